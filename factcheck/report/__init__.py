@@ -1,0 +1,1 @@
+"""Stage 4: render results (quantities tables, findings) for people and tools."""

@@ -1,0 +1,76 @@
+"""Rules as loaded from YAML, and the context a rule is evaluated in.
+
+Each rule kind is a module `factcheck.rules.kinds.<kind>` exposing:
+
+- `SCHEMA`: a JSON Schema (dict) for the kind's own fields;
+- `compile(fields, origin) -> object`: validate and precompile those fields once, at load time
+  (e.g. parse expressions), raising `RuleError` with the position of what is wrong;
+- `evaluate(rule, context) -> Iterable[Finding]`: the rule's verdicts on one document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from factcheck.rules.findings import Severity, Verdict
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something stands in a rule file (1-based line and column)."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+class RuleError(Exception):
+    """A rule file is invalid; the message names the file, line, column and what is wrong."""
+
+    def __init__(self, where: Position, message: str, excerpt: str = "") -> None:
+        self.where = where
+        self.reason = message
+        self.excerpt = excerpt
+        super().__init__(f"{where}: {message}" + (f"\n{excerpt}" if excerpt else ""))
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence or short passage with the verdict the rule must give on it."""
+
+    text: str
+    expect: Verdict
+    origin: Position
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    kind: str
+    severity: Severity
+    rationale: str
+    sources: tuple[str, ...]
+    examples: tuple[Example, ...]
+    compiled: Any  # what the kind's `compile` returned for the kind's own fields
+    fields: Mapping[str, Any] = field(default_factory=dict)  # the kind's fields as written
+    origin: Position | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """One document as the rules see it."""
+
+    doc: str
+    text: str
+    quantities: pd.DataFrame
+    relations: pd.DataFrame
+    published: date | None = None

@@ -6,14 +6,15 @@ Exit codes: 0 clean, 1 findings or drift, 2 bad input or usage.
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from factcheck import __version__
-from factcheck.documents import DocumentError, read_documents
-from factcheck.report.quantities import TableFormat, write_table
+from factcheck.report.compare_md import CompareFormat
+from factcheck.report.quantities import TableFormat
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -49,24 +50,292 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, or - for stdin.")],
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE, not stdout.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(
+        "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    progress: Annotated[bool, typer.Option(
+        "--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")] = True,
 ) -> None:
-    """Extract every quantity into a table (one row per figure)."""
-    import pandas as pd
+    """Extract every quantity into a table (one row per figure), documents in input order."""
+    from factcheck.corpus.commands import run_extract
 
-    from factcheck.extract import extract_document
+    if fmt is TableFormat.parquet and output is None:
+        _error("--format parquet needs --output FILE")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
+    raise typer.Exit(run_extract(tuple(paths), settings, fmt, output, sys.stdout, sys.stderr))
 
-    tables, failed = [], False
-    for item in read_documents(paths):
-        if isinstance(item, DocumentError):
-            _error(f"{item.doc}: {item.message}")
-            failed = True
+
+@app.command()
+def compare(
+    paths: Annotated[list[str], typer.Argument(
+        help="Versions of one story (files or - for stdin); or folders holding one sub-folder per story, "
+             "or JSONL corpora whose records carry a `story` field.")],
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.md,
+    report_dir: Annotated[Path | None, typer.Option(
+        "--report-dir", help="Write one comparison per story (STORY.compare.md or .json) into DIR.")] = None,
+    check: Annotated[bool, typer.Option(
+        "--check", help="With --report-dir: rewrite nothing; exit 1 if any comparison would change.")] = False,
+) -> None:
+    """Compare one story's figures across its versions: conflicts, single-source figures, agreements.
+
+    Exit 1 when versions conflict (with --check: when a comparison report would change).
+    """
+    from factcheck.compare import Agreement, compare_story, group_stories
+    from factcheck.report.compare_md import render_stdout, report_files
+
+    if check and report_dir is None:
+        _error("--check needs --report-dir")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    stories, errors = group_stories(paths)
+    for item in errors:
+        _error(f"{item.doc}: {item.message}")
+    if not stories:
+        _error("no articles to compare")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    comparisons = [compare_story(story) for story in stories]
+    found = any(c.count(Agreement.conflict) for c in comparisons)
+    if report_dir is None:
+        sys.stdout.write(render_stdout(comparisons, fmt))
+    else:
+        found = _compare_reports(report_dir, report_files(comparisons, fmt), fmt, check) or (
+            found and not check)
+    raise typer.Exit(EXIT_BAD_INPUT if errors else EXIT_FINDINGS if found else EXIT_CLEAN)
+
+
+def _compare_reports(folder: Path, files: dict[str, str], fmt: CompareFormat, check: bool) -> bool:
+    """Write comparison reports into `folder` (or, with `check`, compare them); True on drift.
+
+    Only `*.compare.<fmt>` files are ours: stale ones are removed (or reported as drift), nothing else
+    in the folder is touched, so comparisons can share a report folder with `check`'s reports.
+    """
+    from factcheck.corpus.regression import ReportFolder
+    from factcheck.report.compare_md import COMPARE_SUFFIX
+
+    reports = ReportFolder(folder, check)
+    for name, text in files.items():
+        reports.put(name, text)
+    stale = sorted(p.name for p in folder.glob(f"*{COMPARE_SUFFIX}.{fmt.value}") if p.name not in files)
+    for name in stale:
+        if check:
+            reports.drift.removed.append(name)
+            reports.drift.add_diff((folder / name).read_text(encoding="utf-8", errors="replace"), "", name)
+        else:
+            (folder / name).unlink()
+    if reports.drift.found:
+        sys.stdout.write(reports.drift.render())
+    return reports.drift.found
+
+
+class CheckFormat(StrEnum):
+    md = "md"
+    json = "json"
+    junit = "junit"
+    github = "github"
+    sarif = "sarif"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _corpus_settings(config: object, jobs: int | None, cache_dir: Path | None, no_cache: bool,
+                     progress: bool, engine: EngineName | None, scheduler: str | None,
+                     time_limit: float | None) -> object:
+    """Run settings from the options, else `[tool.factcheck]`, else the defaults."""
+    from factcheck.corpus.cache import Cache, default_cache_dir
+    from factcheck.corpus.pool import default_jobs
+    from factcheck.corpus.runner import DEFAULT_TIME_LIMIT, Settings
+
+    folder = cache_dir or (Path(config.cache_dir) if config.cache_dir else default_cache_dir())
+    return Settings(
+        jobs=jobs or config.jobs or default_jobs(),
+        cache=Cache(None if no_cache else folder),
+        engine=str(engine or config.engine or "local"),
+        scheduler=scheduler or config.scheduler,
+        time_limit=time_limit or config.time_limit or DEFAULT_TIME_LIMIT,
+        progress=progress,
+    )
+
+
+def _load_config() -> object:
+    from factcheck.corpus.config import ConfigError, find_config, load_config
+
+    try:
+        return load_config(find_config())
+    except ConfigError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Articles: files, folders (searched recursively), "
+                                               "JSONL corpora, or - for stdin.")],
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", "-r",
+        help="Rule file or folder (repeatable). Default: rules from tool.factcheck in pyproject.toml, "
+             "else the packs in rules/.")] = None,
+    report_dir: Annotated[Path | None, typer.Option(
+        "--report-dir", help="Write one markdown report per article, and index.md, into DIR.")] = None,
+    fmt: Annotated[CheckFormat | None, typer.Option(
+        "--format", "-f", help="Output on stdout: md, json, junit, github (annotations) or sarif.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="Exit 1 when a fail verdict is at least this severe. Default: error.")] = None,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="With --report-dir: write nothing; exit 1 if any report would change, "
+                        "printing the verdict drift and a diff.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(
+        "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    progress: Annotated[bool, typer.Option(
+        "--progress/--no-progress",
+        help="Progress bar on stderr (only on a terminal, never under CI or NO_COLOR).")] = True,
+    engine: Annotated[EngineName | None, typer.Option(
+        "--engine",
+        help="Where documents are processed: local processes, or a Dask cluster (extra 'dask').")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (with --engine dask). Default: a local cluster.")] = None,
+    time_limit: Annotated[float | None, typer.Option(
+        "--time-limit", min=0.1,
+        help="Seconds allowed per document before it is reported as an error.")] = None,
+) -> None:
+    """Check articles' figures against the rules and report each verdict.
+
+    Exit 0 when no fail verdict is at or above --fail-on, 1 when one is (with --check: when a
+    report would change), 2 for bad input or usage (other documents are still checked and reported).
+    """
+    from factcheck.corpus.commands import CheckOptions, run_check
+    from factcheck.corpus.pool import PoolError
+    from factcheck.rules.loader import load_rules
+    from factcheck.rules.findings import Severity
+    from factcheck.rules.model import RuleError
+
+    config = _load_config()
+    report_dir = report_dir or (Path(config.report_dir) if config.report_dir else None)
+    if check_only and report_dir is None:
+        _error("--check needs --report-dir (or report-dir in pyproject.toml's [tool.factcheck])")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    rule_paths = tuple(rules or config.rules or ())
+    try:
+        ruleset = load_rules(list(rule_paths))
+    except (RuleError, OSError) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    options = CheckOptions(
+        paths=tuple(paths),
+        rules=rule_paths,
+        settings=_corpus_settings(config, jobs, cache_dir, no_cache, progress, engine, scheduler, time_limit),
+        fmt=str(fmt or config.format or "md"),
+        fail_on=Severity(str(fail_on or config.fail_on or "error")),
+        report_dir=report_dir,
+        check=check_only,
+    )
+    try:
+        code = run_check(options, ruleset, sys.stdout, sys.stderr)
+    except (PoolError, RuntimeError) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    raise typer.Exit(code)
+
+
+rules_app = typer.Typer(name="rules", help="List, show and test the YAML rules.", no_args_is_help=True)
+app.add_typer(rules_app)
+
+_RULES_OPTION = typer.Option("--rules", "-r", help="Rule file or folder (repeatable). Default: rules/.")
+
+
+def _ruleset(paths: list[str] | None) -> object:
+    """The rule set, or exit 2 with the rule file's `file:line:col: what is wrong`."""
+    from factcheck.rules import load_ruleset
+    from factcheck.rules.model import RuleError
+
+    try:
+        return load_ruleset(paths or None)
+    except RuleError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+
+
+@rules_app.command("list")
+def rules_list(rules: Annotated[list[str] | None, _RULES_OPTION] = None) -> None:
+    """List every rule: id, kind, severity and title."""
+    ruleset = _ruleset(rules)
+    width = max((len(rule.id) for rule in ruleset), default=0)
+    for rule in ruleset:
+        typer.echo(f"{rule.id:<{width}}  {rule.kind:<15} {rule.severity:<8} {rule.title}")
+    typer.echo(f"{len(ruleset)} rules from {', '.join(ruleset.files)}", err=True)
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(metavar="ID",
+                                           help="Rule id, e.g. munitions/shells-per-container.")],
+    rules: Annotated[list[str] | None, _RULES_OPTION] = None,
+) -> None:
+    """Show one rule: what it checks, why it holds, its sources and examples."""
+    import json
+
+    ruleset = _ruleset(rules)
+    rule = ruleset.get(rule_id)
+    if rule is None:
+        close = [other.id for other in ruleset if rule_id in other.id]
+        _error(f"no rule {rule_id!r}" + (f"; did you mean {', '.join(close)}?" if close else
+                                         "; see `factcheck rules list`"))
+        raise typer.Exit(EXIT_BAD_INPUT)
+    lines = [rule.id, f"  {rule.title}", "", f"kind: {rule.kind}    severity: {rule.severity}    "
+             f"defined at: {rule.origin}", "", "why:", *_indent(rule.rationale), "", "sources:"]
+    lines += [f"  - {source}" for source in rule.sources]
+    lines += ["", "checks:"] + [f"  {key}: {json.dumps(value, ensure_ascii=False)}"
+                                for key, value in rule.fields.items()]
+    lines += ["", "examples:"] + [f"  [{example.expect}] {example.text}" for example in rule.examples]
+    typer.echo("\n".join(lines))
+
+
+def _indent(text: str, width: int = 100) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ")
+
+
+@rules_app.command("test")
+def rules_test(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Rule files or folders. Default: rules/.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every example, not only mismatches.")]
+    = False,
+) -> None:
+    """Run every rule's examples through the pipeline; exit 1 when any gives another verdict."""
+    from factcheck.rules.examples import run_examples
+
+    ruleset = _ruleset(paths)
+    total = mismatched = 0
+    for outcome in run_examples(ruleset):
+        total += 1
+        mismatched += not outcome.ok
+        if outcome.ok and not verbose:
             continue
-        tables.append(extract_document(item))
-    table = pd.concat(tables, ignore_index=True) if tables else None
-    if table is not None:
-        table = table.sort_values(["doc", "start", "end"], kind="stable").reset_index(drop=True)
-        write_table(table, fmt, sys.stdout, output)
-    raise typer.Exit(EXIT_BAD_INPUT if failed else EXIT_CLEAN)
+        status = "ok" if outcome.ok else "MISMATCH"
+        typer.echo(f"{outcome.example.origin}: {status}: {outcome.rule.id}: "
+                   f"expected {outcome.example.expect}, got {outcome.verdict}")
+        typer.echo(f"    {outcome.example.text}")
+        for finding in outcome.findings:
+            typer.echo(f"    {finding.verdict}: {finding.arithmetic or finding.message}")
+        if not outcome.findings:
+            typer.echo("    (the rule found nothing to check)")
+    typer.echo(f"{total} examples in {len(ruleset)} rules: {total - mismatched} as expected, "
+               f"{mismatched} mismatched")
+    raise typer.Exit(EXIT_FINDINGS if mismatched else EXIT_CLEAN)
 
 
 def main() -> None:

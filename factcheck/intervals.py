@@ -40,7 +40,7 @@ class Interval:
 
     def __mul__(self, other: Interval) -> Interval:
         products = [a * b for a in (self.low, self.high) for b in (other.low, other.high)
-                    if not (math.isinf(a) and b == 0 or math.isinf(b) and a == 0)]
+                    if not ((math.isinf(a) and b == 0) or (math.isinf(b) and a == 0))]
         if not products:
             return Interval(0.0, 0.0)
         return Interval(min(products), max(products))

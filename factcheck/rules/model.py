@@ -4,7 +4,8 @@ Each rule kind is a module `factcheck.rules.kinds.<kind>` exposing:
 
 - `SCHEMA`: a JSON Schema (dict) for the kind's own fields;
 - `compile(fields, origin) -> object`: validate and precompile those fields once, at load time
-  (e.g. parse expressions), raising `RuleError` with the position of what is wrong;
+  (e.g. parse expressions), raising `RuleError` with the position of what is wrong
+  (`origin` is the rule's `Position`; as an `Origin` it also locates each field: `origin.at("expect")`);
 - `evaluate(rule, context) -> Iterable[Finding]`: the rule's verdicts on one document.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.compare.align import Version
 from factcheck.rules.findings import Severity, Verdict
 
 
@@ -30,6 +32,24 @@ class Position:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Origin(Position):
+    """A rule's position that can also locate its fields: `origin.at("select", "rounds")`.
+
+    `paths` maps a path of keys and indices inside the rule to where its value starts.
+    """
+
+    paths: Mapping[tuple[str | int, ...], Position] = field(default_factory=dict, compare=False, repr=False)
+
+    def at(self, *path: str | int) -> Position:
+        """Where the value at `path` starts, or its nearest located ancestor."""
+        for length in range(len(path), 0, -1):
+            found = self.paths.get(tuple(path[:length]))
+            if found is not None:
+                return found
+        return Position(self.file, self.line, self.col)
 
 
 class RuleError(Exception):
@@ -74,3 +94,5 @@ class Context:
     quantities: pd.DataFrame
     relations: pd.DataFrame
     published: date | None = None
+    # Other versions of the same story (filled by the compare/corpus path): what `cross_source` reads.
+    versions: tuple[Version, ...] = ()

@@ -1,0 +1,509 @@
+"""Align one story's figures across its versions and judge each aligned set.
+
+Two figures from different versions are the same figure when they count or measure the same
+thing (folded concept: plural, possessive and synonyms folded; "weapons containers" narrows
+"containers"; "ballistic missiles" and "cruise missiles" are different things), have the same
+dimension, are not pinned to different times ("in March" vs "in April", "2023" vs "2024"), and
+stand in sentences that say similar things. Each aligned set gets a verdict over the intervals
+the wordings imply: `agree` when every pair overlaps, `conflict` when some pair cannot both
+hold, `single_source` when only one version gives the figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from itertools import combinations
+
+import pandas as pd
+
+from factcheck.compare.words import STOPWORDS, WORD, content_words, fold
+from factcheck.intervals import Interval
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of the story: its name, text and quantities table (the extract schema)."""
+
+    doc: str
+    text: str
+    quantities: pd.DataFrame
+
+
+class Agreement(StrEnum):
+    conflict = "conflict"
+    single_source = "single_source"
+    agree = "agree"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One figure as one version writes it; `concept` is the phrase it counts or measures."""
+
+    doc: str
+    start: int
+    end: int
+    surface: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    dimension: str
+    concept: str
+    sentence: str
+    sentence_start: int
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """A sentence of another version that tells the same thing without giving the figure."""
+
+    doc: str
+    sentence: str
+    sentence_start: int
+    shared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AlignedFigure:
+    """One figure across versions: every version's mentions of it and the verdict."""
+
+    verdict: Agreement
+    concept: str
+    dimension: str
+    unit: str
+    mentions: tuple[Mention, ...]
+    reason: str = ""
+    counterparts: tuple[Counterpart, ...] = ()
+
+    @property
+    def docs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.doc for m in self.mentions))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    story: str
+    versions: tuple[str, ...]
+    figures: tuple[AlignedFigure, ...]
+
+    def count(self, verdict: Agreement) -> int:
+        return sum(f.verdict is verdict for f in self.figures)
+
+
+# Thresholds on sentence similarity (Dice over folded content words, concept words excluded).
+MIN_SIMILARITY_SAME_CONCEPT = 0.08  # same named thing: a little shared context is enough
+MIN_SIMILARITY_NO_CONCEPT = 0.35  # "15 years" with no noun: the sentences must tell the same thing
+MIN_COUNTERPART_SIMILARITY = 0.3  # a figure-less sentence shown as "the other version says"
+MIN_COUNTERPART_SHARED = 4
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
+_SEPARATOR = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|versus|vs)\b", re.IGNORECASE)
+_YEAR_FIGURE = re.compile(r"(?:1[89]|20)\d\d")
+_MONTHS = {name: name[:3] for name in (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december")} | {"jan": "jan", "feb": "feb", "mar": "mar", "apr": "apr",
+                                             "jun": "jun", "jul": "jul", "aug": "aug", "sep": "sep",
+                                             "sept": "sep", "oct": "oct", "nov": "nov", "dec": "dec"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_RELATIVE_TIME = re.compile(
+    r"\b(?:(?:last|this|next|previous|past|coming)\s+(?:year|month|week|quarter|decade|weekend)"
+    r"|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_WORD = re.compile(r"\b[A-Z][a-z]{2,8}\b")
+
+
+@dataclass
+class _Features:
+    """What alignment needs to know about one mention."""
+
+    mention: Mention
+    version: int
+    key: tuple[str, ...]
+    context: frozenset[str]
+    segment: frozenset[str]
+    marks: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Claim:
+    """A version's figure: its mentions (a version may repeat a figure) and their common interval."""
+
+    ident: int
+    version: int
+    members: list[_Features]
+    interval: Interval
+
+    @property
+    def first(self) -> _Features:
+        return self.members[0]
+
+
+def concept_key(phrase: str) -> tuple[str, ...]:
+    """Folded words of a concept phrase, head noun last; 'rounds of artillery shells' -> ('round',)."""
+    head_part = re.split(r"\bof\b", phrase, maxsplit=1, flags=re.IGNORECASE)[0]
+    return tuple(content_words(head_part)) or tuple(content_words(phrase))
+
+
+def concept_relation(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
+    """2 for the same concept, 1 when one narrows the other, None for different things."""
+    if not a or not b or a[-1] != b[-1]:
+        return None
+    mods_a, mods_b = set(a[:-1]), set(b[:-1])
+    if mods_a == mods_b:
+        return 2
+    return 1 if mods_a <= mods_b or mods_b <= mods_a else None
+
+
+# Common irregular verbs that follow a counted noun ("40 missiles hit the port").
+_VERBS = frozenset("hit left made fell rose went came took sent flew fled lost won paid cost struck got "
+                   "remain need face arrive die flee".split())
+
+
+def _ends_phrase(word: str) -> bool:
+    """Whether `word`, after a noun, starts the verb or adverb that closes the noun phrase:
+    '40 missiles reached', '40 missiles hit', '40 missiles quickly'. Before any noun, '-ed' and
+    '-ing' words are adjectives ('40 injured people', '3 armoured vehicles') and stay."""
+    return word in _VERBS or word.endswith(("ed", "ing", "ly"))
+
+
+def following_phrase(sentence: str, offset: int) -> str:
+    """The noun phrase written right after a figure: '40 ballistic missiles that' -> 'ballistic missiles'."""
+    words: list[str] = []
+    position = offset
+    for token in re.finditer(r"[A-Za-z][A-Za-z'’-]*|\S", sentence[offset:]):
+        gap = sentence[position:offset + token.start()]
+        if gap.strip() or not WORD.fullmatch(token.group()):
+            break
+        lowered = token.group().lower()
+        if lowered == "of" and not words:
+            position = offset + token.end()
+            continue
+        if lowered in STOPWORDS or len(words) == 4 or (words and _ends_phrase(lowered)):
+            break
+        words.append(token.group())
+        position = offset + token.end()
+    return " ".join(words)
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for match in _SEPARATOR.finditer(sentence):
+        cuts.extend((match.start(), match.end()))
+    cuts.append(len(sentence))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i] < cuts[i + 1]]
+
+
+def _time_marks(text: str) -> dict[str, set[str]]:
+    """Month, weekday, year and relative-time words in `text`, by class."""
+    marks: dict[str, set[str]] = {}
+    for match in _MONTH_WORD.finditer(text):
+        word = match.group().lower()
+        if word in _MONTHS and word != "may":  # "may" is far more often the verb
+            marks.setdefault("month", set()).add(_MONTHS[word])
+        elif word in _WEEKDAYS:
+            marks.setdefault("weekday", set()).add(word)
+    for match in _YEAR.finditer(text):
+        marks.setdefault("year", set()).add(match.group())
+    for match in _RELATIVE_TIME.finditer(text):
+        marks.setdefault("relative", set()).add(" ".join(match.group().lower().split()))
+    return marks
+
+
+def _marks_for(sentence: str, position: int, figure_starts: Sequence[int],
+               figure_spans: Sequence[tuple[int, int]]) -> dict[str, frozenset[str]]:
+    """Time words that pin the figure at `position`: its own clause first, then the clauses before
+    it back to the previous figure ("In March, 12 missiles were fired, and in April 20")."""
+    blanked = list(sentence)
+    for start, end in figure_spans:  # a figure is not its own date: "2,000 people" is no year
+        blanked[start:end] = " " * (end - start)
+    text = "".join(blanked)
+    segments = _segments(text)
+    own = next((i for i, (s, e) in enumerate(segments) if s <= position < e), len(segments) - 1)
+    found: dict[str, frozenset[str]] = {}
+    for index in range(own, -1, -1):
+        start, end = segments[index]
+        if index != own and any(start <= other < end for other in figure_starts):
+            break
+        for kind, values in _time_marks(text[start:end]).items():
+            found.setdefault(kind, frozenset(values))
+    return found
+
+
+def _marks_clash(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> bool:
+    return any(kind in b and not values & b[kind] for kind, values in a.items())
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+@lru_cache(maxsize=1024)
+def unit_factor(source: str, target: str) -> float | None:
+    """How many `target` units one `source` unit is, or None when they do not convert."""
+    if source == target:
+        return 1.0
+    if not source or not target:
+        return None
+    from factcheck.compare.units import registry
+
+    try:
+        return float(registry().Quantity(1.0, source).to(target).magnitude)
+    except Exception:  # pint raises a dozen types for unknown or incompatible units
+        return None
+
+
+def _interval(row: pd.Series) -> Interval:
+    value = float(row["value"])
+    low = float(row["low"]) if not pd.isna(row["low"]) else value
+    high = float(row["high"]) if not pd.isna(row["high"]) else value
+    return Interval(min(low, value), max(high, value))
+
+
+def _mentions(version: Version, index: int) -> list[_Features]:
+    table = version.quantities
+    if table is None or table.empty:
+        return []
+    rows = [row for _, row in table.sort_values(["start", "end"], kind="stable").iterrows()]
+    features: list[_Features] = []
+    inherited: list[bool] = []
+    by_sentence: dict[int, list[pd.Series]] = {}
+    for row in rows:
+        by_sentence.setdefault(int(row["sentence_start"]), []).append(row)
+    for row in rows:
+        sentence, offset = str(row["sentence"]), int(row["sentence_start"])
+        given = row["concept"] if isinstance(row["concept"], str) else ""
+        relative_end = int(row["end"]) - offset
+        phrase = given.strip() or following_phrase(sentence, relative_end)
+        surface = str(row["surface"])
+        if _YEAR_FIGURE.fullmatch(surface) and not phrase:
+            continue  # a bare year dates the story; it is not one of its figures
+        siblings = [r for r in by_sentence[offset] if not _YEAR_FIGURE.fullmatch(str(r["surface"]))]
+        spans = [(int(r["start"]) - offset, int(r["end"]) - offset) for r in siblings]
+        starts = [s for s, _ in spans if s != int(row["start"]) - offset]
+        relative_start = int(row["start"]) - offset
+        key = concept_key(phrase)
+        own = _segments(sentence)
+        segment_text = next((sentence[s:e] for s, e in own if s <= relative_start < e), sentence)
+        mention = Mention(
+            doc=version.doc, start=int(row["start"]), end=int(row["end"]), surface=surface,
+            value=float(row["value"]), low=_interval(row).low, high=_interval(row).high,
+            unit=str(row["unit"]) if not pd.isna(row["unit"]) else "",
+            dimension=str(row["dimension"]) if not pd.isna(row["dimension"]) else "",
+            concept=phrase, sentence=sentence, sentence_start=offset)
+        features.append(_Features(
+            mention=mention, version=index, key=key,
+            context=frozenset(content_words(sentence)) - set(key),
+            segment=frozenset(content_words(segment_text)) - set(key),
+            marks=_marks_for(sentence, relative_start, starts, spans)))
+        inherited.append(not given.strip() and not key)
+    _inherit_concepts(features, inherited)
+    # A bare number with neither a noun nor a unit ("Published 2025-03-04", "rose to 50") says
+    # nothing that could be matched, so it is neither aligned nor reported as single-source.
+    return [item for item in features if item.key or item.mention.unit]
+
+
+def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
+    """An elliptic figure ("12 missiles in March and 20 in April") counts what its nearest
+    neighbour in the sentence with the same unit counts."""
+    for i, item in enumerate(features):
+        if not missing[i]:
+            continue
+        candidates = [other for j, other in enumerate(features)
+                      if j != i and other.key and not missing[j]
+                      and other.mention.sentence_start == item.mention.sentence_start
+                      and other.mention.unit == item.mention.unit
+                      and other.mention.dimension == item.mention.dimension]
+        if not candidates:
+            continue
+        nearest = min(candidates, key=lambda o: (abs(o.mention.start - item.mention.start), o.mention.start))
+        item.key = nearest.key
+        item.context = item.context - set(nearest.key)
+        item.segment = item.segment - set(nearest.key)
+        item.mention = _with_concept(item.mention, nearest.mention.concept)
+
+
+def _with_concept(mention: Mention, concept: str) -> Mention:
+    return Mention(**{**mention.__dict__, "concept": concept})
+
+
+def _convert(interval: Interval, source: str, target: str) -> Interval | None:
+    factor = unit_factor(source, target)
+    if factor is None:
+        return None
+    ends = sorted((interval.low * factor, interval.high * factor))
+    return Interval(ends[0], ends[1])
+
+
+def _pair_score(a: _Features, b: _Features) -> float | None:
+    """How well two mentions match as the same figure, or None when they cannot be."""
+    if a.mention.dimension != b.mention.dimension:
+        return None
+    if unit_factor(a.mention.unit, b.mention.unit) is None:
+        return None
+    if _marks_clash(a.marks, b.marks):
+        return None
+    similarity = _dice(a.context, b.context)
+    if a.key or b.key:
+        relation = concept_relation(a.key, b.key)
+        if relation is None or similarity < MIN_SIMILARITY_SAME_CONCEPT:
+            return None
+    elif not a.mention.unit or similarity < MIN_SIMILARITY_NO_CONCEPT:
+        return None  # two bare counts with nothing to say what they count are not comparable
+    else:
+        relation = 0
+    return relation + similarity + 0.5 * _dice(a.segment, b.segment)
+
+
+def _claims(features: list[_Features], start_ident: int) -> list[_Claim]:
+    """Group one version's repeated mentions of the same figure into one claim."""
+    claims: list[_Claim] = []
+    for item in features:
+        interval = Interval(item.mention.low, item.mention.high)
+        for claim in claims:
+            head = claim.first
+            if (item.key and concept_relation(item.key, head.key) == 2
+                    and item.mention.unit == head.mention.unit
+                    and not any(_marks_clash(item.marks, m.marks) for m in claim.members)
+                    and claim.interval.overlaps(interval)):
+                claim.members.append(item)
+                claim.interval = Interval(max(claim.interval.low, interval.low),
+                                          min(claim.interval.high, interval.high))
+                break
+        else:
+            claims.append(_Claim(start_ident + len(claims), item.version, [item], interval))
+    return claims
+
+
+def _claim_score(a: _Claim, b: _Claim) -> float | None:
+    scores = [_pair_score(x, y) for x in a.members for y in b.members]
+    if any(score is None for score in scores):
+        return None
+    return max(s for s in scores if s is not None)
+
+
+def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
+    """Greedy complete-link clustering: best pairs first, at most one claim per version."""
+    scores: dict[tuple[int, int], float] = {}
+    for a, b in combinations(claims, 2):
+        if a.version != b.version:
+            score = _claim_score(a, b)
+            if score is not None:
+                scores[(a.ident, b.ident)] = score
+    cluster_of = {claim.ident: [claim] for claim in claims}
+    for (x, y), _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+        left, right = cluster_of[x], cluster_of[y]
+        if left is right or {c.version for c in left} & {c.version for c in right}:
+            continue
+        if all((min(a.ident, b.ident), max(a.ident, b.ident)) in scores for a in left for b in right):
+            merged = sorted(left + right, key=lambda c: (c.version, c.ident))
+            for claim in merged:
+                cluster_of[claim.ident] = merged
+    unique = {id(group): group for group in cluster_of.values()}
+    return sorted(unique.values(), key=lambda g: (g[0].version, g[0].ident))
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _fmt(value: float) -> str:
+    """A number as a reader writes it: '11,000', '2.9 million', '0.25'."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{value / scale:,.6g} {word}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_interval(low: float, high: float) -> str:
+    """'40', '2.7–3 million', '40–∞': an interval as compact as its ends allow."""
+    if low == high:
+        return _fmt(low)
+    for scale, word in _SCALES:
+        if scale <= abs(low) and scale <= abs(high) < scale * 1000:
+            return f"{low / scale:,.6g}–{high / scale:,.6g} {word}"
+    return f"{_fmt(low)}–{_fmt(high)}"
+
+
+def _judge(group: list[_Claim]) -> tuple[Agreement, str]:
+    if len(group) == 1:
+        return Agreement.single_source, ""
+    unit = group[0].first.mention.unit
+    intervals = []
+    for claim in group:
+        converted = _convert(claim.interval, claim.first.mention.unit, unit)
+        assert converted is not None  # alignment only pairs convertible units
+        intervals.append((claim, converted))
+    for (a, ia), (b, ib) in combinations(intervals, 2):
+        if not ia.overlaps(ib):
+            suffix = f" {unit}" if unit else ""
+            return Agreement.conflict, (
+                f"{a.first.mention.surface!r} ({format_interval(ia.low, ia.high)}{suffix}) in {a.first.mention.doc} "
+                f"and {b.first.mention.surface!r} ({format_interval(ib.low, ib.high)}{suffix}) in "
+                f"{b.first.mention.doc} cannot both hold")
+    return Agreement.agree, "the intervals overlap"
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+def _related(claim: _Claim, other: _Features) -> bool:
+    """Whether `other` is a figure of the same kind of thing as `claim` (aligned or not)."""
+    head = claim.first
+    if head.key or other.key:
+        return concept_relation(head.key, other.key) is not None
+    return (head.mention.dimension, head.mention.unit) == (other.mention.dimension, other.mention.unit)
+
+
+def _counterparts(claim: _Claim, versions: Sequence[Version],
+                  features: Sequence[Sequence[_Features]]) -> tuple[Counterpart, ...]:
+    """For a figure only one version gives, the sentence of each other version that tells the
+    same thing without giving a figure of its kind, when one is close enough to show."""
+    wanted = frozenset(set().union(*(m.context | set(m.key) for m in claim.members)))
+    found = []
+    for index, version in enumerate(versions):
+        if index == claim.version:
+            continue
+        taken = [(f.mention.start, f.mention.end) for f in features[index] if _related(claim, f)]
+        best: tuple[float, int, str, frozenset[str]] | None = None
+        for start, sentence in _sentences(version.text):
+            if any(start <= s and e <= start + len(sentence) for s, e in taken):
+                continue  # it gives its own figure for this thing: not "the same without the figure"
+            words = frozenset(content_words(sentence))
+            shared = wanted & words
+            similarity = _dice(wanted, words)
+            if (len(shared) >= MIN_COUNTERPART_SHARED and similarity >= MIN_COUNTERPART_SIMILARITY
+                    and (best is None or similarity > best[0])):
+                best = (similarity, start, sentence, shared)
+        if best is not None:
+            found.append(Counterpart(version.doc, best[2].strip(), best[1], tuple(sorted(best[3]))))
+    return tuple(found)
+
+
+_ORDER = {Agreement.conflict: 0, Agreement.single_source: 1, Agreement.agree: 2}
+
+
+def compare_versions(story: str, versions: Sequence[Version]) -> Comparison:
+    """Align the figures of `versions` (in the order given) and judge every aligned set."""
+    features = [_mentions(version, index) for index, version in enumerate(versions)]
+    claims: list[_Claim] = []
+    for found in features:
+        claims.extend(_claims(found, len(claims)))
+    figures = []
+    for group in _cluster(claims):
+        verdict, reason = _judge(group)
+        head = group[0].first.mention
+        concept = next((m.mention.concept for c in group for m in c.members if m.mention.concept), "")
+        mentions = tuple(m.mention for claim in group for m in claim.members)
+        counterparts = _counterparts(group[0], versions, features) if verdict is Agreement.single_source else ()
+        figures.append((_ORDER[verdict], (group[0].version, head.start), AlignedFigure(
+            verdict=verdict, concept=concept, dimension=head.dimension, unit=head.unit,
+            mentions=mentions, reason=reason, counterparts=counterparts)))
+    figures.sort(key=lambda item: (item[0], item[1]))
+    return Comparison(story, tuple(v.doc for v in versions), tuple(f for _, _, f in figures))

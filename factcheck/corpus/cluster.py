@@ -1,0 +1,102 @@
+"""The Dask engine: the same per-document work as the local pool, on a Dask cluster.
+
+Needs the optional extra `factcheck[dask]`. Each Dask worker process sets up once (the setup is
+cached per process, keyed by its arguments) and then runs one document per task. A task that
+raises becomes a `Failure`; a task whose worker died (`KilledWorker`) or that exceeds the time
+limit (counted from submission, since Dask does not say when a task starts) is cancelled and
+becomes a `Failure` too.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from factcheck.corpus.pool import Failure
+
+_STATES: dict[tuple[Any, ...], Any] = {}
+
+
+def _run(setup: Callable[..., Any], setup_args: tuple[Any, ...], work: Callable[[Any, Any], Any],
+         payload: Any) -> Any:
+    """Task body on a Dask worker: set up once per worker process, then do one document."""
+    marker = (setup, setup_args)
+    if marker not in _STATES:
+        _STATES[marker] = setup(*setup_args)
+    return work(_STATES[marker], payload)
+
+
+class DaskEngine:
+    """Submit documents to a Dask scheduler at `scheduler`, or to a new `LocalCluster` of `jobs` workers."""
+
+    def __init__(self, jobs: int, setup: Callable[..., Any], setup_args: tuple[Any, ...],
+                 work: Callable[[Any, Any], Any], time_limit: float | None = None,
+                 scheduler: str | None = None) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            message = "--engine dask needs the optional extra: pip install 'factcheck[dask]'"
+            raise RuntimeError(message) from exc
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                         dashboard_address=None)
+            self._client = Client(self._cluster)
+        self._setup, self._setup_args, self._work = setup, setup_args, work
+        self._time_limit = time_limit
+        self._run_id = uuid.uuid4().hex[:12]
+        self._pending: dict[Any, tuple[int, float]] = {}  # future -> (key, submitted at)
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._pending)
+
+    def submit(self, key: int, payload: Any) -> None:
+        future = self._client.submit(_run, self._setup, self._setup_args, self._work, payload,
+                                     key=f"factcheck-{self._run_id}-{key}", pure=False, retries=0)
+        self._pending[future] = (key, time.monotonic())
+
+    def collect(self, timeout: float | None) -> list[tuple[int, Any]]:
+        from dask.distributed import FIRST_COMPLETED, wait
+
+        if not self._pending:
+            return []
+        limit = timeout
+        if self._time_limit is not None:
+            first_deadline = min(at for _, at in self._pending.values()) + self._time_limit
+            remaining = max(0.0, first_deadline - time.monotonic())
+            limit = remaining if limit is None else min(limit, remaining)
+        try:
+            done, _ = wait(list(self._pending), timeout=limit, return_when=FIRST_COMPLETED)
+        except TimeoutError:
+            done = set()
+        results: list[tuple[int, Any]] = []
+        for future in done:
+            key, _ = self._pending.pop(future)
+            if future.status == "finished":
+                results.append((key, future.result()))
+            else:
+                error = future.exception()
+                name = type(error).__name__
+                reason = "worker crashed" if name == "KilledWorker" else f"{name}: {error}"
+                results.append((key, Failure(reason)))
+        if self._time_limit is not None:
+            now = time.monotonic()
+            for future, (key, at) in list(self._pending.items()):
+                if now - at >= self._time_limit:
+                    future.cancel()
+                    del self._pending[future]
+                    results.append((key, Failure(f"exceeded the time limit of {self._time_limit:g} s")))
+        return results
+
+    def close(self) -> None:
+        for future in self._pending:
+            future.cancel()
+        self._pending.clear()
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()

@@ -1,0 +1,166 @@
+"""`factcheck check` and `factcheck extract` over any number of documents.
+
+The CLI parses options; this module runs the corpus loop, writes or compares the reports, renders
+the chosen output format, prints the summary line and decides the exit code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+from factcheck.corpus.regression import Entry, ReportFolder, Verdict
+from factcheck.corpus.runner import Runner, Settings, Source, error_result, sources
+from factcheck.extract.schema import empty_table
+from factcheck.report.located import LocatedResult, failing, locate, rules_by_id
+from factcheck.report.quantities import TableFormat, write_jsonl, write_table
+from factcheck.rules.findings import Severity
+from factcheck.rules.findings import Verdict as FindingVerdict
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+FORMATS = ("md", "json", "junit", "github", "sarif")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: tuple[str, ...]
+    rules: tuple[str, ...]  # empty: the default packs
+    settings: Settings
+    fmt: str = "md"
+    fail_on: Severity = Severity.error
+    report_dir: Path | None = None
+    check: bool = False
+
+
+def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -> int:
+    """Check every document; returns the exit code (2 bad input, 1 failing finding or drift, 0 clean)."""
+    from factcheck.report.json import render_json
+    from factcheck.report.markdown import render_markdown
+
+    runner = Runner(options.settings, options.rules, ruleset)
+    folder = ReportFolder(options.report_dir, options.check) if options.report_dir is not None else None
+    entries: list[Entry] = []
+    verdicts: list[Verdict] = []
+    located: list[LocatedResult] = []
+    kept: list[Any] = []  # light results (no quantities) for --format json
+    failed = errors = 0
+    for outcome in runner.run(_skip_reports(sources(options.paths), options.report_dir)):
+        result = error_result(outcome) if outcome.error is not None else outcome.value
+        if outcome.error is not None:
+            errors += 1
+            err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
+        findings = sorted(result.findings, key=lambda finding: finding.sort_key())
+        failed += sum(failing(finding, options.fail_on) for finding in findings)
+        if folder is not None:
+            name = folder.names.claim(outcome.root, outcome.doc) if outcome.error is None else None
+            if name is not None:
+                folder.put(name, render_markdown(result))
+            entries.append(Entry(outcome.doc, name, _counts(findings), outcome.error))
+            verdicts += [Verdict(outcome.doc, f.rule, str(f.verdict), " ".join(f.sentence.split()))
+                         for f in findings]
+        elif options.fmt == "md" and outcome.error is None:
+            out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + render_markdown(result))
+        if options.fmt == "json":
+            kept.append(result if outcome.error is not None else _light(result))
+        elif options.fmt in ("junit", "github", "sarif"):
+            located.append(locate(outcome.doc, findings, outcome.text, outcome.error))
+    drift = False
+    if folder is not None:
+        folder.finish(entries, verdicts)
+        drift = folder.drift.found
+        if drift:
+            out.write(folder.drift.render())
+    _render_format(options, kept, located, ruleset, out, render_json)
+    if options.settings.cache.write_error:
+        err.write(f"factcheck: warning: {options.settings.cache.write_error}\n")
+    err.write(f"factcheck: {runner.stats.summary()}\n")
+    if errors or runner.stats.documents == 0:
+        if runner.stats.documents == 0:
+            err.write("factcheck: no documents found\n")
+        return EXIT_BAD_INPUT
+    if options.check:
+        return EXIT_FINDINGS if drift else EXIT_CLEAN
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _render_format(options: CheckOptions, kept: list[Any], located: list[LocatedResult], ruleset: Any,
+                   out: IO[str], render_json: Any) -> None:
+    if options.fmt == "json":
+        out.write(render_json(kept))
+    elif options.fmt == "junit":
+        from factcheck.report.junit import render_junit
+
+        out.write(render_junit(located, options.fail_on))
+    elif options.fmt == "sarif":
+        from factcheck.report.sarif import render_sarif
+
+        out.write(render_sarif(located, rules_by_id(ruleset)))
+    elif options.fmt == "github":
+        from factcheck.report.github import render_annotations, render_summary
+
+        out.write(render_annotations(located, options.fail_on))
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            with open(summary_path, "a", encoding="utf-8") as handle:
+                handle.write(render_summary(located, options.fail_on))
+
+
+def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, output: Path | None,
+                out: IO[str], err: IO[str]) -> int:
+    """Extract every document's quantities; jsonl and csv stream, table and parquet gather first."""
+    runner = Runner(settings)
+    errors = 0
+    tables: list[pd.DataFrame] = []
+    handle = output.open("w", encoding="utf-8", newline="") if output is not None and fmt in (
+        TableFormat.jsonl, TableFormat.csv) else None
+    try:
+        stream = handle or out
+        for outcome in runner.run(sources(paths)):
+            if outcome.error is not None:
+                errors += 1
+                err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
+                continue
+            table = outcome.value.sort_values(["start", "end"], kind="stable")
+            if fmt is TableFormat.jsonl:
+                write_jsonl(table, stream)
+            elif fmt is TableFormat.csv:
+                table.to_csv(stream, index=False, header=runner.stats.documents - errors == 1)
+            else:
+                tables.append(table)
+    finally:
+        if handle is not None:
+            handle.close()
+    if fmt in (TableFormat.table, TableFormat.parquet):
+        table = pd.concat(tables, ignore_index=True) if tables else empty_table()
+        write_table(table, fmt, out, output)
+    if runner.stats.documents > 1:
+        err.write(f"factcheck: {runner.stats.summary()}\n")
+    return EXIT_BAD_INPUT if errors or runner.stats.documents == 0 else EXIT_CLEAN
+
+
+def _skip_reports(stream: Iterator[Source], report_dir: Path | None) -> Iterator[Source]:
+    """Leave out our own reports when the report folder lies inside a checked folder."""
+    inside = report_dir.resolve() if report_dir is not None else None
+    for source in stream:
+        if inside is not None:
+            path = Path(source.item.doc.partition("#")[0]).resolve()
+            if path == inside or inside in path.parents:
+                continue
+        yield source
+
+
+def _counts(findings: list[Any]) -> tuple[int, int, int]:
+    verdicts = [finding.verdict for finding in findings]
+    return (verdicts.count(FindingVerdict.fail), verdicts.count(FindingVerdict.uncertain),
+            verdicts.count(FindingVerdict.passed))
+
+
+def _light(result: Any) -> Any:
+    """The result without its quantities table: all `--format json` needs, at a fraction of the memory."""
+    return replace(result, quantities=empty_table())
+

@@ -1,0 +1,222 @@
+"""Run per-document work in worker processes, one document per worker at a time.
+
+Each worker runs `setup(*setup_args)` once (loading quantulum3, pint and the rules costs seconds)
+and then `work(state, payload)` per document. The pool is hand-rolled on pipes rather than
+`concurrent.futures` because a corpus run must survive a worker that crashes or hangs on one
+document: the parent knows which document each worker holds, turns a crash or an exceeded time
+limit into a `Failure` for that document alone, and starts a fresh worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Protocol
+
+# A worker that dies this many times in a row before becoming ready is a broken setup, not bad luck.
+MAX_SETUP_DEATHS = 3
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document's work did not produce a value; `message` says why, for the user."""
+
+    message: str
+
+
+class PoolError(RuntimeError):
+    """The workers cannot run at all (their setup failed); the run cannot continue."""
+
+
+class Engine(Protocol):
+    """Where per-document work runs: the local pool or a Dask cluster."""
+
+    @property
+    def in_flight(self) -> int: ...
+
+    def submit(self, key: int, payload: Any) -> None: ...
+
+    def collect(self, timeout: float | None) -> list[tuple[int, Any]]:
+        """Finished (key, value or Failure) pairs, in completion order; waits up to `timeout` for one."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def worker_context(preload: tuple[str, ...]) -> Any:
+    """A forkserver context whose server first imports `preload`.
+
+    The fork server is safe with the progress bar's thread (plain fork is not), and a module it
+    preloads is paid for once: every worker, including one restarted after a crash, forks from
+    a process that already has it. Without forkserver (not POSIX), spawn.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    return context
+
+
+def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple[Any, ...],
+           work: Callable[[Any, Any], Any]) -> None:
+    """A worker's main loop: set up once, then answer (key, payload) messages until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        state = setup(*setup_args)
+    except Exception as exc:
+        conn.send(("setup-failed", None, f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready", None, None))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        key, payload = message
+        try:
+            reply = ("done", key, work(state, payload))
+            conn.send(reply)
+        except Exception as exc:
+            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            at = f" (at {os.path.basename(where.filename)}:{where.lineno})" if where else ""
+            conn.send(("failed", key, f"{type(exc).__name__}: {exc}{at}"))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    key: int | None = None
+    deadline: float = float("inf")
+    started: float = field(default_factory=time.monotonic)
+
+
+class LocalPool:
+    """`jobs` worker processes on this machine; see the module docstring."""
+
+    def __init__(self, jobs: int, setup: Callable[..., Any], setup_args: tuple[Any, ...],
+                 work: Callable[[Any, Any], Any], time_limit: float | None = None,
+                 preload: tuple[str, ...] = ()) -> None:
+        self._context = worker_context(preload)
+        self._setup, self._setup_args, self._work = setup, setup_args, work
+        self._time_limit = time_limit
+        self._queue: deque[tuple[int, Any]] = deque()
+        self._setup_deaths = 0
+        self._workers = [self._start() for _ in range(max(1, jobs))]
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._queue) + sum(worker.key is not None for worker in self._workers)
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe(duplex=True)
+        arguments = (child, self._setup, self._setup_args, self._work)
+        process = self._context.Process(target=_serve, args=arguments, daemon=True, name="factcheck-worker")
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def submit(self, key: int, payload: Any) -> None:
+        self._queue.append((key, payload))
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        for worker in self._workers:
+            if not self._queue:
+                return
+            if worker.ready and worker.key is None:
+                key, payload = self._queue.popleft()
+                worker.conn.send((key, payload))
+                worker.key = key
+                worker.deadline = time.monotonic() + self._time_limit if self._time_limit else float("inf")
+
+    def collect(self, timeout: float | None) -> list[tuple[int, Any]]:
+        results: list[tuple[int, Any]] = []
+        end = None if timeout is None else time.monotonic() + timeout
+        while not results and self.in_flight:
+            now = time.monotonic()
+            waits = [worker.deadline - now for worker in self._workers if worker.key is not None]
+            if end is not None:
+                waits.append(end - now)
+            limit = max(0.0, min(waits)) if waits else None
+            handles = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
+            wait(handles, timeout=limit)
+            for index, worker in enumerate(self._workers):
+                replacement = self._poll(worker, results)
+                if replacement is not None:
+                    self._workers[index] = replacement
+            self._dispatch()
+            if end is not None and time.monotonic() >= end:
+                break
+        return results
+
+    def _poll(self, worker: _Worker, results: list[tuple[int, Any]]) -> _Worker | None:
+        """Take `worker`'s replies; return a fresh worker when this one died or ran out of time."""
+        try:
+            while worker.conn.poll():
+                status, key, value = worker.conn.recv()
+                if status == "ready":
+                    worker.ready, self._setup_deaths = True, 0
+                elif status == "setup-failed":
+                    raise PoolError(f"worker setup failed: {value}")
+                else:
+                    results.append((key, value if status == "done" else Failure(value)))
+                    worker.key, worker.deadline = None, float("inf")
+        except (EOFError, OSError):
+            pass  # the worker is gone; its sentinel tells the rest below
+        if not worker.process.is_alive():
+            worker.process.join()
+            if worker.key is not None:
+                code = worker.process.exitcode
+                how = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
+                results.append((worker.key, Failure(f"worker crashed ({how})")))
+            elif not worker.ready:
+                self._setup_deaths += 1
+                if self._setup_deaths >= MAX_SETUP_DEATHS:
+                    raise PoolError(f"workers die during setup (last exit code {worker.process.exitcode})")
+            worker.conn.close()
+            return self._start()
+        if worker.key is not None and time.monotonic() >= worker.deadline:
+            worker.process.kill()
+            worker.process.join()
+            worker.conn.close()
+            results.append((worker.key, Failure(f"exceeded the time limit of {self._time_limit:g} s")))
+            return self._start()
+        return None
+
+    def close(self) -> None:
+        for worker in self._workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        for worker in self._workers:
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self._workers = []
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

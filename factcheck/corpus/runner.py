@@ -1,0 +1,321 @@
+"""The corpus run loop: stream documents through the cache and an engine, results in input order.
+
+Documents are read lazily and at most `window` of them are in flight (being worked on, or finished
+but waiting for an earlier one), so memory stays flat however large the corpus. Cache hits never
+start a worker, so a warm rerun skips loading quantulum3 altogether. A single document runs in this
+process; anything more runs in a `LocalPool` (or on Dask), where a crash or a hang costs one
+document, not the run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from factcheck.corpus.cache import Cache, extraction_key, result_key
+from factcheck.corpus.pool import Engine, Failure, LocalPool
+from factcheck.documents import Document, DocumentError, read_documents
+from factcheck.extract import extract, extract_document
+from factcheck.extract.schema import empty_table
+from factcheck.pipeline import DocumentResult
+
+# Per-document time limit in a worker, unless configured otherwise.
+DEFAULT_TIME_LIMIT = 300.0
+# Show a progress bar only once a run has more documents than this.
+PROGRESS_AFTER = 5
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document (or the error reading it) and the path argument it was found under."""
+
+    root: str
+    item: Document | DocumentError
+
+
+@dataclass(frozen=True)
+class Settings:
+    jobs: int
+    cache: Cache
+    engine: str = "local"
+    scheduler: str | None = None
+    time_limit: float | None = DEFAULT_TIME_LIMIT
+    progress: bool = True
+
+
+@dataclass
+class Outcome:
+    """One document's result: a `DocumentResult` (check) or a quantities table (extract), or an error."""
+
+    root: str
+    doc: str
+    value: Any = None
+    error: str | None = None
+    text: str | None = None  # the document text, for line numbers in CI formats
+
+
+@dataclass
+class Stats:
+    documents: int = 0
+    quantities: int = 0
+    errors: int = 0
+    cached: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    started: float = field(default_factory=time.monotonic)
+
+    def summary(self) -> str:
+        verdicts = ", ".join(f"{self.verdicts[v]} {v}" for v in ("fail", "uncertain", "pass"))
+        seconds = time.monotonic() - self.started
+        return (f"{self.documents} documents ({self.cached} cached), {self.quantities} quantities, "
+                f"findings: {verdicts}; {self.errors} errors; {seconds:.1f} s")
+
+
+def sources(paths: Iterable[str]) -> Iterator[Source]:
+    """Every document under each path argument, lazily, remembering which argument it came from."""
+    for root in paths:
+        for item in read_documents([root]):
+            yield Source(root, item)
+
+
+# -- work done in a worker (or in this process for a single document) ------------------------------
+
+
+def warm_up() -> None:
+    """Pay quantulum3's first-parse cost (seconds) and build pint's registry, once per process."""
+    from factcheck.rules.expressions import registry
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        extract("Warm-up: 3 km, 45 kg and 2.5 million shells.")
+    registry()
+
+
+def setup_worker(rule_paths: tuple[str, ...] | None, check: bool) -> Any:
+    """Warm up and load the rules once per worker; returns the rule set (None for extract)."""
+    warm_up()
+    if not check:
+        return None
+    from factcheck.rules.loader import load_rules
+
+    return load_rules(list(rule_paths or ()))
+
+
+def work(ruleset: Any, task: tuple[Document, Any]) -> Any:
+    """One document: its quantities table (extract), or (check) its `DocumentResult` together with
+    the extraction context when it had to be built (None when the task brought a cached one)."""
+    document, context = task
+    if ruleset is None:
+        return extract_document(document)
+    from factcheck.pipeline import check_context
+    from factcheck.rules.engine import build_context
+
+    built = build_context(document) if context is None else None
+    return check_context(context or built, ruleset), built
+
+
+# -- the loop --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A document sent to the engine, with the cache keys its result will be stored under."""
+
+    source: Source
+    document: Document
+    extraction: str
+    result: str
+
+
+class Runner:
+    """Run `work` over a stream of sources, with the cache, yielding `Outcome`s in input order."""
+
+    def __init__(self, settings: Settings, rule_paths: tuple[str, ...] | None = None,
+                 ruleset: Any = None) -> None:
+        self.settings = settings
+        self.check = ruleset is not None
+        self.rule_paths = rule_paths
+        self.ruleset = ruleset
+        self.digest = getattr(ruleset, "digest", "") if ruleset is not None else ""
+        self.stats = Stats()
+        self._engine: Engine | None = None
+
+    def run(self, stream: Iterable[Source]) -> Iterator[Outcome]:
+        stream = iter(stream)
+        first = list(_take(stream, 2))
+        if len(first) < 2:  # a single document: no pool, no start-up cost
+            for source in first:
+                yield self._count(self._in_process(source))
+            return
+        with _Progress(self.settings.progress) as progress:
+            try:
+                for outcome in self._pooled(_chain(first, stream)):
+                    progress.advance(outcome.doc)
+                    yield self._count(outcome)
+            finally:
+                if self._engine is not None:
+                    self._engine.close()
+
+    def _lookup(self, source: Source) -> tuple[Outcome | None, _Pending | None, Any]:
+        """Either a finished outcome (an error, or a cached result), or the work still to do and its
+        payload (with the cached extraction context when only the rules changed)."""
+        item = source.item
+        if isinstance(item, DocumentError):
+            return Outcome(source.root, item.doc, error=item.message), None, None
+        cache = self.settings.cache
+        ekey = extraction_key(item.doc, item.text) if cache.enabled else ""
+        rkey = result_key(ekey, self.digest) if cache.enabled and self.check else ""
+        hit = cache.get("result", rkey) if self.check else cache.get("table", ekey)
+        if hit is not None:
+            self.stats.cached += 1
+            return Outcome(source.root, item.doc, hit, text=item.text), None, None
+        context = cache.get("context", ekey) if self.check else None
+        return None, _Pending(source, item, ekey, rkey), (item, context)
+
+    def _finish(self, pending: _Pending, value: Any) -> Outcome:
+        """Store a computed value in the cache; the outcome carries the table or the result."""
+        cache = self.settings.cache
+        if self.check:
+            value, context = value
+            if context is not None:
+                cache.put("context", pending.extraction, context)
+            cache.put("result", pending.result, value)
+        else:
+            cache.put("table", pending.extraction, value)
+        return Outcome(pending.source.root, pending.document.doc, value, text=pending.document.text)
+
+    def _in_process(self, source: Source) -> Outcome:
+        done, pending, payload = self._lookup(source)
+        if done is not None:
+            return done
+        assert pending is not None
+        try:
+            value = work(self.ruleset, payload)
+        except Exception as exc:
+            return Outcome(source.root, pending.document.doc, error=f"{type(exc).__name__}: {exc}")
+        return self._finish(pending, value)
+
+    def _pooled(self, stream: Iterator[Source]) -> Iterator[Outcome]:
+        window = max(4, 4 * self.settings.jobs)
+        ready: dict[int, Outcome] = {}
+        waiting: dict[int, _Pending] = {}
+        next_out = 0
+        for index, source in enumerate(stream):
+            done, pending, payload = self._lookup(source)
+            if done is not None:
+                ready[index] = done
+            else:
+                assert pending is not None
+                waiting[index] = pending
+                self._start_engine().submit(index, payload)
+            while index + 1 - next_out >= window and next_out not in ready:
+                self._collect(ready, waiting)
+            while next_out in ready:
+                yield ready.pop(next_out)
+                next_out += 1
+        while waiting or next_out in ready:
+            if next_out not in ready:
+                self._collect(ready, waiting)
+            while next_out in ready:
+                yield ready.pop(next_out)
+                next_out += 1
+
+    def _collect(self, ready: dict[int, Outcome], waiting: dict[int, _Pending]) -> None:
+        assert self._engine is not None
+        for index, value in self._engine.collect(timeout=None):
+            pending = waiting.pop(index)
+            if isinstance(value, Failure):
+                ready[index] = Outcome(pending.source.root, pending.document.doc, error=value.message)
+            else:
+                ready[index] = self._finish(pending, value)
+
+    def _start_engine(self) -> Engine:
+        if self._engine is None:
+            args = (self.rule_paths, self.check)
+            settings = self.settings
+            if settings.engine == "dask":
+                from factcheck.corpus.cluster import DaskEngine
+
+                self._engine = DaskEngine(settings.jobs, setup_worker, args, work, settings.time_limit,
+                                          settings.scheduler)
+            else:
+                self._engine = LocalPool(settings.jobs, setup_worker, args, work, settings.time_limit,
+                                         preload=("factcheck.corpus.warm",))
+        return self._engine
+
+    def _count(self, outcome: Outcome) -> Outcome:
+        stats = self.stats
+        stats.documents += 1
+        if outcome.error is not None:
+            stats.errors += 1
+        elif isinstance(outcome.value, pd.DataFrame):
+            stats.quantities += len(outcome.value)
+        else:
+            stats.quantities += len(outcome.value.quantities)
+            stats.verdicts.update(str(finding.verdict) for finding in outcome.value.findings)
+        return outcome
+
+
+def error_result(outcome: Outcome) -> DocumentResult:
+    """The `DocumentResult` reports show for a document that could not be checked."""
+    return DocumentResult(outcome.doc, empty_table(), findings=[], error=outcome.error)
+
+
+def _take(stream: Iterator[Source], count: int) -> Iterator[Source]:
+    for _ in range(count):
+        try:
+            yield next(stream)
+        except StopIteration:
+            return
+
+
+def _chain(first: list[Source], rest: Iterator[Source]) -> Iterator[Source]:
+    yield from first
+    yield from rest
+
+
+def progress_wanted(flag: bool) -> bool:
+    """A progress bar only for a person watching: stderr a terminal, not CI, colour not refused."""
+    if not flag or os.environ.get("NO_COLOR") or os.environ.get("CI", "").lower() in ("true", "1"):
+        return False
+    return sys.stderr.isatty()
+
+
+class _Progress:
+    """A rich progress bar on stderr, shown once a run passes `PROGRESS_AFTER` documents."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = progress_wanted(enabled)
+        self.count = 0
+        self._bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def advance(self, doc: str) -> None:
+        self.count += 1
+        if not self.enabled:
+            return
+        if self._bar is None and self.count > PROGRESS_AFTER:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
+                                 TimeElapsedColumn(), TextColumn("{task.description}"),
+                                 console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("", total=None, completed=self.count - 1)
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=Path(doc).name)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()

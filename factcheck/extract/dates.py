@@ -1,0 +1,50 @@
+"""The date an article speaks from, which "25 years ago" and anniversaries are measured against.
+
+A `Published YYYY-MM-DD` line (or `Published: 23 November 2024`) wins; otherwise the latest full
+date written in the text (a story is published on or after the last day it reports).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+_DAY_MONTH_YEAR = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)"
+_MONTH_DAY_YEAR = (_MONTH.replace("month", "month2") + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
+                   r"(?P<year2>(?:19|20)\d\d)")
+_DATE = re.compile(rf"\b(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})\b", re.IGNORECASE)
+_PUBLISHED = re.compile(r"^\s*(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?(?P<rest>.+)$",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    try:
+        if match["iso"]:
+            return date.fromisoformat(match["iso"])
+        if match["month"]:
+            return date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+        return date(int(match["year2"]), MONTHS[match["month2"].lower()], int(match["day2"]))
+    except ValueError:  # 31 February and the like: not a date
+        return None
+
+
+def dates_in(text: str) -> list[date]:
+    """Every full (day, month, year) date written in `text`, in order of appearance."""
+    return [found for match in _DATE.finditer(text) if (found := _to_date(match)) is not None]
+
+
+def published_date(text: str) -> date | None:
+    """The article's date: its `Published ...` line if any, else the latest full date in the text."""
+    for line in _PUBLISHED.finditer(text):
+        found = dates_in(line["rest"])
+        if found:
+            return found[0]
+    found = dates_in(text)
+    return max(found) if found else None

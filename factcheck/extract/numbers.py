@@ -1,0 +1,294 @@
+"""Read the numbers of a sentence the ways newspapers write them.
+
+Digits with commas and decimals ("11,000", "2.5"), magnitude words and suffixes ("3.4
+million", "$2.5bn", "£600m", "25k"), spelled-out numbers ("three million", "twenty-five"),
+vague amounts ("several billion", "tens of thousands", "dozens"), fractions ("half", "a
+third", "one in five") and multipliers ("doubled", "tenfold"). quantulum3 misreads the
+suffixes and drops the vague forms, so numbers are read here and only units are looked up
+in its table.
+
+Each reading keeps what its precision needs (decimals, trailing zeros, magnitude): "2.1
+million" is rounded to 0.1 million, which `hedges.interval` turns into 2.05-2.15 million.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.units import Unit, currency_prefix, currency_word
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Suffixes and abbreviations: "$2.5bn", "£600m" (million only after a currency), "25k", "$1tn".
+SUFFIXES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
+            "trn": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+            "hundred": 1e2, "dozen": 12}
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+             "tenth": 10, "tenths": 10}
+MULTIPLIERS = {"twice": 2, "doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3,
+               "quadrupled": 4, "halved": 0.5, "halving": 0.5}
+# Vague amounts as intervals: "several billion" is 2-9 billion, "millions" 1-10 million.
+VAGUE_COUNTS = {"several": (2, 9), "a few": (2, 5), "a couple of": (2, 3)}
+PLURAL_SCALES = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+                 "billions": 1e9, "trillions": 1e12}
+
+_WORD_NUMBER = "|".join([*SMALL, *TENS, "hundred", *SCALES, "dozen"])
+_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
+
+
+@dataclass
+class Reading:
+    """One number in a sentence; offsets are relative to the sentence.
+
+    `decimals` and `trailing_zeros` describe the written mantissa ("2.1" in "2.1 million",
+    "11,000" in "11,000"), `magnitude` the multiplier written after it.
+    """
+
+    start: int
+    end: int
+    value: float
+    kind: str = "number"  # number, vague, fraction, multiplier
+    decimals: int = 0
+    trailing_zeros: int = 0
+    magnitude: float = 1.0
+    vague: tuple[float, float] | None = None
+    currency: Unit | None = None
+    spelled: bool = False
+
+    @property
+    def has_magnitude(self) -> bool:
+        return self.magnitude != 1.0 or self.kind == "vague"
+
+
+def _mantissa(text: str) -> tuple[float, int, int]:
+    """(value, decimals, trailing zeros of the integer) of a digit string like '11,000' or '2.50'."""
+    plain = text.replace(",", "")
+    whole, _, decimals = plain.partition(".")
+    zeros = len(whole) - len(whole.rstrip("0")) if not decimals and whole.strip("0") else 0
+    return float(plain), len(decimals), zeros
+
+
+_DIGITS = re.compile(r"\.?\d(?:[\d,.]*\d)?")
+_VALID_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
+_SUFFIX_AFTER = re.compile(
+    r"(?:(?P<attached>bn|mn|mln|tn|trn|[mMkKbB])|[\s-]?(?P<word>hundred|thousand|million|billion|"
+    r"trillion|dozen)s?)(?![^\W\d_])", re.IGNORECASE)
+_FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+
+
+def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float] | None:
+    """A magnitude written right after the digits ending at `end`: (new end, multiplier)."""
+    match = _SUFFIX_AFTER.match(sentence, end)
+    if not match:
+        return None
+    if match.group("word"):
+        return match.end(), SUFFIXES[match.group("word").lower()]
+    letters = match.group("attached")
+    if letters == "m":  # "£600m" is money, "37m" is metres unless a currency word follows
+        if currency is None and not currency_word(sentence[match.end():].lstrip(), True):
+            return None
+    elif letters in ("b", "B") and currency is None:
+        return None
+    return match.end(), SUFFIXES[letters.lower()]
+
+
+def _digit_readings(sentence: str) -> list[Reading]:
+    readings = []
+    for match in _DIGITS.finditer(sentence):
+        text, start, end = match.group(), match.start(), match.end()
+        if not _VALID_DIGITS.fullmatch(text):
+            continue
+        before = sentence[:start]
+        prefix = currency_prefix(before)
+        currency = None
+        if prefix:
+            start -= prefix[0]
+            currency = prefix[1]
+        elif before[-1:].isalpha() or before[-1:] == "_":
+            continue  # "F35", "A380", "PS5": part of a name
+        value, decimals, zeros = _mantissa(text)
+        if _is_negative(sentence, start):
+            start -= 1
+            value = -value
+        reading = Reading(start, end, value, decimals=decimals, trailing_zeros=zeros, currency=currency)
+        suffix = _suffix(sentence, end, currency)
+        if suffix:
+            reading.end, reading.magnitude = suffix
+            reading.value *= reading.magnitude
+        else:
+            fold = _FOLD.match(sentence, end)
+            if fold:
+                reading.end, reading.kind = fold.end(), "multiplier"
+        readings.append(reading)
+    return readings
+
+
+def _is_negative(sentence: str, start: int) -> bool:
+    """A minus sign written against the number, not a hyphen between two numbers."""
+    if start == 0 or sentence[start - 1] not in "-−":
+        return False
+    before = sentence[:start - 1]
+    return before == "" or before[-1] in " (\u00a0" and not before.rstrip()[-1:].isdigit()
+
+
+def _parse_words(words: list[str]) -> tuple[float, int, float] | None:
+    """Value, words used and magnitude of a spelled-out number ("two hundred and fifty thousand")."""
+    total, current, used, magnitude, last = 0.0, 0.0, 0, 1.0, ""
+    for word in words:
+        if word in SMALL and last not in SMALL and not (last in TENS and SMALL[word] >= 10):
+            current += SMALL[word]
+        elif word in TENS and last not in SMALL and last not in TENS:
+            current += TENS[word]
+        elif word == "hundred" and last in (*SMALL, *TENS, "a", "an"):
+            current = (current or 1) * 100
+        elif word == "dozen" and last in (*SMALL, "a", "an"):
+            current = (current or 1) * 12
+        elif word in SCALES and last not in SCALES:
+            total += (current or 1) * SCALES[word]
+            current, magnitude = 0.0, SCALES[word]
+        elif word == "and" and last == "hundred":
+            pass
+        elif word in ("a", "an") and used == 0:
+            pass
+        else:
+            break
+        used += 1
+        last = word
+    while used and words[used - 1] in ("and", "a", "an"):
+        used -= 1
+    if used == 0 or words[0] in ("a", "an") and used == 1:
+        return None
+    value = total + current
+    if magnitude != 1.0 and current:  # "two million three hundred": precision is the last word
+        magnitude = 1.0
+    return value, used, magnitude
+
+
+_WORD_RUN = re.compile(
+    rf"\b(?:(?:an?|half an?)[\s-]+(?={_SCALE_WORD}\b))?(?:{_WORD_NUMBER})"
+    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUMBER}))*\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def _word_readings(sentence: str) -> list[Reading]:
+    readings = []
+    for match in _WORD_RUN.finditer(sentence):
+        tokens = list(_TOKEN.finditer(match.group()))
+        words = [t.group().lower() for t in tokens]
+        half = words[0] == "half"
+        if half:
+            tokens, words = tokens[1:], words[1:]
+        parsed = _parse_words(words)
+        if parsed is None:
+            continue
+        value, used, magnitude = parsed
+        end = match.start() + tokens[used - 1].end()
+        value = value / 2 if half else value
+        mantissa = value / magnitude
+        zeros = 0
+        if mantissa == int(mantissa) and mantissa:
+            digits = str(int(mantissa))
+            zeros = len(digits) - len(digits.rstrip("0"))
+        readings.append(Reading(match.start(), end, value, trailing_zeros=zeros,
+                                decimals=1 if half else 0, magnitude=magnitude, spelled=True))
+    return readings
+
+
+_VAGUE = re.compile(
+    r"\b(?:(?P<count>several|a few|a couple of)\s+(?P<scale>hundred|thousand|million|billion|trillion"
+    r"|dozen)|(?P<plural>tens|dozens|hundreds|thousands|millions|billions|trillions)"
+    r"(?:\s+of\s+(?P<of>thousands|millions|billions|trillions))?)\b", re.IGNORECASE)
+
+
+def _vague_readings(sentence: str) -> list[Reading]:
+    readings = []
+    for match in _VAGUE.finditer(sentence):
+        if match.group("count"):
+            low, high = VAGUE_COUNTS[match.group("count").lower()]
+            scale = SUFFIXES[match.group("scale").lower()]
+        else:
+            scale = PLURAL_SCALES[match.group("plural").lower()]
+            if match.group("of"):
+                scale *= PLURAL_SCALES[match.group("of").lower()]
+            low, high = 1, 10
+        readings.append(Reading(match.start(), match.end(), low * scale, kind="vague",
+                                magnitude=scale, vague=(low * scale, high * scale), spelled=True))
+    return readings
+
+
+_NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine"
+_FRACTION = re.compile(
+    rf"\b(?P<num>{_NUMERATOR})[\s-]+(?P<den>{'|'.join(FRACTIONS)})\b"
+    r"|\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|them|those|these|that|this|a|an)\b)"
+    r"|\b(?P<n>one|two|three|four|five|\d{1,3})\s+(?:in|out of)\s+"
+    r"(?P<m>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,4})\b",
+    re.IGNORECASE)
+_NOT_BEFORE_HALF = re.compile(r"\b(?:first|second|third|fourth|other|final|opening|latter|better|"
+                              r"each|the)\s+$", re.IGNORECASE)
+
+
+def _number_word(word: str) -> float:
+    word = word.lower()
+    if word.isdigit():
+        return float(word)
+    return float({"a": 1, "an": 1, "hundred": 100, **SMALL, **TENS}[word])
+
+
+def _fraction_readings(sentence: str) -> list[Reading]:
+    readings = []
+    for match in _FRACTION.finditer(sentence):
+        if match.group("den"):
+            value = _number_word(match.group("num")) / FRACTIONS[match.group("den").lower()]
+        elif match.group("n"):
+            whole = _number_word(match.group("m"))
+            if whole == 0 or 1000 <= whole <= 2100:
+                continue  # "one in 2019" is a date
+            value = _number_word(match.group("n")) / whole
+            if value > 1:
+                continue
+        else:
+            if _NOT_BEFORE_HALF.search(sentence[:match.start()]):
+                continue
+            value = 0.5
+        readings.append(Reading(match.start(), match.end(), value, kind="fraction", spelled=True))
+    return readings
+
+
+_MULTIPLIER = re.compile(
+    rf"\b(?:(?P<word>{'|'.join(MULTIPLIERS)})|(?P<fold>{_WORD_NUMBER})-?fold)\b", re.IGNORECASE)
+
+
+def _multiplier_readings(sentence: str) -> list[Reading]:
+    readings = []
+    for match in _MULTIPLIER.finditer(sentence):
+        value = MULTIPLIERS[match.group("word").lower()] if match.group("word") \
+            else _number_word(match.group("fold"))
+        readings.append(Reading(match.start(), match.end(), float(value), kind="multiplier",
+                                spelled=True))
+    return readings
+
+
+def read_numbers(sentence: str) -> list[Reading]:
+    """Every number in `sentence`, left to right; where readings overlap the longest wins."""
+    found = [*_vague_readings(sentence), *_fraction_readings(sentence), *_word_readings(sentence),
+             *_digit_readings(sentence), *_multiplier_readings(sentence)]
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    chosen: list[Reading] = []
+    for reading in found:
+        if chosen and reading.start < chosen[-1].end:
+            continue
+        chosen.append(reading)
+    return chosen
+
+
+HAS_NUMBER = re.compile(
+    rf"\d|\b(?:{_WORD_NUMBER}|{'|'.join(PLURAL_SCALES)}|half|halves|thirds?|quarters?|"
+    rf"{'|'.join(MULTIPLIERS)}|\w+fold)\b", re.IGNORECASE)

@@ -1,0 +1,372 @@
+"""Which unit the words around a number name, decided the same way on every run.
+
+quantulum3's unit table is the base vocabulary and naming (lower-cased). News usage
+decides its ambiguities through fixed tables here, never through quantulum3's
+classifier or the iteration order of its sets: its parser picks among ambiguous units
+with scikit-learn when that is importable and otherwise by a tie-break over a `set`,
+which changes with PYTHONHASHSEED. Looking units up ourselves keeps the table identical
+everywhere, and is much faster than running its parser.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A canonical unit name (quantulum3's, lower case) and its dimension."""
+
+    name: str
+    dimension: str
+
+
+PERCENT = Unit("percentage", "percentage")
+COUNT = Unit("", "count")
+FRACTION = Unit("", "fraction")
+MULTIPLIER = Unit("", "multiplier")
+
+
+def _cur(name: str) -> Unit:
+    return Unit(name, "currency")
+
+
+DOLLAR = _cur("dollar")
+POUND_STERLING = _cur("pound sterling")
+
+# Symbols and codes written before the amount ("US$2.5bn", "£600m", "RM23.50"), longest first.
+CURRENCY_PREFIXES: dict[str, Unit] = {
+    "US$": _cur("united states dollar"), "U.S.$": _cur("united states dollar"),
+    "$US": _cur("united states dollar"), "A$": _cur("australian dollar"),
+    "AU$": _cur("australian dollar"), "$A": _cur("australian dollar"),
+    "C$": _cur("canadian dollar"), "CA$": _cur("canadian dollar"),
+    "HK$": _cur("hong kong dollar"), "NZ$": _cur("new zealand dollar"),
+    "S$": _cur("singapore dollar"), "R$": _cur("brazilian real"),
+    "$": DOLLAR, "£": POUND_STERLING, "€": _cur("euro"), "¥": _cur("japanese yen"),
+    "₹": _cur("indian rupee"), "₩": _cur("south korean won"), "₪": _cur("shekel"),
+    "RM": _cur("malaysian ringgit"), "Rs": _cur("indian rupee"), "Rs.": _cur("indian rupee"),
+}
+
+# ISO codes, written before ("USD1,700") or after ("110 JPY") the amount.
+CURRENCY_CODES: dict[str, Unit] = {
+    "USD": _cur("united states dollar"), "GBP": POUND_STERLING, "EUR": _cur("euro"),
+    "JPY": _cur("japanese yen"), "AUD": _cur("australian dollar"),
+    "CAD": _cur("canadian dollar"), "HKD": _cur("hong kong dollar"),
+    "CNY": _cur("chinese yuan"), "RMB": _cur("chinese yuan"), "INR": _cur("indian rupee"),
+    "CHF": _cur("swiss franc"), "NZD": _cur("new zealand dollar"), "KRW": _cur("south korean won"),
+    "ILS": _cur("shekel"), "NIS": _cur("shekel"), "MYR": _cur("malaysian ringgit"),
+}
+
+_PREFIX_ALTERNATIVES = sorted([*CURRENCY_PREFIXES, *CURRENCY_CODES], key=len, reverse=True)
+CURRENCY_PREFIX = re.compile(
+    "(?:" + "|".join(re.escape(p) + (r"\s?" if p.isalpha() else "") for p in _PREFIX_ALTERNATIVES)
+    + r")$")
+
+
+def currency_prefix(before: str) -> tuple[int, Unit] | None:
+    """The currency symbol or code ending `before` (the text up to a number): (length, unit)."""
+    match = CURRENCY_PREFIX.search(before[-6:])
+    if not match:
+        return None
+    symbol = match.group().strip()
+    start = len(before[-6:]) - len(match.group())
+    if symbol.isalpha() and start > 0 and before[-6:][start - 1].isalpha():
+        return None  # "ARM5", "PRS10": letters of a word, not a code
+    return len(match.group()), CURRENCY_PREFIXES.get(symbol) or CURRENCY_CODES[symbol]
+
+
+_NATIONAL_DOLLARS = {
+    "us": "united states dollar", "u.s.": "united states dollar", "american": "united states dollar",
+    "australian": "australian dollar", "canadian": "canadian dollar",
+    "hong kong": "hong kong dollar", "new zealand": "new zealand dollar",
+    "singapore": "singapore dollar", "taiwan": "new taiwan dollar",
+}
+_CROWNS = {"danish": "danish krone", "norwegian": "norwegian krone", "swedish": "swedish krona",
+           "czech": "czech koruna"}
+
+# Currency words after the amount ("10.5 million Australian dollars", "18 sen").
+_CURRENCY_WORDS: dict[str, Unit] = {
+    "dollar": DOLLAR, "euro": _cur("euro"), "yen": _cur("japanese yen"), "yuan": _cur("chinese yuan"),
+    "renminbi": _cur("chinese yuan"), "rupee": _cur("indian rupee"), "ringgit": _cur("malaysian ringgit"),
+    "sen": _cur("sen"), "shekel": _cur("shekel"), "krone": _cur("danish krone"),
+    "kroner": _cur("danish krone"), "krona": _cur("swedish krona"), "kronor": _cur("swedish krona"),
+    "kuna": _cur("croatian kuna"), "franc": _cur("swiss franc"), "peso": _cur("mexican peso"),
+    "rouble": _cur("russian ruble"), "ruble": _cur("russian ruble"), "lira": _cur("turkish lira"),
+    "bitcoin": _cur("bitcoin"), "cent": _cur("cent"), "pence": _cur("penny"), "penny": _cur("penny"),
+    "sterling": POUND_STERLING, "dirham": _cur("dirham"), "riyal": _cur("saudi riyal"),
+    "naira": _cur("naira"), "rand": _cur("south african rand"), "won": _cur("south korean won"),
+    "real": _cur("brazilian real"), "reais": _cur("brazilian real"),
+}
+# Words that are currencies only after a magnitude ("20 billion won", "5m rand").
+_CURRENCY_AFTER_MAGNITUDE = {"won", "rand", "real", "reais", "pound"}
+
+_CURRENCY_WORD = re.compile(
+    r"(?:(?P<nation>US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan"
+    r"|Danish|Norwegian|Swedish|Czech)\s+)?"
+    r"(?P<word>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgit|sen|shekels?|kroner|kronor|krone|"
+    r"krona|kuna|francs?|pesos?|roubles?|rubles?|lira|bitcoins?|cents?|pence|penny|pounds? sterling|"
+    r"sterling|dirhams?|riyals?|naira|rand|won|reais|real|crowns|pounds?)\b")
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    if word in ("pence", "reais", "kroner", "kronor", "sen", "yen", "yuan", "won", "rand", "naira"):
+        return word
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def currency_word(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
+    """A currency named by words at the start of `after`: (length consumed, unit)."""
+    match = _CURRENCY_WORD.match(after)
+    if not match:
+        return None
+    word = _singular(match.group("word"))
+    nation = (match.group("nation") or "").lower()
+    if word in ("pound sterling", "pounds sterling"):
+        return match.end(), POUND_STERLING
+    if word in _CURRENCY_AFTER_MAGNITUDE and not after_magnitude and not nation:
+        return None
+    if word == "crown":
+        return (match.end(), _cur(_CROWNS[nation])) if nation in _CROWNS else None
+    if word == "pound":
+        return match.end(), POUND_STERLING
+    if word == "dollar" and nation:
+        if nation not in _NATIONAL_DOLLARS:
+            return None
+        return match.end(), _cur(_NATIONAL_DOLLARS[nation])
+    if nation and word != "dollar":
+        # "Danish kroner": the nation word belongs to the currency only for crowns.
+        if nation in _CROWNS and word in ("krone", "kroner", "krona", "kronor"):
+            return match.end(), _cur(_CROWNS[nation])
+        return None
+    return match.end(), _CURRENCY_WORDS[word]
+
+
+def currency_code_after(after: str) -> tuple[int, Unit] | None:
+    """An ISO code just after the amount ("110 JPY")."""
+    match = re.match(r"\s?([A-Z]{3})\b", after)
+    if match and match.group(1) in CURRENCY_CODES:
+        return match.end(), CURRENCY_CODES[match.group(1)]
+    return None
+
+
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)|-per-?cent\b", re.IGNORECASE)
+_PERCENT_POINTS = re.compile(r"\s?(?:percentage|per\s?cent(?:age)?)[\s-]points?\b", re.IGNORECASE)
+_BASIS_POINTS = re.compile(r"\s?(?:basis[\s-]points?|bps?)\b", re.IGNORECASE)
+
+
+def percent_after(after: str) -> tuple[int, Unit] | None:
+    """'%', 'per cent', 'percentage points', 'basis points' at the start of `after`."""
+    for pattern, unit in ((_PERCENT_POINTS, Unit("percentage point", "percentage")),
+                          (_BASIS_POINTS, Unit("basis point", "percentage")), (_PERCENT, PERCENT)):
+        match = pattern.match(after)
+        if match:
+            return match.end(), unit
+    return None
+
+
+def _u(name: str, dimension: str) -> Unit:
+    return Unit(name, dimension)
+
+
+# News units quantulum3 lacks or would resolve differently; keys are matched case-sensitively
+# when they contain an upper-case letter or are a symbol, case-insensitively otherwise.
+NEWS_UNITS: dict[str, Unit] = {
+    "mph": _u("mile per hour", "speed"), "km/h": _u("kilometre per hour", "speed"),
+    "km/hr": _u("kilometre per hour", "speed"), "kph": _u("kilometre per hour", "speed"),
+    "kmh": _u("kilometre per hour", "speed"), "kmph": _u("kilometre per hour", "speed"),
+    "m/s": _u("metre per second", "speed"), "knots": _u("knot", "speed"), "knot": _u("knot", "speed"),
+    "mpg": _u("mile per gallon", "fuel economy"),
+    "bhp": _u("horsepower", "power"), "hp": _u("horsepower", "power"), "PS": _u("horsepower", "power"),
+    "lb-ft": _u("pound-foot", "torque"), "lb ft": _u("pound-foot", "torque"),
+    "pound-feet": _u("pound-foot", "torque"), "pound-foot": _u("pound-foot", "torque"),
+    "pound feet": _u("pound-foot", "torque"), "Nm": _u("newton metre", "torque"),
+    "W": _u("watt", "power"), "kW": _u("kilowatt", "power"), "MW": _u("megawatt", "power"),
+    "GW": _u("gigawatt", "power"), "kWh": _u("kilowatt hour", "energy"),
+    "MWh": _u("megawatt hour", "energy"), "GWh": _u("gigawatt hour", "energy"),
+    "TWh": _u("terawatt hour", "energy"), "mAh": _u("milliampere-hour", "charge"),
+    "Hz": _u("hertz", "frequency"), "kHz": _u("kilohertz", "frequency"),
+    "MHz": _u("megahertz", "frequency"), "GHz": _u("gigahertz", "frequency"),
+    "rpm": _u("revolutions per minute", "frequency"),
+    "KB": _u("kilobyte", "data"), "MB": _u("megabyte", "data"), "GB": _u("gigabyte", "data"),
+    "TB": _u("terabyte", "data"), "Mbps": _u("megabit per second", "data rate"),
+    "Gbps": _u("gigabit per second", "data rate"),
+    "mm": _u("millimetre", "length"), "cm": _u("centimetre", "length"), "km": _u("kilometre", "length"),
+    "m": _u("metre", "length"), "nm": _u("nanometre", "length"), "μm": _u("micrometre", "length"),
+    "µm": _u("micrometre", "length"), "ft": _u("foot", "length"), "in": _u("inch", "length"),
+    "mi": _u("mile", "length"), "yd": _u("yard", "length"), "yds": _u("yard", "length"),
+    "kg": _u("kilogram", "mass"), "g": _u("gram", "mass"), "mg": _u("milligram", "mass"),
+    "lb": _u("pound-mass", "mass"), "lbs": _u("pound-mass", "mass"), "oz": _u("ounce", "mass"),
+    "t": _u("tonne", "mass"), "kilos": _u("kilogram", "mass"), "kilo": _u("kilogram", "mass"),
+    "pounds": _u("pound-mass", "mass"), "pound": _u("pound-mass", "mass"),
+    "tons": _u("ton", "mass"), "ton": _u("ton", "mass"),
+    "l": _u("litre", "volume"), "L": _u("litre", "volume"), "ml": _u("millilitre", "volume"),
+    "mL": _u("millilitre", "volume"), "cc": _u("cubic centimetre", "volume"),
+    "m2": _u("square metre", "area"), "m²": _u("square metre", "area"),
+    "sq m": _u("square metre", "area"), "sqm": _u("square metre", "area"),
+    "km2": _u("square kilometre", "area"), "km²": _u("square kilometre", "area"),
+    "sq km": _u("square kilometre", "area"), "sq ft": _u("square foot", "area"),
+    "sq mi": _u("square mile", "area"), "ha": _u("hectare", "area"), "hectares": _u("hectare", "area"),
+    "hectare": _u("hectare", "area"),
+    "°C": _u("degree celsius", "temperature"), "°F": _u("degree fahrenheit", "temperature"),
+    "C": _u("degree celsius", "temperature"), "F": _u("degree fahrenheit", "temperature"),
+    "ºC": _u("degree celsius", "temperature"), "ºF": _u("degree fahrenheit", "temperature"),
+    "celsius": _u("degree celsius", "temperature"), "fahrenheit": _u("degree fahrenheit", "temperature"),
+    "centigrade": _u("degree celsius", "temperature"),
+    "degrees celsius": _u("degree celsius", "temperature"),
+    "degrees fahrenheit": _u("degree fahrenheit", "temperature"),
+    "degrees C": _u("degree celsius", "temperature"), "degrees F": _u("degree fahrenheit", "temperature"),
+    "degree celsius": _u("degree celsius", "temperature"),
+    "degree fahrenheit": _u("degree fahrenheit", "temperature"),
+    "s": _u("second", "time"), "sec": _u("second", "time"), "secs": _u("second", "time"),
+    "seconds": _u("second", "time"), "second": _u("second", "time"),
+    "min": _u("minute", "time"), "mins": _u("minute", "time"), "minutes": _u("minute", "time"),
+    "minute": _u("minute", "time"), "h": _u("hour", "time"), "hr": _u("hour", "time"),
+    "hrs": _u("hour", "time"), "yr": _u("year", "time"), "yrs": _u("year", "time"),
+    "dB": _u("decibel", "sound level"), "GPa": _u("gigapascal", "pressure"),
+    "psi": _u("pound per square inch", "pressure"), "ppm": _u("part per million", "concentration"),
+    "ppb": _u("part per billion", "concentration"), "barrel-a-day": _u("barrel per day", "volumetric flow"),
+    "barrels a day": _u("barrel per day", "volumetric flow"),
+    "barrels per day": _u("barrel per day", "volumetric flow"), "bpd": _u("barrel per day", "volumetric flow"),
+    "micron": _u("micrometre", "length"), "microns": _u("micrometre", "length"),
+    "meter": _u("metre", "length"), "meters": _u("metre", "length"),
+    "kilometer": _u("kilometre", "length"), "kilometers": _u("kilometre", "length"),
+    "centimeter": _u("centimetre", "length"), "millimeter": _u("millimetre", "length"),
+    "nanometer": _u("nanometre", "length"), "nanometers": _u("nanometre", "length"),
+    "liter": _u("litre", "volume"), "liters": _u("litre", "volume"),
+    "light years": _u("light year", "length"), "light-years": _u("light year", "length"),
+    "p": _cur("penny"),
+}
+# Ages and durations written as compound adjectives: "50-year-old", "a 15-year mandate".
+_AGE = re.compile(r"[\s-](?P<unit>year|month|week|day)s?[\s-]olds?\b", re.IGNORECASE)
+_HYPHEN_TIME = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade|century)\b",
+                          re.IGNORECASE)
+# Single letters and English words are units only when written against the number ("45g").
+_ATTACHED_ONLY = {"s", "h", "t", "m", "g", "l", "L", "in", "mi", "ft", "C", "F", "W", "PS", "p"}
+# Spaced symbols that read as units only when no letter, digit or dot follows ("12 C,").
+_SPACED_SYMBOLS = {"C", "F", "W", "PS", "m", "p"}
+
+
+def _is_word_key(key: str) -> bool:
+    """Long lower-case words match in any case ("MPH"); symbols and short keys only as written."""
+    return key == key.lower() and key.replace(" ", "").isalpha() and len(key) >= 3
+
+
+_NEWS_SYMBOL_KEYS = sorted((k for k in NEWS_UNITS if not _is_word_key(k)), key=len, reverse=True)
+_NEWS_WORD_KEYS = sorted((k for k in NEWS_UNITS if _is_word_key(k)), key=len, reverse=True)
+_NEWS_SYMBOL = re.compile("(?:" + "|".join(re.escape(k) for k in _NEWS_SYMBOL_KEYS) + r")(?![\w/])")
+_NEWS_WORD = re.compile("(?:" + "|".join(re.escape(k) for k in _NEWS_WORD_KEYS) + r")\b", re.IGNORECASE)
+
+# Dimensions a unit found in quantulum3's table may have; its other entries ("hand", "point",
+# "line", "count") are everyday nouns in news text.
+_QUANTULUM_DIMENSIONS = {
+    "length", "mass", "time", "volume", "area", "speed", "power", "energy", "temperature",
+    "pressure", "frequency", "data storage", "currency", "torque", "charge", "sound level",
+    "force", "current", "electric potential", "acceleration", "volumetric flow", "data transfer rate",
+    "angle", "density",
+}
+_DIMENSION_NAMES = {"data storage": "data", "data transfer rate": "data rate",
+                    "instance frequency": "frequency", "dimensionless": "count"}
+_NOT_UNITS = {"point", "points", "hand", "hands", "line", "lines", "gauge", "unit", "units",
+              "mark", "marks", "stone", "stones", "bit", "bits", "drop", "drops", "span", "spans",
+              "score", "scores", "pace", "paces", "league", "leagues", "block", "blocks", "cup", "cups",
+              "gross", "dozen", "fathom", "mill", "mills", "dime", "dimes", "rod", "rods", "chain",
+              "chains", "link", "links", "ream", "reams", "sheet", "sheets", "case", "cases", "round",
+              "rounds", "shot", "shots", "load", "loads", "pair", "pairs", "set", "sets", "step",
+              "steps", "grain", "grains", "bar", "bars", "pole", "poles", "perch", "cord", "cords",
+              "pixel", "pixels"}
+_QUANTULUM_PREFERENCE = {"pound": "pound-mass", "pounds": "pound-mass", "ton": "ton", "tons": "ton",
+                         "second": "second", "seconds": "second", "minute": "minute",
+                         "minutes": "minute", "degree": "degree angle", "degrees": "degree angle",
+                         "feet": "foot", "foot": "foot"}
+
+
+@cache
+def _quantulum_units():  # loading quantulum3's tables costs seconds: once per process, on first need
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+        return load.units("en_US")
+
+
+def dimension_name(entity: str) -> str:
+    return _DIMENSION_NAMES.get(entity, entity)
+
+
+def _quantulum_lookup(words: list[str]) -> tuple[int, Unit] | None:
+    """Longest run of `words` that quantulum3 knows as a unit surface: (word count, unit)."""
+    table = _quantulum_units().surfaces_lower
+    for size in range(min(len(words), 4), 0, -1):
+        phrase = " ".join(words[:size]).lower()
+        if size == 1 and phrase in _NOT_UNITS:
+            continue
+        found = table.get(phrase)
+        if not found:
+            continue
+        preferred = _QUANTULUM_PREFERENCE.get(phrase)
+        candidates = sorted(found, key=lambda unit: (unit.name.lower() != preferred, unit.name.lower()))
+        unit = candidates[0]
+        if unit.entity.name not in _QUANTULUM_DIMENSIONS:
+            return None
+        return size, Unit(unit.name.lower(), dimension_name(unit.entity.name))
+    return None
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+
+
+def _leading_words(text: str) -> list[re.Match[str]]:
+    """Words at the start of `text` separated by single spaces (at most four)."""
+    words: list[re.Match[str]] = []
+    for match in _WORDS.finditer(text[:60]):
+        expected = words[-1].end() + 1 if words else 0
+        if match.start() != expected or (words and text[expected - 1] != " ") or len(words) == 4:
+            break
+        words.append(match)
+    return words
+
+
+def unit_after(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
+    """The unit written at the start of `after` (the text right after a number): (length, unit).
+
+    Percent, currency words and the news table come first; quantulum3's table is the fallback
+    for other unit words. A single letter or short symbol counts only against the number.
+    """
+    found = percent_after(after)
+    if found:
+        return found
+    if after.startswith("-"):
+        compound = _AGE.match(after) or _HYPHEN_TIME.match(after)
+        if compound:
+            return compound.end(), Unit(compound.group("unit").lower(), "time")
+    gap = 1 if after[:1] in (" ", "-", "\u00a0") else 0
+    rest, spaced = after[gap:], gap == 1
+    found = currency_word(rest, after_magnitude) or currency_code_after(rest)
+    if found:
+        return gap + found[0], found[1]
+    matches = [m for m in (_NEWS_SYMBOL.match(rest), _NEWS_WORD.match(rest)) if m]
+    if matches:
+        best = max(matches, key=lambda m: m.end())
+        key = best.group()
+        unit = NEWS_UNITS.get(key) or NEWS_UNITS[key.lower()]
+        if _allowed(key, spaced, rest[best.end():]):
+            return gap + best.end(), unit
+        return None
+    words = _leading_words(rest)
+    if not words or (spaced and len(words[0].group()) == 1):
+        return None
+    found = _quantulum_lookup([w.group() for w in words])
+    if found is None:
+        return None
+    size, unit = found
+    return gap + words[size - 1].end(), unit
+
+
+def _allowed(key: str, spaced: bool, following: str) -> bool:
+    """Whether a short symbol reads as a unit here ("45g" yes, "a 5 g" no, "2 p.m." no)."""
+    if not spaced or key not in _ATTACHED_ONLY:
+        return True
+    return key in _SPACED_SYMBOLS and not following[:1].isalnum() and not following.startswith(".")

@@ -1,0 +1,49 @@
+"""Run each rule's own examples through the real pipeline: the proof that a rule does what it says.
+
+An example expecting `pass` is met when the rule raises no fail and no uncertain finding on it
+(silence counts as pass: a near-miss the rule rightly ignores); `fail` and `uncertain` need at
+least one finding with that verdict, and `uncertain` also needs no fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from factcheck.documents import Document
+from factcheck.rules.engine import build_context, evaluate_rule
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.model import Example, Rule
+
+
+@dataclass(frozen=True)
+class ExampleOutcome:
+    rule: Rule
+    example: Example
+    verdict: Verdict  # what the rule said: its worst verdict on the example, pass when silent
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is self.example.expect
+
+
+def example_verdict(findings: Iterable[Finding]) -> Verdict:
+    verdicts = {finding.verdict for finding in findings}
+    for verdict in (Verdict.fail, Verdict.uncertain):
+        if verdict in verdicts:
+            return verdict
+    return Verdict.passed
+
+
+def run_example(rule: Rule, example: Example) -> ExampleOutcome:
+    context = build_context(Document(f"{rule.id} example at {example.origin}", example.text))
+    findings = tuple(evaluate_rule(rule, context))
+    return ExampleOutcome(rule, example, example_verdict(findings), findings)
+
+
+def run_examples(rules: Iterable[Rule]) -> Iterator[ExampleOutcome]:
+    """Every example of every rule, in file order."""
+    for rule in rules:
+        for example in rule.examples:
+            yield run_example(rule, example)

@@ -1,0 +1,108 @@
+"""What the relation kinds share: reading the relations table, judging intervals, showing arithmetic.
+
+Every relation check compares a computed interval (from the figures' intervals) with the
+interval the text states. They agree (`pass`) when the two overlap: some reading of the rounded,
+hedged figures makes the claim true. They disagree (`fail`) when they stay apart even after the
+computed interval is widened by the rule's slack; in between the verdict is `uncertain`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pandas as pd
+
+from factcheck.extract.relations import Member
+from factcheck.intervals import Interval
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.model import Context, Rule
+
+ARROW = {Verdict.passed: "pass", Verdict.fail: "fail", Verdict.uncertain: "uncertain"}
+
+
+def relations(context: Context, *kinds: str) -> Iterator[pd.Series]:
+    """The rows of the context's relations table whose `relation` is one of `kinds`."""
+    table = context.relations
+    if table is None or table.empty:
+        return
+    for _, row in table[table["relation"].isin(kinds)].iterrows():
+        yield row
+
+
+def roles(row: pd.Series) -> dict[str, Member]:
+    """The row's members by role (the first member of each role)."""
+    found: dict[str, Member] = {}
+    for item in row["members"]:
+        found.setdefault(item.role, item)
+    return found
+
+
+def widen(interval: Interval, relative: float, absolute: float = 0.0) -> Interval:
+    """`interval` grown on both sides by `absolute` plus `relative` of its larger magnitude."""
+    size = max(abs(interval.low), abs(interval.high))
+    grow = absolute + (0.0 if math.isinf(size) else relative * size)
+    return Interval(interval.low - grow, interval.high + grow)
+
+
+def judge(computed: Interval, stated: Interval, relative: float = 0.0, absolute: float = 0.0) -> Verdict:
+    """pass if the intervals overlap, fail if they stay apart after widening `computed` by the slack."""
+    if computed.overlaps(stated):
+        return Verdict.passed
+    if widen(computed, relative, absolute).overlaps(stated):
+        return Verdict.uncertain
+    return Verdict.fail
+
+
+def best(verdicts: Iterable[Verdict]) -> Verdict:
+    """The most favourable verdict: a claim that holds under one honest reading holds."""
+    order = (Verdict.passed, Verdict.uncertain, Verdict.fail)
+    return min(verdicts, key=order.index)
+
+
+def number(value: float) -> str:
+    """A value as an editor reads it: '9.15 billion', '2,050,000' -> '2.05 million', '29.5'."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    size = abs(value)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if size >= scale:
+            return f"{_trim(value / scale, 3)} {word}"
+    if size >= 1000:
+        return f"{value:,.0f}" if value == round(value) else f"{value:,.1f}"
+    return _trim(value, 1 if size >= 10 else (2 if size >= 1 else 3)).replace("-", "−")
+
+
+def _trim(value: float, decimals: int) -> str:
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def shown(interval: Interval, suffix: str = "") -> str:
+    """'29.5–30.5%' for an interval, '200' for a point, '−14.2% to −2.4%' when an end is negative."""
+    if interval.low == interval.high:
+        return number(interval.low) + suffix
+    if interval.low < 0:
+        return f"{number(interval.low)}{suffix} to {number(interval.high)}{suffix}"
+    return f"{number(interval.low)}–{number(interval.high)}{suffix}"
+
+
+def value(item: Member) -> str:
+    """A figure as the formula shows it: its value, marked '~' when its wording is hedged."""
+    return ("~" if item.hedge else "") + number(item.value)
+
+
+def finding(rule: Rule, row: pd.Series, verdict: Verdict, message: str, arithmetic: str,
+            members: Iterable[Member] | None = None, details: Mapping[str, Any] | None = None) -> Finding:
+    """A finding quoting the row's sentence, with the spans of its figures and cue words."""
+    involved = list(members if members is not None else row["members"])
+    spans = sorted({(m.start, m.end) for m in involved} | {(int(row["cue_start"]), int(row["cue_end"]))})
+    return Finding(rule=rule.id, verdict=verdict, severity=rule.severity, message=message,
+                   spans=tuple(spans), sentence=str(row["sentence"]),
+                   arithmetic=f"{arithmetic} → {ARROW[verdict]}",
+                   details={key: str(value) for key, value in (details or {}).items()})
+
+
+def tolerance_schema(description: str, default: float) -> dict[str, Any]:
+    return {"type": "number", "minimum": 0, "maximum": 1000, "default": default, "description": description}

@@ -1,0 +1,70 @@
+"""Kind `cross_source`: a figure that other versions of the same story give differently.
+
+The document's figures are aligned with those of `context.versions` (the other versions of its
+story, filled in by the compare and corpus paths) exactly as `factcheck compare` aligns them.
+An aligned figure whose intervals cannot all hold is a `fail` on every version that gives it;
+one that overlaps every other version's is a `pass`. Figures only this version gives, and
+documents without other versions, produce nothing: there is nothing to compare them with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from factcheck.compare.align import Agreement, Version, compare_versions, format_interval
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.model import Context, Position, Rule
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "dimensions": {
+            "description": "only compare figures of these dimensions (e.g. count, currency); default all",
+            "type": "array", "minItems": 1, "uniqueItems": True,
+            "items": {"type": "string", "minLength": 1},
+        },
+    },
+    "additionalProperties": False,
+}
+
+
+def compile(fields: Mapping[str, Any], origin: Position) -> frozenset[str]:
+    """The dimensions to compare; empty means every dimension."""
+    return frozenset(fields.get("dimensions", ()))
+
+
+def _shown(surface: str, low: float, high: float, unit: str) -> str:
+    return f"{surface!r} ({format_interval(low, high)}{' ' + unit if unit else ''})"
+
+
+def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
+    others = tuple(v for v in context.versions if v.doc != context.doc)
+    if not others:
+        return
+    this = Version(context.doc, context.text, context.quantities)
+    comparison = compare_versions("", (this, *others))
+    dimensions: frozenset[str] = rule.compiled
+    for figure in comparison.figures:
+        if figure.verdict is Agreement.single_source or (dimensions and figure.dimension not in dimensions):
+            continue
+        own = [m for m in figure.mentions if m.doc == context.doc]
+        elsewhere = [m for m in figure.mentions if m.doc != context.doc]
+        if not own or not elsewhere:
+            continue
+        here = own[0]
+        what = figure.concept or figure.dimension
+        given = "; ".join(f"{m.doc} gives {_shown(m.surface, m.low, m.high, m.unit)}" for m in elsewhere)
+        if figure.verdict is Agreement.conflict:
+            verdict = Verdict.fail
+            message = (f"{what}: this version gives {_shown(here.surface, here.low, here.high, here.unit)}, "
+                       f"but {given}; they cannot all hold")
+        else:
+            verdict = Verdict.passed
+            message = f"{what}: {_shown(here.surface, here.low, here.high, here.unit)} agrees with {given}"
+        yield Finding(
+            rule=rule.id, verdict=verdict, severity=rule.severity, message=message,
+            spans=tuple((m.start, m.end) for m in own), sentence=here.sentence,
+            arithmetic=figure.reason,
+            details={"versions": ", ".join(figure.docs)},
+        )

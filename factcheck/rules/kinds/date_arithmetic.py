@@ -1,0 +1,95 @@
+"""Kind `date_arithmetic`: durations, anniversaries, ages and terms against the years given.
+
+"founded in 2009, 25 years ago" in a 2024 article fails (15 years). Checks that need "now"
+(years ago, since, anniversaries, ages) use the article's date (`Context.published`) and are
+skipped when it is unknown. A year is a whole calendar year, so "from 1997 to 2007" spans
+anything between 9 and 11 years, and "5 years ago, in 2019" in a 2024 article passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from factcheck.intervals import Interval
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.kinds._relation import finding, judge, number, relations, roles, shown, tolerance_schema
+from factcheck.rules.model import Context, Position, Rule
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "slack_years": tolerance_schema("years a duration may be off by before `fail` "
+                                        "(in between: `uncertain`)", 0.25),
+    },
+    "additionalProperties": False,
+}
+
+_YEAR_DAYS = 365.25
+
+
+def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
+    return {"slack_years": float(fields.get("slack_years", 0.25))}
+
+
+def elapsed_since(year: int, published: date) -> Interval:
+    """Years from some day of `year` to `published`."""
+    latest = (published - date(year, 12, 31)).days / _YEAR_DAYS
+    earliest = (published - date(year, 1, 1)).days / _YEAR_DAYS
+    return Interval(latest, earliest)
+
+
+def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
+    slack = rule.compiled["slack_years"]
+    published = context.published
+    for row in relations(context, "years_ago", "since"):
+        if published is None:
+            continue
+        members = roles(row)
+        year, duration = members["year"], members["duration"]
+        if not 1 <= year.value <= published.year:
+            continue
+        elapsed = elapsed_since(int(year.value), published)
+        verdict = judge(elapsed, duration.interval, 0.0, slack)
+        arithmetic = (f"{published.isoformat()} − {int(year.value)} = {shown(elapsed)} years vs stated "
+                      f"{shown(duration.interval)} years")
+        years = published.year - int(year.value)
+        message = (f"'{duration.surface} years {row['cue']}' and {int(year.value)}"
+                   + ("" if verdict is Verdict.passed else
+                      f": by the article's date ({published.isoformat()}) it is {years} years"))
+        yield finding(rule, row, verdict, message, arithmetic)
+    for row in relations(context, "anniversary", "age"):
+        if published is None:
+            continue
+        members = roles(row)
+        year = members["year"]
+        stated = members.get("ordinal") or members["age"]
+        years = published.year - int(year.value)
+        if row["relation"] == "anniversary":  # marked in the year it falls, or just before or after
+            allowed = Interval(years - 1, years + 1)
+            what = f"{stated.surface} anniversary of {int(year.value)}"
+        else:  # an age has either had this year's birthday or not
+            allowed = Interval(years - 1, years)
+            what = f"born in {int(year.value)}, aged {stated.surface}"
+        verdict = judge(allowed, Interval.point(stated.value), 0.0, 1.0 if row["relation"] == "age" else 0.0)
+        arithmetic = (f"{published.year} − {int(year.value)} = {years} (allowing {shown(allowed)}) vs stated "
+                      f"{number(stated.value)}")
+        yield finding(rule, row, verdict, f"{what} in an article dated {published.isoformat()}", arithmetic)
+    for row in relations(context, "span"):
+        members = roles(row)
+        start, end = int(members["start"].value), int(members["end"].value)
+        if end < start:
+            continue
+        between = Interval(max(0.0, end - start - 1.0), end - start + 1.0)
+        if "terms" in members:
+            terms, length = members["terms"], members["term_length"]
+            stated = terms.interval * length.interval
+            said = f"{terms.surface} {length.surface}-year terms = {shown(stated)} years"
+        else:
+            stated = members["duration"].interval
+            said = f"{shown(stated)} years"
+        verdict = judge(between, stated, 0.0, slack)
+        arithmetic = f"{end} − {start} = {shown(between)} years vs stated {said}"
+        message = f"{start} to {end} is given as {said}"
+        yield finding(rule, row, verdict, message, arithmetic)

@@ -1,0 +1,345 @@
+"""The `formula` kind: bind names to figures in the article, then test a boolean expression.
+
+    select:
+      rounds: {concept: [round, shell], dimension: count, min: 1000}
+      containers: {concept: container, dimension: count}
+    within: adjacent-paragraphs
+    constants: {payload: "21 to 28 t", round_mass: "45 to 60 kg"}
+    expect: rounds / containers <= payload / round_mass
+
+Every combination of figures that fits the selectors (one figure per name, all within the
+stated distance) gets one finding: pass when the expression holds for every value the
+figures' intervals allow, fail when it holds for none, uncertain otherwise.
+"""
+
+from __future__ import annotations
+
+import itertools
+import keyword
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pint
+
+from factcheck.intervals import Truth
+from factcheck.rules.expressions import (
+    FUNCTIONS,
+    Amount,
+    EvaluationError,
+    Expression,
+    ExpressionError,
+    parse_expression,
+)
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.model import Context, Origin, Position, Rule, RuleError
+
+MAX_COMBINATIONS = 50  # findings per rule and document; more means the selectors are too loose
+_NAME = r"^[a-z][a-z0-9_]{0,39}$"
+_WINDOW_WORDS = 4  # words after a figure that count as what it measures when `concept` is empty
+_SCOPES = ("sentence", "paragraph", "adjacent-paragraphs", "document")
+
+_WORDS: dict[str, Any] = {
+    "anyOf": [{"type": "string", "minLength": 1},
+              {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}],
+}
+_BOUND: dict[str, Any] = {"type": ["number", "string"]}
+_SELECTOR: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "concept": _WORDS,
+        "dimension": _WORDS,
+        "unit": _WORDS,
+        "qualifier": _WORDS,
+        "min": _BOUND,
+        "max": _BOUND,
+        "sentence_has": {"type": "array", "minItems": 1, "items": _WORDS},
+        "not_followed_by": _WORDS,
+        "not_preceded_by": _WORDS,
+    },
+    "additionalProperties": False,
+}
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "select": {"type": "object", "minProperties": 1, "maxProperties": 6,
+                   "propertyNames": {"pattern": _NAME}, "additionalProperties": _SELECTOR},
+        "constants": {"type": "object", "maxProperties": 20, "propertyNames": {"pattern": _NAME},
+                      "additionalProperties": {"type": ["number", "string"]}},
+        "within": {"enum": list(_SCOPES)},
+        "expect": {"type": "string", "minLength": 1},
+    },
+    "required": ["select", "expect"],
+    "additionalProperties": False,
+}
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Which figures a name may bind to."""
+
+    concept: re.Pattern[str] | None
+    dimensions: frozenset[str]
+    units: frozenset[str]
+    qualifiers: frozenset[str]
+    low: Amount | None
+    high: Amount | None
+    sentence_has: tuple[re.Pattern[str], ...]
+    not_followed_by: re.Pattern[str] | None
+    not_preceded_by: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Formula:
+    selectors: Mapping[str, Selector]
+    constants: Mapping[str, Amount]
+    within: str
+    expect: Expression
+
+
+def compile(fields: Mapping[str, Any], origin: Position) -> Formula:
+    """Check selectors, constants and the expression once, at load time."""
+    names = list(fields["select"]) + list(fields.get("constants", {}))
+    for group in ("select", "constants"):
+        for name in fields.get(group, {}):
+            if keyword.iskeyword(name) or name in FUNCTIONS:
+                raise RuleError(_at(origin, group, name), f"{name!r} is reserved; choose another name")
+            if group == "constants" and name in fields["select"]:
+                raise RuleError(_at(origin, group, name), f"{name!r} is both selected and a constant")
+    selectors = {name: _selector(spec, origin, ("select", name)) for name, spec in fields["select"].items()}
+    constants = {name: _constant(value, _at(origin, "constants", name))
+                 for name, value in fields.get("constants", {}).items()}
+    try:
+        expression = parse_expression(fields["expect"], set(names))
+    except ExpressionError as exc:
+        raise RuleError(_expression_position(origin, fields["expect"], exc.col), f"expect: {exc}") from None
+    unused = sorted(set(fields["select"]) - expression.names)
+    if unused:
+        raise RuleError(_at(origin, "select", unused[0]),
+                        f"selected name {unused[0]!r} is not used in expect")
+    return Formula(selectors, constants, fields.get("within", "sentence"), expression)
+
+
+def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
+    formula: Formula = rule.compiled
+    table = context.quantities
+    if table.empty:
+        return
+    candidates = {name: list(_candidates(selector, table, context.text))
+                  for name, selector in formula.selectors.items()}
+    if not all(candidates.values()):
+        return
+    for combination in itertools.islice(_combinations(candidates, formula.within), MAX_COMBINATIONS):
+        yield _finding(rule, formula, combination)
+
+
+# --- load time -------------------------------------------------------------------------------
+
+def _at(origin: Position, *path: str | int) -> Position:
+    return origin.at(*path) if isinstance(origin, Origin) else origin
+
+
+def _expression_position(origin: Position, source: str, col: int) -> Position:
+    """The expression's own column when it is written on one line, else where it starts."""
+    start = _at(origin, "expect")
+    if "\n" in source.strip():
+        return start
+    return Position(start.file, start.line, start.col + col)
+
+
+def _pattern(words: str | list[str] | None) -> re.Pattern[str] | None:
+    """A case-insensitive pattern for any of `words`.
+
+    Each word also matches its plural and -ed/-ing forms (`container` finds 'containers'); a
+    trailing `*` matches any ending (`calib*`); several words form a phrase ('security council').
+    """
+    if words is None:
+        return None
+    alternatives = []
+    for phrase in [words] if isinstance(words, str) else words:
+        parts = []
+        for word in phrase.lower().split():
+            if word.endswith("*"):
+                parts.append(re.escape(word[:-1]) + r"\w*")
+            else:
+                parts.append(re.escape(word) + r"(?:s|es|d|ed|ing)?")
+        alternatives.append(r"\W+".join(parts))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _names(words: str | list[str] | None) -> frozenset[str]:
+    if words is None:
+        return frozenset()
+    return frozenset(word.lower() for word in ([words] if isinstance(words, str) else words))
+
+
+def _selector(spec: Mapping[str, Any], origin: Position, path: tuple[str, ...]) -> Selector:
+    bounds = {key: _constant(spec[key], _at(origin, *path, key)) if key in spec else None
+              for key in ("min", "max")}
+    return Selector(
+        concept=_pattern(spec.get("concept")),
+        dimensions=_names(spec.get("dimension")),
+        units=_names(spec.get("unit")),
+        qualifiers=_names(spec.get("qualifier")),
+        low=bounds["min"],
+        high=bounds["max"],
+        sentence_has=tuple(p for p in map(_pattern, spec.get("sentence_has", [])) if p is not None),
+        not_followed_by=_pattern(spec.get("not_followed_by")),
+        not_preceded_by=_pattern(spec.get("not_preceded_by")),
+    )
+
+
+_CONSTANT = re.compile(
+    r"^\s*(?P<low>[-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?)"
+    r"(?:\s*(?:to|\.\.|–)\s*(?P<high>[-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?))?"
+    r"\s*(?P<unit>[^\d\s].*)?$", re.IGNORECASE)
+
+
+def _constant(value: Any, where: Position) -> Amount:
+    """A constant as written in a rule: `600`, `"28 t"` or a range `"21 to 28 t"`."""
+    if isinstance(value, bool):
+        raise RuleError(where, "expected a number or a text like '28 t' or '21 to 28 t'")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise RuleError(where, "number must be finite")
+        return Amount.of(float(value), float(value))
+    match = _CONSTANT.match(str(value))
+    if not match:
+        raise RuleError(where, f"cannot read {value!r}: write a number, '28 t' or '21 to 28 t'")
+    low = float(match["low"].replace(",", ""))
+    high = float(match["high"].replace(",", "")) if match["high"] else low
+    if low > high:
+        raise RuleError(where, f"range {value!r} runs backwards")
+    try:
+        return Amount.of(low, high, (match["unit"] or "").strip())
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+        raise RuleError(where, f"unknown unit {match['unit']!r} in {value!r}") from None
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Figure:
+    """One row of the quantities table that a selector accepted."""
+
+    start: int
+    end: int
+    surface: str
+    amount: Amount
+    sentence: str
+    sentence_start: int
+    paragraph: int
+
+
+def _present(value: object) -> bool:
+    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
+
+
+def _candidates(selector: Selector, table: pd.DataFrame, text: str) -> Iterator[_Figure]:
+    for row in table.itertuples(index=False):
+        unit = str(row.unit) if _present(row.unit) else ""
+        dimension = str(row.dimension).lower() if _present(row.dimension) else ""
+        if selector.dimensions and dimension not in selector.dimensions:
+            continue
+        if selector.units and unit.lower() not in selector.units:
+            continue
+        qualifier = str(row.qualifier).lower() if _present(row.qualifier) else ""
+        if selector.qualifiers and qualifier not in selector.qualifiers:
+            continue
+        figure = _figure(row, unit)
+        if figure is None or not _in_range(selector, figure.amount, float(row.value)):
+            continue
+        if not _words_fit(selector, row, text, figure):
+            continue
+        yield figure
+
+
+def _figure(row: Any, unit: str) -> _Figure | None:
+    value = float(row.value)
+    low = float(row.low) if _present(row.low) else value
+    high = float(row.high) if _present(row.high) else value
+    if math.isnan(value) or low > high:
+        return None
+    try:
+        amount = Amount.of(low, high, unit)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+        return None  # a unit pint does not know (currencies): formula rules cannot use it
+    return _Figure(int(row.start), int(row.end), str(row.surface), amount, str(row.sentence),
+                   int(row.sentence_start), int(row.paragraph))
+
+
+def _in_range(selector: Selector, amount: Amount, value: float) -> bool:
+    """`min`/`max` bound the figure's stated value, in the bound's unit."""
+    point = Amount.of(value, value, amount.unit)
+    low, high = selector.low, selector.high
+    try:
+        if low is not None and point.to(low.unit).interval.low < low.interval.low:
+            return False
+        if high is not None and point.to(high.unit).interval.high > high.interval.high:
+            return False
+    except EvaluationError:
+        return False
+    return True
+
+
+def _words_fit(selector: Selector, row: Any, text: str, figure: _Figure) -> bool:
+    sentence_end = figure.sentence_start + len(figure.sentence)
+    after = text[figure.end:sentence_end]
+    after_words = " ".join(re.findall(r"[\w’'-]+", after)[:_WINDOW_WORDS])
+    before_words = " ".join(re.findall(r"[\w’'-]+", text[figure.sentence_start:figure.start])[-2:])
+    if selector.concept is not None:
+        concept = str(row.concept) if _present(row.concept) else ""
+        if not (selector.concept.search(concept) or selector.concept.search(after_words)):
+            return False
+    if any(not pattern.search(figure.sentence) for pattern in selector.sentence_has):
+        return False
+    next_words = " ".join(after_words.split()[:2])
+    if selector.not_followed_by is not None and selector.not_followed_by.search(next_words):
+        return False
+    return not (selector.not_preceded_by is not None and selector.not_preceded_by.search(before_words))
+
+
+def _combinations(candidates: Mapping[str, list[_Figure]], within: str) -> Iterable[dict[str, _Figure]]:
+    names = list(candidates)
+    for chosen in itertools.product(*(candidates[name] for name in names)):
+        if len({(figure.start, figure.end) for figure in chosen}) < len(chosen):
+            continue  # one figure cannot stand for two names
+        if _close_enough(chosen, within):
+            yield dict(zip(names, chosen, strict=True))
+
+
+def _close_enough(figures: tuple[_Figure, ...], within: str) -> bool:
+    if within == "sentence":
+        return len({figure.sentence_start for figure in figures}) == 1
+    paragraphs = [figure.paragraph for figure in figures]
+    if within == "paragraph":
+        return len(set(paragraphs)) == 1
+    if within == "adjacent-paragraphs":
+        return max(paragraphs) - min(paragraphs) <= 1
+    return True
+
+
+_VERDICTS = {Truth.always: Verdict.passed, Truth.never: Verdict.fail, Truth.sometimes: Verdict.uncertain}
+
+
+def _finding(rule: Rule, formula: Formula, bound: dict[str, _Figure]) -> Finding:
+    values = {**formula.constants, **{name: figure.amount for name, figure in bound.items()}}
+    truth, arithmetic = formula.expect.evaluate(values)
+    verdict = _VERDICTS[truth]
+    arithmetic = f"{arithmetic} → {verdict}"
+    figures = sorted(bound.values(), key=lambda figure: figure.start)
+    sentences = dict.fromkeys(figure.sentence for figure in figures)
+    return Finding(
+        rule=rule.id,
+        verdict=verdict,
+        severity=rule.severity,
+        message=f"{rule.title}: {arithmetic}",
+        spans=tuple((figure.start, figure.end) for figure in figures),
+        sentence=" … ".join(sentences),
+        arithmetic=arithmetic,
+        details={name: figure.surface for name, figure in sorted(bound.items())},
+    )

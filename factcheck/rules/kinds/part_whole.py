@@ -1,0 +1,105 @@
+"""Kind `part_whole`: parts cannot exceed their whole, shares must match their counts.
+
+Three relations are checked:
+- `share`: "120 of the 400 respondents (35%)" fails, 120 / 400 = 30%;
+- `parts`: parts of a stated whole ("Of the 500 staff, 300 were women and 250 men") may not add
+  up to more than it; when they are meant to fill it (an explicit "the rest" part, or "a total
+  of"), they must add up to it;
+- `breakdown`: the percentages of one split (a poll, a vote) may not add up to more than 100
+  beyond rounding; with an explicit "others/the rest" share they must add up to about 100.
+Rounding is what each figure's interval allows, so shares summing to 99% or 101% pass.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from factcheck.intervals import Interval
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.kinds._relation import finding, judge, relations, roles, shown, tolerance_schema, value
+from factcheck.rules.model import Context, Position, Rule
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "slack_points": tolerance_schema("percentage points a share or a 100% total may be off by before "
+                                         "`fail` (in between: `uncertain`)", 1.0),
+        "slack_relative": tolerance_schema("fraction a sum of counts may exceed its whole by before `fail`",
+                                           0.01),
+        "report_passes": {"type": "boolean", "default": False,
+                          "description": "also report a single part that fits its whole ('3 of the 5')"},
+    },
+    "additionalProperties": False,
+}
+
+
+def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, Any]:
+    return {"slack_points": float(fields.get("slack_points", 1.0)),
+            "slack_relative": float(fields.get("slack_relative", 0.01)),
+            "report_passes": bool(fields.get("report_passes", False))}
+
+
+def _sum(intervals: Iterable[Interval]) -> Interval:
+    total = Interval.point(0.0)
+    for interval in intervals:
+        total = total + interval
+    return total
+
+
+def _at_most(total: Interval, limit: Interval, relative: float, absolute: float) -> Verdict:
+    """pass if `total` can fit under `limit`, fail if it cannot even with the slack."""
+    if total.low <= limit.high:
+        return Verdict.passed
+    allowance = absolute + relative * (0.0 if math.isinf(limit.high) else limit.high)
+    return Verdict.uncertain if total.low <= limit.high + allowance else Verdict.fail
+
+
+def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
+    settings = rule.compiled
+    for row in relations(context, "share"):
+        members = roles(row)
+        part, whole, share = members["part"], members["whole"], members["share"]
+        if whole.low <= 0:
+            continue
+        computed = part.interval / whole.interval * Interval.point(100.0)
+        verdict = judge(computed, share.interval, 0.0, settings["slack_points"])
+        arithmetic = (f"{value(part)} / {value(whole)} = {shown(computed, '%')} vs stated "
+                      f"{shown(share.interval, '%')}")
+        message = f"{part.surface} of {whole.surface} is given as {share.surface}"
+        yield finding(rule, row, verdict, message, arithmetic)
+    for row in relations(context, "parts"):
+        members = list(row["members"])
+        whole = next(m for m in members if m.role == "whole")
+        parts = [m for m in members if m.role != "whole"]
+        total = _sum(m.interval for m in parts)
+        closed = bool(row["details"].get("closed", False))
+        if closed:
+            verdict = judge(total, whole.interval, settings["slack_relative"])
+        else:
+            verdict = _at_most(total, whole.interval, settings["slack_relative"], 0.0)
+        if verdict is Verdict.passed and row["details"].get("single") and not settings["report_passes"]:
+            continue
+        formula = " + ".join(value(m) for m in parts)
+        arithmetic = (f"{formula} = {shown(total)} vs whole {value(whole)}" if len(parts) > 1
+                      else f"part {shown(total)} vs whole {value(whole)}")
+        relation = "must add up to" if closed else "cannot exceed"
+        listed = ", ".join(m.surface for m in parts)
+        message = f"parts {listed} {relation} {whole.surface}" if len(parts) > 1 else \
+            f"{listed} of {whole.surface}: a part cannot exceed its whole"
+        yield finding(rule, row, verdict, message, arithmetic)
+    for row in relations(context, "breakdown"):
+        members = list(row["members"])
+        total = _sum(m.interval for m in members)
+        closed = any(m.role == "rest" for m in members)
+        hundred = Interval.point(100.0)
+        if closed:
+            verdict = judge(total, hundred, 0.0, settings["slack_points"])
+        else:
+            verdict = _at_most(total, hundred, 0.0, settings["slack_points"])
+        formula = " + ".join(value(m) + "%" for m in members)
+        arithmetic = f"{formula} = {shown(total, '%')} vs {'=' if closed else '≤'} 100%"
+        listed = ", ".join(m.surface for m in members)
+        message = f"shares {listed} {'must add up to' if closed else 'cannot exceed'} 100%"
+        yield finding(rule, row, verdict, message, arithmetic)

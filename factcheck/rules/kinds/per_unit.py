@@ -1,0 +1,52 @@
+"""Kind `per_unit`: a total split over a count must match the stated amount each.
+
+"$2 million on 400 laptops, or $8,000 each" fails: $2 million / 400 = $5,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.kinds._relation import (
+    finding,
+    judge,
+    number,
+    relations,
+    roles,
+    shown,
+    tolerance_schema,
+    value,
+)
+from factcheck.rules.model import Context, Position, Rule
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "slack": tolerance_schema("fraction the quotient may miss the stated amount by before `fail` "
+                                  "(in between: `uncertain`)", 0.05),
+    },
+    "additionalProperties": False,
+}
+
+
+def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
+    return {"slack": float(fields.get("slack", 0.05))}
+
+
+def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
+    for row in relations(context, "per_unit"):
+        members = roles(row)
+        total, count, each = members["total"], members["count"], members["each"]
+        if count.low <= 0:
+            continue
+        quotient = total.interval / count.interval
+        verdict = judge(quotient, each.interval, rule.compiled["slack"])
+        unit = total.unit if len(total.unit) == 1 else ""
+        arithmetic = (f"{unit}{value(total)} / {value(count)} = {unit}{shown(quotient)} "
+                      f"vs stated {unit}{shown(each.interval)} each")
+        message = (f"{total.surface} over {count.surface} is stated as {each.surface} each"
+                   + ("" if verdict is Verdict.passed else
+                      f", but comes to about {unit}{number(total.value / count.value)}"))
+        yield finding(rule, row, verdict, message, arithmetic)

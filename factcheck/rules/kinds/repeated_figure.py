@@ -1,0 +1,53 @@
+"""Kind `repeated_figure`: one article giving the same thing two different values.
+
+"fired 40 ballistic missiles" ... later "the 50 ballistic missiles" fails. Two figures count the
+same thing when the same two content words follow them (the relations table pairs them) and
+their intervals cannot overlap. They count *different* things, and nothing is said, when the
+wording tells them apart: a different month, day or year in the two sentences, or a word such
+as "another", "more", "total", "each", "a day" just before either figure, or a sentence that
+speaks of what would, could or is expected to happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from factcheck.rules.findings import Finding, Verdict
+from factcheck.rules.kinds._relation import finding, relations, roles, shown
+from factcheck.rules.model import Context, Position, Rule
+
+SCHEMA: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
+
+
+def compile(fields: Mapping[str, Any], origin: Position) -> None:
+    """The kind has no fields of its own."""
+
+
+_HYPOTHETICAL = frozenset(("would", "could", "might", "if", "expected", "expects", "forecast", "predicted",
+                           "target", "plan", "plans", "planned", "aim", "aims", "hope", "hopes"))
+
+
+def _told_apart(details: Mapping[str, Any]) -> bool:
+    """Whether the two sentences' wording says the figures count different things."""
+    first, second = (set(markers) for markers in details["markers"])
+    near_first, near_second = (set(markers) for markers in details["near"])
+    if near_first or near_second or (first | second) & _HYPOTHETICAL:
+        return True
+    return bool(first and second and first != second)
+
+
+def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
+    for row in relations(context, "same_concept"):
+        details = row["details"]
+        if _told_apart(details):
+            continue
+        members = roles(row)
+        first, second = members["first"], members["second"]
+        concept = details["concept"]
+        arithmetic = (f"'{first.surface} {concept}' = {shown(first.interval)} vs later "
+                      f"'{second.surface} {concept}' = {shown(second.interval)}: no overlap")
+        message = (f"{concept}: given as {first.surface} and later as {second.surface}, with nothing to "
+                   f"tell the two apart")
+        yield finding(rule, row, Verdict.fail, message, arithmetic,
+                      details={"first sentence": details["first_sentence"]})

@@ -1,0 +1,192 @@
+"""End to end: story groups (tests/stories/, written for these tests) and the seeds, through the
+extractor, the alignment, the reports and the `compare` command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.compare import Agreement, Comparison, Story, compare_story, group_stories, story_of
+from factcheck.report.compare_json import render_json
+from factcheck.report.compare_md import render_comparison
+
+ROOT = Path(__file__).resolve().parents[1]
+STORIES = ROOT / "tests" / "stories"
+SEEDS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def comparisons() -> dict[str, Comparison]:
+    stories, errors = group_stories([str(STORIES)])
+    assert not errors
+    return {Path(story.name).name: compare_story(story) for story in stories}
+
+
+@pytest.fixture(scope="module")
+def seeds(monkeypatch_module: pytest.MonkeyPatch) -> Comparison:
+    monkeypatch_module.chdir(ROOT)
+    (story,), errors = group_stories(SEEDS)
+    assert not errors
+    return compare_story(story)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def by_verdict(comparison: Comparison, verdict: Agreement) -> list[tuple[str, ...]]:
+    return [tuple(m.surface for m in f.mentions) for f in comparison.figures if f.verdict is verdict]
+
+
+# --- story groups --------------------------------------------------------------------------------
+
+def test_a_folder_per_story(comparisons: dict[str, Comparison]) -> None:
+    assert sorted(comparisons) == ["flood-relief", "harbour-fire", "missile-months", "strike-months"]
+    assert all(len(c.versions) == 2 for c in comparisons.values())
+
+
+def test_conflicting_figures_across_versions_are_flagged(comparisons: dict[str, Comparison]) -> None:
+    assert ("41", "14") in by_verdict(comparisons["harbour-fire"], Agreement.conflict)
+    assert ("15 million euros", "25 million euros") in by_verdict(comparisons["flood-relief"], Agreement.conflict)
+
+
+def test_equal_figures_agree(comparisons: dict[str, Comparison]) -> None:
+    assert ("2,400", "2,400") in by_verdict(comparisons["flood-relief"], Agreement.agree)
+
+
+def test_honest_rounding_agrees(comparisons: dict[str, Comparison]) -> None:
+    agreements = by_verdict(comparisons["harbour-fire"], Agreement.agree)
+    assert ("2.9 million barrels", "3 million barrels") in agreements  # "about 2.9 million" vs "almost 3 million"
+    assert ("120", "120") in agreements  # "120" vs "About 120"
+
+
+def test_figures_only_one_version_gives_are_single_source(comparisons: dict[str, Comparison]) -> None:
+    assert by_verdict(comparisons["flood-relief"], Agreement.single_source) == [("35",)]
+    assert ("6",) in by_verdict(comparisons["missile-months"], Agreement.single_source)
+
+
+def test_different_things_sharing_a_noun_are_not_aligned(comparisons: dict[str, Comparison]) -> None:
+    months = comparisons["missile-months"]
+    assert by_verdict(months, Agreement.conflict) == []
+    assert sorted(by_verdict(months, Agreement.agree)) == [("12", "12"), ("30", "30")]
+    strikes = comparisons["strike-months"]
+    assert strikes.count(Agreement.single_source) == 3  # March, April, and ballistic vs cruise
+    assert strikes.count(Agreement.conflict) == strikes.count(Agreement.agree) == 0
+
+
+# --- seeds ---------------------------------------------------------------------------------------
+
+def test_seed_figures_only_the_second_source_gives_are_single_source(seeds: Comparison) -> None:
+    assert seeds.count(Agreement.conflict) == 0
+    single = {f.mentions[0].surface for f in seeds.figures if f.verdict is Agreement.single_source}
+    assert {"40", "11,000", "three million", "152 mm", "15 years"} <= single
+    assert all(m.doc == SEEDS[1] for f in seeds.figures for m in f.mentions)
+
+
+def test_seed_panel_veto_is_aligned_with_the_first_sources_passage(seeds: Comparison) -> None:
+    (mandate,) = [f for f in seeds.figures if f.mentions[0].surface == "15 years"]
+    (counterpart,) = mandate.counterparts
+    assert counterpart.doc == SEEDS[0]
+    assert "veto" in counterpart.sentence and "panel" in counterpart.sentence
+    assert {"veto", "panel", "council"} <= set(counterpart.shared)
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+def test_markdown_report_lists_conflicts_then_single_source_then_agreements(
+        comparisons: dict[str, Comparison]) -> None:
+    report = render_comparison(comparisons["harbour-fire"])
+    assert report.index("## Conflicts") < report.index("## Only in one source") < report.index("## Agreements")
+    assert "**41**" in report and "cannot both hold" in report
+
+
+def test_markdown_report_escapes_article_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("<script>x</script> The army sent 40 *ballistic* missiles | to Russia.\n")
+    (tmp_path / "b.txt").write_text("The army sent 50 ballistic missiles to Russia [link](http://x).\n")
+    report = render_comparison(compare_story(Story("s", tuple(group_stories([str(tmp_path)])[0][0].versions))))
+    assert "<script>" not in report and "&lt;script&gt;" in report
+    assert "\\*ballistic\\*" in report and "\\| to Russia" in report and "\\[link\\]" in report
+
+
+def test_reports_are_deterministic(comparisons: dict[str, Comparison]) -> None:
+    again = {Path(s.name).name: compare_story(s) for s in group_stories([str(STORIES)])[0]}
+    for name, comparison in comparisons.items():
+        assert render_comparison(comparison) == render_comparison(again[name])
+    assert render_json(comparisons.values()) == render_json(again.values())
+
+
+def test_json_report_carries_every_figure(comparisons: dict[str, Comparison]) -> None:
+    document = json.loads(render_json([comparisons["harbour-fire"]]))
+    (story,) = document["stories"]
+    assert story["counts"]["conflict"] == sum(f["verdict"] == "conflict" for f in story["figures"])
+    conflict = story["figures"][0]
+    assert conflict["verdict"] == "conflict"
+    for mention in conflict["mentions"]:
+        text = Path(mention["doc"]).read_text(encoding="utf-8")
+        assert text[mention["start"]:mention["end"]] == mention["surface"]
+
+
+def test_story_attribute_groups_documents() -> None:
+    class Record:
+        doc, text, story = "corpus.jsonl#7", "", "harbour-fire"
+
+    assert story_of(Record()) == "harbour-fire"  # type: ignore[arg-type]
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def story_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "stories"
+    shutil.copytree(STORIES, target)
+    return target
+
+
+def test_compare_command_exit_codes(story_copy: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    conflicting = runner.invoke(app, ["compare", str(story_copy / "harbour-fire")])
+    assert conflicting.exit_code == 1, conflicting.output
+    assert "# Comparison:" in conflicting.stdout
+    agreeing = runner.invoke(app, ["compare", str(story_copy / "missile-months"), "--format", "json"])
+    assert agreeing.exit_code == 0, agreeing.output
+    assert json.loads(agreeing.stdout)["stories"][0]["counts"]["conflict"] == 0
+    missing = runner.invoke(app, ["compare", str(tmp_path / "nope.txt"), str(story_copy / "missile-months")])
+    assert missing.exit_code == 2
+    assert runner.invoke(app, ["compare", str(story_copy), "--check"]).exit_code == 2
+    assert runner.invoke(app, ["compare", str(story_copy), "--format", "xml"]).exit_code == 2
+
+
+def test_report_dir_and_check(story_copy: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    reports = tmp_path / "reports"
+    (reports / "other").mkdir(parents=True)
+    (reports / "other" / "keep.md").write_text("not ours\n")
+    written = runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports)])
+    assert written.exit_code == 1  # the story groups hold conflicts
+    names = sorted(p.name for p in reports.glob("*.compare.md"))
+    assert len(names) == 5 and "index.compare.md" in names
+    first = {name: (reports / name).read_bytes() for name in names}
+    assert runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports)]).exit_code == 1
+    assert first == {name: (reports / name).read_bytes() for name in names}  # byte-identical rerun
+    clean = runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports), "--check"])
+    assert clean.exit_code == 0, clean.output
+
+    edited = story_copy / "flood-relief" / "update.txt"
+    edited.write_text(edited.read_text().replace("35 bridges", "36 bridges"))
+    drift = runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports), "--check"])
+    assert drift.exit_code == 1
+    assert "changed:" in drift.stdout and "flood-relief.compare.md" in drift.stdout
+    assert "+- `" in drift.stdout and "**36**" in drift.stdout  # the unified diff shows the edit
+    assert first == {name: (reports / name).read_bytes() for name in names}  # --check wrote nothing
+
+    shutil.rmtree(story_copy / "strike-months")
+    assert runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports)]).exit_code == 1
+    assert not any("strike-months" in p.name for p in reports.iterdir())  # stale comparison removed
+    assert (reports / "other" / "keep.md").read_text() == "not ours\n"  # nothing else touched

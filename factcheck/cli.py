@@ -77,56 +77,26 @@ def compare(
     report_dir: Annotated[Path | None, typer.Option(
         "--report-dir", help="Write one comparison per story (STORY.compare.md or .json) into DIR.")] = None,
     check: Annotated[bool, typer.Option(
-        "--check", help="With --report-dir: rewrite nothing; exit 1 if any comparison would change.")] = False,
+        "--check", help="With --report-dir: write nothing; exit 1 if any comparison would change.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")] = None,
+    cache_dir: Annotated[Path | None, typer.Option(
+        "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    progress: Annotated[bool, typer.Option(
+        "--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")] = True,
 ) -> None:
     """Compare one story's figures across its versions: conflicts, single-source figures, agreements.
 
     Exit 1 when versions conflict (with --check: when a comparison report would change).
     """
-    from factcheck.compare import Agreement, compare_story, group_stories
-    from factcheck.report.compare_md import render_stdout, report_files
+    from factcheck.corpus.comparisons import run_compare
 
     if check and report_dir is None:
         _error("--check needs --report-dir")
         raise typer.Exit(EXIT_BAD_INPUT)
-    stories, errors = group_stories(paths)
-    for item in errors:
-        _error(f"{item.doc}: {item.message}")
-    if not stories:
-        _error("no articles to compare")
-        raise typer.Exit(EXIT_BAD_INPUT)
-    comparisons = [compare_story(story) for story in stories]
-    found = any(c.count(Agreement.conflict) for c in comparisons)
-    if report_dir is None:
-        sys.stdout.write(render_stdout(comparisons, fmt))
-    else:
-        found = _compare_reports(report_dir, report_files(comparisons, fmt), fmt, check) or (
-            found and not check)
-    raise typer.Exit(EXIT_BAD_INPUT if errors else EXIT_FINDINGS if found else EXIT_CLEAN)
-
-
-def _compare_reports(folder: Path, files: dict[str, str], fmt: CompareFormat, check: bool) -> bool:
-    """Write comparison reports into `folder` (or, with `check`, compare them); True on drift.
-
-    Only `*.compare.<fmt>` files are ours: stale ones are removed (or reported as drift), nothing else
-    in the folder is touched, so comparisons can share a report folder with `check`'s reports.
-    """
-    from factcheck.corpus.regression import ReportFolder
-    from factcheck.report.compare_md import COMPARE_SUFFIX
-
-    reports = ReportFolder(folder, check)
-    for name, text in files.items():
-        reports.put(name, text)
-    stale = sorted(p.name for p in folder.glob(f"*{COMPARE_SUFFIX}.{fmt.value}") if p.name not in files)
-    for name in stale:
-        if check:
-            reports.drift.removed.append(name)
-            reports.drift.add_diff((folder / name).read_text(encoding="utf-8", errors="replace"), "", name)
-        else:
-            (folder / name).unlink()
-    if reports.drift.found:
-        sys.stdout.write(reports.drift.render())
-    return reports.drift.found
+    settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
+    raise typer.Exit(run_compare(tuple(paths), settings, fmt, report_dir, check, sys.stdout, sys.stderr))
 
 
 class CheckFormat(StrEnum):

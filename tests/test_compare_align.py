@@ -87,8 +87,8 @@ def test_following_phrase_is_the_noun_phrase_after_the_figure(sentence: str, aft
 # --- verdicts ----------------------------------------------------------------------------------
 
 def test_conflicting_figures_for_the_same_thing_conflict() -> None:
-    a = version("a.txt", "The army sent 40 ballistic missiles to the front, officials said.", [count("40", 40)])
-    b = version("b.txt", "Officials said the army sent 50 ballistic missiles to the front.", [count("50", 50)])
+    a = version("a.txt", "The army sent 40 ballistic missiles to the front, aides said.", [count("40", 40)])
+    b = version("b.txt", "Aides said the army sent 50 ballistic missiles to the front.", [count("50", 50)])
     comparison = compare_versions("story", [a, b])
     assert verdicts(comparison) == [("conflict", ("40", "50"))]
     assert "cannot both hold" in comparison.figures[0].reason
@@ -112,8 +112,8 @@ def test_rounding_does_not_excuse_a_real_difference() -> None:
 
 
 def test_narrower_concept_aligns_with_the_broader_one() -> None:
-    a = version("a.txt", "North Korea sent about 11,000 weapons containers to Russia.", [count("11,000", 11000)])
-    b = version("b.txt", "Some 11,000 containers were sent by North Korea to Russia.", [count("11,000", 11000)])
+    a = version("a.txt", "Pyongyang sent about 11,000 weapons containers to Russia.", [count("11,000", 11e3)])
+    b = version("b.txt", "Some 11,000 containers were sent by Pyongyang to Russia.", [count("11,000", 11e3)])
     assert verdicts(compare_versions("story", [a, b])) == [("agree", ("11,000", "11,000"))]
 
 
@@ -133,7 +133,8 @@ def test_units_are_converted_before_comparing() -> None:
 def test_figures_pinned_to_different_months_are_not_aligned() -> None:
     a = version("a.txt", "The navy fired 12 cruise missiles at the harbour in March.", [count("12", 12)])
     b = version("b.txt", "The navy fired 30 cruise missiles at the harbour in April.", [count("30", 30)])
-    assert verdicts(compare_versions("story", [a, b])) == [("single_source", ("12",)), ("single_source", ("30",))]
+    assert verdicts(compare_versions("story", [a, b])) == [("single_source", ("12",)),
+                                                           ("single_source", ("30",))]
 
 
 def test_each_month_pairs_with_its_own_month() -> None:
@@ -147,7 +148,8 @@ def test_each_month_pairs_with_its_own_month() -> None:
 
 
 def test_elliptic_figure_inherits_its_neighbours_concept() -> None:
-    a = version("a.txt", "The army fired 12 missiles in March and 20 in April.", [count("12", 12), count("20", 20)])
+    a = version("a.txt", "The army fired 12 missiles in March and 20 in April.",
+                [count("12", 12), count("20", 20)])
     b = version("b.txt", "In April the army fired 25 missiles.", [count("25", 25)])
     assert ("conflict", ("20", "25")) in verdicts(compare_versions("story", [a, b]))
 
@@ -159,7 +161,7 @@ def test_different_modifiers_are_different_things() -> None:
 
 
 def test_unrelated_sentences_sharing_a_noun_are_not_aligned() -> None:
-    a = version("a.txt", "Rescue teams evacuated 2,400 people from the flooded valley.", [count("2,400", 2400)])
+    a = version("a.txt", "Rescue teams evacuated 2,400 people from the valley.", [count("2,400", 2400)])
     b = version("b.txt", "The stadium concert drew 50,000 people last summer.", [count("50,000", 50000)])
     assert [v for v, _ in verdicts(compare_versions("story", [a, b]))] == ["single_source", "single_source"]
 
@@ -173,7 +175,8 @@ def test_a_bare_number_is_left_out() -> None:
 # --- single-source figures and their counterparts ----------------------------------------------
 
 def test_single_source_figure_shows_the_other_versions_matching_passage() -> None:
-    a = version("a.txt", "Russia vetoed a UN Security Council resolution to renew the expert panel on Korea.", [])
+    a = version("a.txt", "Russia vetoed a UN Security Council resolution to renew the expert panel on Korea.",
+                [])
     b = version("b.txt", "Russia vetoed a UN Security Council proposal to renew the panel of specialists "
                          "on Korea for 15 years.", [("15 years", 15, 15, 15, "year", "time")])
     (figure,) = compare_versions("story", [a, b]).figures
@@ -249,3 +252,16 @@ def test_comparison_is_deterministic_and_complete(first: tuple[str, list[Figure]
     mentioned = sorted((m.doc, m.start) for f in comparison.figures for m in f.mentions)
     expected = sorted((v.doc, int(s)) for v in versions for s in v.quantities["start"])
     assert mentioned == expected  # every figure is reported exactly once
+
+
+@settings(max_examples=40, deadline=None)
+@given(articles(), articles())
+def test_the_order_of_versions_does_not_change_the_verdicts(first: tuple[str, list[Figure]],
+                                                            second: tuple[str, list[Figure]]) -> None:
+    a, b = version("a.txt", *first), version("b.txt", *second)
+
+    def summary(versions: list[Version]) -> list[tuple[str, tuple[tuple[str, int], ...]]]:
+        return sorted((f.verdict.value, tuple(sorted((m.doc, m.start) for m in f.mentions)))
+                      for f in compare_versions("story", versions).figures)
+
+    assert summary([a, b]) == summary([b, a])

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.compare import Agreement, Comparison, Story, compare_story, group_stories, story_of
+from factcheck.compare import Agreement, Comparison, compare_story, group_stories, story_of
 from factcheck.report.compare_json import render_json
 from factcheck.report.compare_md import render_comparison
 
@@ -48,13 +48,16 @@ def by_verdict(comparison: Comparison, verdict: Agreement) -> list[tuple[str, ..
 # --- story groups --------------------------------------------------------------------------------
 
 def test_a_folder_per_story(comparisons: dict[str, Comparison]) -> None:
-    assert sorted(comparisons) == ["flood-relief", "harbour-fire", "missile-months", "strike-months"]
+    assert sorted(comparisons) == ["flood-relief", "harbour-fire", "missile-months", "retail-profits",
+                                   "strike-months"]
     assert all(len(c.versions) == 2 for c in comparisons.values())
 
 
 def test_conflicting_figures_across_versions_are_flagged(comparisons: dict[str, Comparison]) -> None:
     assert ("41", "14") in by_verdict(comparisons["harbour-fire"], Agreement.conflict)
-    assert ("15 million euros", "25 million euros") in by_verdict(comparisons["flood-relief"], Agreement.conflict)
+    flood = by_verdict(comparisons["flood-relief"], Agreement.conflict)
+    assert ("15 million euros", "25 million euros") in flood
+    assert by_verdict(comparisons["retail-profits"], Agreement.conflict) == [("3%", "8%")]
 
 
 def test_equal_figures_agree(comparisons: dict[str, Comparison]) -> None:
@@ -63,13 +66,19 @@ def test_equal_figures_agree(comparisons: dict[str, Comparison]) -> None:
 
 def test_honest_rounding_agrees(comparisons: dict[str, Comparison]) -> None:
     agreements = by_verdict(comparisons["harbour-fire"], Agreement.agree)
-    assert ("2.9 million barrels", "3 million barrels") in agreements  # "about 2.9 million" vs "almost 3 million"
+    # "about 2.9 million" vs "almost 3 million"
+    assert ("2.9 million barrels", "3 million barrels") in agreements
     assert ("120", "120") in agreements  # "120" vs "About 120"
+    retail = by_verdict(comparisons["retail-profits"], Agreement.agree)
+    assert ("£1.2bn", "£1.17bn") in retail and ("12%", "12 per cent") in retail
+    assert ("40", "forty") in retail  # "40 new stores" and "forty new shops"
 
 
 def test_figures_only_one_version_gives_are_single_source(comparisons: dict[str, Comparison]) -> None:
     assert by_verdict(comparisons["flood-relief"], Agreement.single_source) == [("35",)]
     assert ("6",) in by_verdict(comparisons["missile-months"], Agreement.single_source)
+    # "opened forty new shops and closed 12": the 12 closed shops are no new shops
+    assert by_verdict(comparisons["retail-profits"], Agreement.single_source) == [("12",)]
 
 
 def test_different_things_sharing_a_noun_are_not_aligned(comparisons: dict[str, Comparison]) -> None:
@@ -103,14 +112,16 @@ def test_seed_panel_veto_is_aligned_with_the_first_sources_passage(seeds: Compar
 def test_markdown_report_lists_conflicts_then_single_source_then_agreements(
         comparisons: dict[str, Comparison]) -> None:
     report = render_comparison(comparisons["harbour-fire"])
-    assert report.index("## Conflicts") < report.index("## Only in one source") < report.index("## Agreements")
+    sections = [report.index(f"## {name}") for name in ("Conflicts", "Only in one source", "Agreements")]
+    assert sections == sorted(sections)
     assert "**41**" in report and "cannot both hold" in report
 
 
 def test_markdown_report_escapes_article_text(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("<script>x</script> The army sent 40 *ballistic* missiles | to Russia.\n")
     (tmp_path / "b.txt").write_text("The army sent 50 ballistic missiles to Russia [link](http://x).\n")
-    report = render_comparison(compare_story(Story("s", tuple(group_stories([str(tmp_path)])[0][0].versions))))
+    (story,), _ = group_stories([str(tmp_path)])
+    report = render_comparison(compare_story(story))
     assert "<script>" not in report and "&lt;script&gt;" in report
     assert "\\*ballistic\\*" in report and "\\| to Russia" in report and "\\[link\\]" in report
 
@@ -149,44 +160,65 @@ def story_copy(tmp_path: Path) -> Path:
     return target
 
 
+def compare(*args: str, input: str | None = None):
+    """Run `factcheck compare` without touching the user's cache."""
+    return CliRunner().invoke(app, ["compare", "--no-cache", *args], input=input)
+
+
 def test_compare_command_exit_codes(story_copy: Path, tmp_path: Path) -> None:
-    runner = CliRunner()
-    conflicting = runner.invoke(app, ["compare", str(story_copy / "harbour-fire")])
+    conflicting = compare(str(story_copy / "harbour-fire"))
     assert conflicting.exit_code == 1, conflicting.output
     assert "# Comparison:" in conflicting.stdout
-    agreeing = runner.invoke(app, ["compare", str(story_copy / "missile-months"), "--format", "json"])
+    agreeing = compare(str(story_copy / "missile-months"), "--format", "json")
     assert agreeing.exit_code == 0, agreeing.output
     assert json.loads(agreeing.stdout)["stories"][0]["counts"]["conflict"] == 0
-    missing = runner.invoke(app, ["compare", str(tmp_path / "nope.txt"), str(story_copy / "missile-months")])
+    missing = compare(str(tmp_path / "nope.txt"), str(story_copy / "missile-months"))
     assert missing.exit_code == 2
-    assert runner.invoke(app, ["compare", str(story_copy), "--check"]).exit_code == 2
-    assert runner.invoke(app, ["compare", str(story_copy), "--format", "xml"]).exit_code == 2
+    assert compare(str(story_copy), "--check").exit_code == 2
+    assert compare(str(story_copy), "--format", "xml").exit_code == 2
 
 
 def test_report_dir_and_check(story_copy: Path, tmp_path: Path) -> None:
-    runner = CliRunner()
     reports = tmp_path / "reports"
     (reports / "other").mkdir(parents=True)
     (reports / "other" / "keep.md").write_text("not ours\n")
-    written = runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports)])
+    written = compare(str(story_copy), "--report-dir", str(reports))
     assert written.exit_code == 1  # the story groups hold conflicts
     names = sorted(p.name for p in reports.glob("*.compare.md"))
-    assert len(names) == 5 and "index.compare.md" in names
+    assert len(names) == 6 and "index.compare.md" in names
     first = {name: (reports / name).read_bytes() for name in names}
-    assert runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports)]).exit_code == 1
+    assert compare(str(story_copy), "--report-dir", str(reports)).exit_code == 1
     assert first == {name: (reports / name).read_bytes() for name in names}  # byte-identical rerun
-    clean = runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports), "--check"])
+    clean = compare(str(story_copy), "--report-dir", str(reports), "--check")
     assert clean.exit_code == 0, clean.output
 
     edited = story_copy / "flood-relief" / "update.txt"
     edited.write_text(edited.read_text().replace("35 bridges", "36 bridges"))
-    drift = runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports), "--check"])
+    drift = compare(str(story_copy), "--report-dir", str(reports), "--check")
     assert drift.exit_code == 1
     assert "changed:" in drift.stdout and "flood-relief.compare.md" in drift.stdout
     assert "+- `" in drift.stdout and "**36**" in drift.stdout  # the unified diff shows the edit
     assert first == {name: (reports / name).read_bytes() for name in names}  # --check wrote nothing
 
     shutil.rmtree(story_copy / "strike-months")
-    assert runner.invoke(app, ["compare", str(story_copy), "--report-dir", str(reports)]).exit_code == 1
+    assert compare(str(story_copy), "--report-dir", str(reports)).exit_code == 1
     assert not any("strike-months" in p.name for p in reports.iterdir())  # stale comparison removed
     assert (reports / "other" / "keep.md").read_text() == "not ours\n"  # nothing else touched
+
+
+def test_a_bad_document_costs_only_itself(story_copy: Path, tmp_path: Path) -> None:
+    (story_copy / "harbour-fire" / "empty.txt").write_text("")
+    reports = tmp_path / "reports"
+    result = compare(str(story_copy), "--report-dir", str(reports))
+    assert result.exit_code == 2
+    assert "empty.txt" in result.stderr
+    written = (reports / "harbour-fire.compare.md").read_text()
+    assert "wire.txt" in written and "rewrite.txt" in written and "empty.txt" not in written
+    assert len(list(reports.glob("*.compare.md"))) == 6
+
+
+def test_stdin_is_a_version(story_copy: Path) -> None:
+    wire = (story_copy / "harbour-fire" / "wire.txt").read_text()
+    result = compare("-", str(story_copy / "harbour-fire" / "rewrite.txt"), "--format", "json", input=wire)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["stories"][0]["versions"][0] == "-"

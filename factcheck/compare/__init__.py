@@ -1,8 +1,8 @@
 """Cross-source comparison: align the same story's figures across several articles."""
 
 from factcheck.compare.align import (
-    AlignedFigure,
     Agreement,
+    AlignedFigure,
     Comparison,
     Counterpart,
     Mention,
@@ -19,5 +19,16 @@ def compare_story(story: Story) -> Comparison:
     return compare_versions(story.name, versions)
 
 
-__all__ = ["AlignedFigure", "Agreement", "Comparison", "Counterpart", "Mention", "Story", "Version",
-           "compare_story", "compare_versions", "group_stories", "story_of"]
+__all__ = [
+    "Agreement",
+    "AlignedFigure",
+    "Comparison",
+    "Counterpart",
+    "Mention",
+    "Story",
+    "Version",
+    "compare_story",
+    "compare_versions",
+    "group_stories",
+    "story_of",
+]

@@ -21,7 +21,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from factcheck.compare.words import STOPWORDS, WORD, content_words, fold
+from factcheck.compare.words import STOPWORDS, WORD, content_words
 from factcheck.intervals import Interval
 
 
@@ -96,13 +96,13 @@ class Comparison:
 
 
 # Thresholds on sentence similarity (Dice over folded content words, concept words excluded).
-MIN_SIMILARITY_SAME_CONCEPT = 0.08  # same named thing: a little shared context is enough
-MIN_SIMILARITY_NO_CONCEPT = 0.35  # "15 years" with no noun: the sentences must tell the same thing
+MIN_SIMILARITY_SAME_CONCEPT = 0.2  # same named thing: the sentences must share some context too
+MIN_SIMILARITY_NO_CONCEPT = 0.45  # "15 years" with no noun: the sentences must tell the same thing
 MIN_COUNTERPART_SIMILARITY = 0.3  # a figure-less sentence shown as "the other version says"
 MIN_COUNTERPART_SHARED = 4
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
-_SEPARATOR = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|versus|vs)\b", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,;:\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|versus|vs)\b", re.IGNORECASE)
 _YEAR_FIGURE = re.compile(r"(?:1[89]|20)\d\d")
 _MONTHS = {name: name[:3] for name in (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -160,8 +160,10 @@ def concept_relation(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
 
 
 # Common irregular verbs that follow a counted noun ("40 missiles hit the port").
-_VERBS = frozenset("hit left made fell rose went came took sent flew fled lost won paid cost struck got "
-                   "remain need face arrive die flee".split())
+_VERBS = frozenset((
+    "hit", "left", "made", "fell", "rose", "went", "came", "took", "sent", "flew", "fled", "lost",
+    "won", "paid", "cost", "struck", "got", "remain", "need", "face", "arrive", "die", "flee",
+))
 
 
 def _ends_phrase(word: str) -> bool:
@@ -309,7 +311,8 @@ def _mentions(version: Version, index: int) -> list[_Features]:
 
 def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
     """An elliptic figure ("12 missiles in March and 20 in April") counts what its nearest
-    neighbour in the sentence with the same unit counts."""
+    neighbour in the sentence with the same unit counts: the head noun only, since the neighbour's
+    modifiers need not carry over ("opened 40 new shops and closed 12" closed 12 shops, not new ones)."""
     for i, item in enumerate(features):
         if not missing[i]:
             continue
@@ -321,10 +324,11 @@ def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
         if not candidates:
             continue
         nearest = min(candidates, key=lambda o: (abs(o.mention.start - item.mention.start), o.mention.start))
-        item.key = nearest.key
-        item.context = item.context - set(nearest.key)
-        item.segment = item.segment - set(nearest.key)
-        item.mention = _with_concept(item.mention, nearest.mention.concept)
+        item.key = nearest.key[-1:]
+        item.context = item.context - set(item.key)
+        item.segment = item.segment - set(item.key)
+        head_words = re.split(r"\bof\b", nearest.mention.concept, maxsplit=1, flags=re.IGNORECASE)[0].split()
+        item.mention = _with_concept(item.mention, head_words[-1] if head_words else "")
 
 
 def _with_concept(mention: Mention, concept: str) -> Mention:
@@ -339,24 +343,25 @@ def _convert(interval: Interval, source: str, target: str) -> Interval | None:
     return Interval(ends[0], ends[1])
 
 
-def _pair_score(a: _Features, b: _Features) -> float | None:
-    """How well two mentions match as the same figure, or None when they cannot be."""
-    if a.mention.dimension != b.mention.dimension:
+def _relation(a: _Features, b: _Features) -> int | None:
+    """2, 1 or 0 (same concept, one narrows the other, both unnamed but with one unit) when two
+    mentions may be the same figure, None when something rules it out."""
+    if a.mention.dimension != b.mention.dimension or _marks_clash(a.marks, b.marks):
         return None
     if unit_factor(a.mention.unit, b.mention.unit) is None:
         return None
-    if _marks_clash(a.marks, b.marks):
-        return None
-    similarity = _dice(a.context, b.context)
     if a.key or b.key:
-        relation = concept_relation(a.key, b.key)
-        if relation is None or similarity < MIN_SIMILARITY_SAME_CONCEPT:
-            return None
-    elif not a.mention.unit or similarity < MIN_SIMILARITY_NO_CONCEPT:
-        return None  # two bare counts with nothing to say what they count are not comparable
-    else:
-        relation = 0
-    return relation + similarity + 0.5 * _dice(a.segment, b.segment)
+        return concept_relation(a.key, b.key)
+    return 0 if a.mention.unit else None  # two bare counts with nothing to say what they count
+
+
+def _pair_score(a: _Features, b: _Features, relation: int) -> float | None:
+    """How well two compatible mentions match, or None when their sentences say too little alike."""
+    similarity = _dice(a.context, b.context)
+    if relation == 0 and not a.segment & b.segment:
+        return None  # nothing names what "12%" measures: at least its own clauses must share a word
+    needed = MIN_SIMILARITY_SAME_CONCEPT if relation else MIN_SIMILARITY_NO_CONCEPT
+    return relation + similarity + 0.5 * _dice(a.segment, b.segment) if similarity >= needed else None
 
 
 def _claims(features: list[_Features], start_ident: int) -> list[_Claim]:
@@ -380,20 +385,32 @@ def _claims(features: list[_Features], start_ident: int) -> list[_Claim]:
 
 
 def _claim_score(a: _Claim, b: _Claim) -> float | None:
-    scores = [_pair_score(x, y) for x in a.members for y in b.members]
-    if any(score is None for score in scores):
-        return None
-    return max(s for s in scores if s is not None)
+    """Two claims match when no pair of their mentions is ruled out and the best-matching pair's
+    sentences are alike (a figure repeated in an unrelated sentence does not spoil the match)."""
+    scores = []
+    for x in a.members:
+        for y in b.members:
+            relation = _relation(x, y)
+            if relation is None:
+                return None
+            scores.append(_pair_score(x, y, relation))
+    found = [score for score in scores if score is not None]
+    return max(found) if found else None
 
 
 def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
     """Greedy complete-link clustering: best pairs first, at most one claim per version."""
+    buckets: dict[tuple[str, str], list[_Claim]] = {}
+    for claim in claims:  # only claims of one dimension and head noun can match: pair within buckets
+        head = claim.first
+        buckets.setdefault((head.mention.dimension, head.key[-1] if head.key else ""), []).append(claim)
     scores: dict[tuple[int, int], float] = {}
-    for a, b in combinations(claims, 2):
-        if a.version != b.version:
-            score = _claim_score(a, b)
-            if score is not None:
-                scores[(a.ident, b.ident)] = score
+    for bucket in buckets.values():
+        for a, b in combinations(bucket, 2):
+            if a.version != b.version:
+                score = _claim_score(a, b)
+                if score is not None:
+                    scores[(min(a.ident, b.ident), max(a.ident, b.ident))] = score
     cluster_of = {claim.ident: [claim] for claim in claims}
     for (x, y), _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
         left, right = cluster_of[x], cluster_of[y]
@@ -430,6 +447,13 @@ def format_interval(low: float, high: float) -> str:
     return f"{_fmt(low)}–{_fmt(high)}"
 
 
+def format_amount(low: float, high: float, unit: str) -> str:
+    """An interval with its unit: '2.7–3 million', '11.5–12.5%', '14.5–15.5 year'."""
+    if unit == "percentage":
+        return f"{format_interval(low, high)}%"
+    return f"{format_interval(low, high)} {unit}" if unit else format_interval(low, high)
+
+
 def _judge(group: list[_Claim]) -> tuple[Agreement, str]:
     if len(group) == 1:
         return Agreement.single_source, ""
@@ -441,16 +465,20 @@ def _judge(group: list[_Claim]) -> tuple[Agreement, str]:
         intervals.append((claim, converted))
     for (a, ia), (b, ib) in combinations(intervals, 2):
         if not ia.overlaps(ib):
-            suffix = f" {unit}" if unit else ""
+            first, second = a.first.mention, b.first.mention
             return Agreement.conflict, (
-                f"{a.first.mention.surface!r} ({format_interval(ia.low, ia.high)}{suffix}) in {a.first.mention.doc} "
-                f"and {b.first.mention.surface!r} ({format_interval(ib.low, ib.high)}{suffix}) in "
-                f"{b.first.mention.doc} cannot both hold")
+                f"{first.surface!r} ({format_amount(ia.low, ia.high, unit)}) in {first.doc} and "
+                f"{second.surface!r} ({format_amount(ib.low, ib.high, unit)}) in {second.doc} "
+                "cannot both hold")
     return Agreement.agree, "the intervals overlap"
 
 
-def _sentences(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+_Sentence = tuple[int, str, frozenset[str]]  # start offset, text, folded content words
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    return [(m.start(), m.group(), frozenset(content_words(m.group())))
+            for m in _SENTENCE.finditer(text) if m.group().strip()]
 
 
 def _related(claim: _Claim, other: _Features) -> bool:
@@ -461,8 +489,8 @@ def _related(claim: _Claim, other: _Features) -> bool:
     return (head.mention.dimension, head.mention.unit) == (other.mention.dimension, other.mention.unit)
 
 
-def _counterparts(claim: _Claim, versions: Sequence[Version],
-                  features: Sequence[Sequence[_Features]]) -> tuple[Counterpart, ...]:
+def _counterparts(claim: _Claim, versions: Sequence[Version], features: Sequence[Sequence[_Features]],
+                  sentences: Sequence[Sequence[_Sentence]]) -> tuple[Counterpart, ...]:
     """For a figure only one version gives, the sentence of each other version that tells the
     same thing without giving a figure of its kind, when one is close enough to show."""
     wanted = frozenset(set().union(*(m.context | set(m.key) for m in claim.members)))
@@ -472,10 +500,9 @@ def _counterparts(claim: _Claim, versions: Sequence[Version],
             continue
         taken = [(f.mention.start, f.mention.end) for f in features[index] if _related(claim, f)]
         best: tuple[float, int, str, frozenset[str]] | None = None
-        for start, sentence in _sentences(version.text):
+        for start, sentence, words in sentences[index]:
             if any(start <= s and e <= start + len(sentence) for s, e in taken):
                 continue  # it gives its own figure for this thing: not "the same without the figure"
-            words = frozenset(content_words(sentence))
             shared = wanted & words
             similarity = _dice(wanted, words)
             if (len(shared) >= MIN_COUNTERPART_SHARED and similarity >= MIN_COUNTERPART_SIMILARITY
@@ -495,13 +522,15 @@ def compare_versions(story: str, versions: Sequence[Version]) -> Comparison:
     claims: list[_Claim] = []
     for found in features:
         claims.extend(_claims(found, len(claims)))
+    sentences = [_sentences(version.text) for version in versions]
     figures = []
     for group in _cluster(claims):
         verdict, reason = _judge(group)
         head = group[0].first.mention
         concept = next((m.mention.concept for c in group for m in c.members if m.mention.concept), "")
         mentions = tuple(m.mention for claim in group for m in claim.members)
-        counterparts = _counterparts(group[0], versions, features) if verdict is Agreement.single_source else ()
+        single = verdict is Agreement.single_source
+        counterparts = _counterparts(group[0], versions, features, sentences) if single else ()
         figures.append((_ORDER[verdict], (group[0].version, head.start), AlignedFigure(
             verdict=verdict, concept=concept, dimension=head.dimension, unit=head.unit,
             mentions=mentions, reason=reason, counterparts=counterparts)))

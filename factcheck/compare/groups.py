@@ -29,9 +29,27 @@ def story_of(document: Document) -> str | None:
     return str(story) if story not in (None, "") else None
 
 
-def _explicit_name(documents: Sequence[Document]) -> str:
-    """Name loose articles after the folder they share ('seeds' for seeds/a.txt, seeds/b.txt)."""
-    parents = [str(PurePath(d.doc.partition("#")[0]).parent) for d in documents if d.doc != "-"]
+def story_key(root: str, document: Document) -> str | None:
+    """The story `document` (found under the path argument `root`) belongs to; None for an
+    article named on its own, which joins the other loose articles (see `loose_story_name`)."""
+    named = story_of(document)
+    if named is not None:
+        return named
+    if root == "-" or not Path(root).is_dir():
+        return None
+    parent = PurePath(document.doc.partition("#")[0]).parent
+    try:
+        relative = parent.relative_to(root)
+    except ValueError:
+        relative = PurePath(parent.name)
+    # A sub-folder is its own story ('harbour-fire' under 'stories/'); articles directly in the
+    # folder given are one story named after that folder.
+    return relative.as_posix() if str(relative) != "." else (PurePath(root).name or "story")
+
+
+def loose_story_name(docs: Sequence[str]) -> str:
+    """Name articles named one by one after the folder they share ('seeds' for seeds/a.txt, seeds/b.txt)."""
+    parents = [str(PurePath(doc.partition("#")[0]).parent) for doc in docs if doc != "-"]
     if not parents:
         return "stdin"
     try:
@@ -41,36 +59,25 @@ def _explicit_name(documents: Sequence[Document]) -> str:
     return PurePath(common).name or common or "story"
 
 
-def _folder_story(root: str, doc: str) -> str:
-    """A folder's story: the sub-folder relative to the folder given ('harbour-fire' under
-    'stories/'), or the given folder's own name for the articles directly inside it."""
-    parent = PurePath(doc.partition("#")[0]).parent
-    try:
-        relative = parent.relative_to(root)
-    except ValueError:
-        relative = PurePath(parent.name)
-    return relative.as_posix() if str(relative) != "." else (PurePath(root).name or "story")
+def assign_stories(keyed: Iterable[tuple[str | None, str]]) -> list[str]:
+    """Story names for documents given as (story_key, doc) pairs, loose ones named together."""
+    pairs = list(keyed)
+    loose = loose_story_name([doc for key, doc in pairs if key is None])
+    return [loose if key is None else key for key, _ in pairs]
 
 
 def group_stories(paths: Iterable[str]) -> tuple[list[Story], list[DocumentError]]:
     """Read `paths` and sort their documents into stories (sorted by name), plus unreadable inputs."""
-    groups: dict[str, list[Document]] = {}
-    loose: list[Document] = []
+    documents: list[tuple[str | None, Document]] = []
     errors: list[DocumentError] = []
     for given in paths:
-        from_folder = given != "-" and Path(given).is_dir()
         for item in read_documents([given]):
             if isinstance(item, DocumentError):
                 errors.append(item)
-                continue
-            named = story_of(item)
-            if named is not None:
-                groups.setdefault(named, []).append(item)
-            elif from_folder:
-                groups.setdefault(_folder_story(given, item.doc), []).append(item)
             else:
-                loose.append(item)
-    if loose:
-        name = _explicit_name(loose)
-        groups.setdefault(name, []).extend(loose)
+                documents.append((story_key(given, item), item))
+    groups: dict[str, list[Document]] = {}
+    names = assign_stories((key, doc.doc) for key, doc in documents)
+    for name, (_, document) in zip(names, documents, strict=True):
+        groups.setdefault(name, []).append(document)
     return [Story(name, tuple(docs)) for name, docs in sorted(groups.items())], errors

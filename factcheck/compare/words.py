@@ -12,24 +12,30 @@ from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
-# Function words, hedges, reporting verbs and number words: they say nothing about *what* a figure
-# counts, so they neither name a concept nor make two sentences look alike.
-STOPWORDS = frozenset("""
-a an the this that these those there here it its it's they them their he him his she her we us our you your i
-my me who whom whose which what when where why how whether if then than as so such too very also only just even
-and or but nor yet while whereas because since although though unless until after before during within without
-of in on at to from by for with about into onto over under above below between among across through per via
-against toward towards around near off out up down upon along
-is are was were be been being am has have had having do does did done can could may might must shall should will
-would not no nor
-said says say saying told tell according stated claimed claims claim added reported reports report
-asserted noted explained announced confirmed
-almost nearly about around approximately roughly some more less fewer most least over under just exactly
-precisely up than at least many much several few other another each every all any both either neither
-one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand
-thousands million millions billion billions trillion trillions bn m k half quarter
-percent per cent
-""".split())
+# Function words, hedges, reporting verbs, number words and time adverbs: they say nothing about
+# *what* a figure counts, so they neither name a concept nor make two sentences look alike.
+STOPWORDS = frozenset((
+    "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "it's", "they",
+    "them", "their", "he", "him", "his", "she", "her", "we", "us", "our", "you", "your", "i", "my",
+    "me", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "whether", "if",
+    "then", "than", "as", "so", "such", "too", "very", "also", "only", "just", "even", "and", "or",
+    "but", "nor", "yet", "while", "whereas", "because", "since", "although", "though", "unless",
+    "until", "after", "before", "during", "within", "without", "of", "in", "on", "at", "to", "from",
+    "by", "for", "with", "about", "into", "onto", "over", "under", "above", "below", "between", "among",
+    "across", "through", "per", "via", "against", "toward", "towards", "around", "near", "off", "out",
+    "up", "down", "upon", "along", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+    "have", "had", "having", "do", "does", "did", "done", "can", "could", "may", "might", "must",
+    "shall", "should", "will", "would", "not", "no", "said", "says", "say", "saying", "told", "tell",
+    "according", "stated", "claimed", "claims", "claim", "added", "reported", "reports", "report",
+    "asserted", "noted", "explained", "announced", "confirmed", "almost", "nearly", "approximately",
+    "roughly", "some", "more", "less", "fewer", "most", "least", "exactly", "precisely", "many", "much",
+    "several", "few", "other", "another", "each", "every", "all", "any", "both", "either", "neither",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "billions", "trillion", "trillions", "bn", "m", "k", "half", "quarter", "percent", "cent",
+    # time adverbs: "one day earlier", "two years ago" say when, not what
+    "earlier", "later", "ago", "previously", "afterwards", "since", "already", "still", "now",
+))
 
 # Synonym groups: every word of a group folds to the group's first word (after singularisation).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -45,6 +51,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("weapon", "arm"),
     ("ammunition", "ammo", "munition"),
     ("lorry", "truck"),
+    ("shop", "store", "outlet"),
     ("purchase", "acquisition"),
 )
 SYNONYMS: dict[str, str] = {word: group[0] for group in SYNONYM_GROUPS for word in group}

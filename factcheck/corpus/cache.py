@@ -3,8 +3,8 @@
 - extraction: the quantities table (`extract`) or the rules' context (quantities, relations, date),
   keyed by the document's name and text and a fingerprint of the extraction code (tool version, the
   source of `factcheck.extract`, `factcheck.intervals` and the context builder, pandas);
-- results: the whole `DocumentResult`, keyed by the extraction key plus the rule set's digest and a
-  fingerprint of the rule engine's code.
+- results: the findings and the rendered report of a document, keyed by the extraction key plus
+  the rule set's digest and a fingerprint of the rule engine's and the reports' code.
 
 Editing a rule therefore re-evaluates rules on cached tables (cheap) instead of re-extracting
 (expensive). Fingerprinting the source, not just the version number, keeps a development checkout
@@ -62,7 +62,7 @@ def extraction_key(doc: str, text: str) -> str:
 
 def result_key(extraction: str, ruleset_digest: str) -> str:
     """Key of a document's full result under one rule set."""
-    engine = code_fingerprint("extract", "intervals.py", "rules", "pipeline.py")
+    engine = code_fingerprint("extract", "intervals.py", "rules", "pipeline.py", "report", "corpus/runner.py")
     return hashlib.sha256(f"{extraction}\0{ruleset_digest}\0{engine}".encode()).hexdigest()
 
 
@@ -70,8 +70,20 @@ class Cache:
     """A folder of pickled entries; `Cache(None)` is a disabled cache that never hits."""
 
     def __init__(self, root: Path | None) -> None:
+        self.folder = root
         self.root = root / LAYOUT if root is not None else None
         self.write_error: str | None = None  # first failure to write, reported once by the caller
+
+    def probe(self) -> None:
+        """Check once that the cache can be written (workers write it and cannot report failures)."""
+        if self.root is None:
+            return
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.root / "probe", b"")
+        except OSError as exc:
+            self.write_error = f"cannot write the cache in {self.root}: {exc.strerror or exc}"
+            self.root = None
 
     @property
     def enabled(self) -> bool:

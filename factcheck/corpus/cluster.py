@@ -61,7 +61,7 @@ class DaskEngine:
         self._pending[future] = (key, time.monotonic())
 
     def collect(self, timeout: float | None) -> list[tuple[int, Any]]:
-        from dask.distributed import FIRST_COMPLETED, wait
+        from distributed import wait
 
         if not self._pending:
             return []
@@ -71,7 +71,7 @@ class DaskEngine:
             remaining = max(0.0, first_deadline - time.monotonic())
             limit = remaining if limit is None else min(limit, remaining)
         try:
-            done, _ = wait(list(self._pending), timeout=limit, return_when=FIRST_COMPLETED)
+            done, _ = wait(list(self._pending), timeout=limit, return_when="FIRST_COMPLETED")
         except TimeoutError:
             done = set()
         results: list[tuple[int, Any]] = []

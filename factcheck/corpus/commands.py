@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,7 +40,6 @@ class CheckOptions:
 def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -> int:
     """Check every document; returns the exit code (2 bad input, 1 failing finding or drift, 0 clean)."""
     from factcheck.report.json import render_json
-    from factcheck.report.markdown import render_markdown
 
     runner = Runner(options.settings, options.rules, ruleset)
     folder = ReportFolder(options.report_dir, options.check) if options.report_dir is not None else None
@@ -50,7 +49,7 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     kept: list[Any] = []  # light results (no quantities) for --format json
     failed = errors = 0
     for outcome in runner.run(_skip_reports(sources(options.paths), options.report_dir)):
-        result = error_result(outcome) if outcome.error is not None else outcome.value
+        result = error_result(outcome) if outcome.error is not None else outcome.value.result
         if outcome.error is not None:
             errors += 1
             err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
@@ -59,14 +58,14 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
         if folder is not None:
             name = folder.names.claim(outcome.root, outcome.doc) if outcome.error is None else None
             if name is not None:
-                folder.put(name, render_markdown(result))
+                folder.put(name, outcome.value.markdown)
             entries.append(Entry(outcome.doc, name, _counts(findings), outcome.error))
             verdicts += [Verdict(outcome.doc, f.rule, str(f.verdict), " ".join(f.sentence.split()))
                          for f in findings]
         elif options.fmt == "md" and outcome.error is None:
-            out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + render_markdown(result))
+            out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + outcome.value.markdown)
         if options.fmt == "json":
-            kept.append(result if outcome.error is not None else _light(result))
+            kept.append(result)
         elif options.fmt in ("junit", "github", "sarif"):
             located.append(locate(outcome.doc, findings, outcome.text, outcome.error))
     drift = False
@@ -139,7 +138,7 @@ def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, ou
         table = pd.concat(tables, ignore_index=True) if tables else empty_table()
         write_table(table, fmt, out, output)
     if runner.stats.documents > 1:
-        err.write(f"factcheck: {runner.stats.summary()}\n")
+        err.write(f"factcheck: {runner.stats.summary(findings=False)}\n")
     return EXIT_BAD_INPUT if errors or runner.stats.documents == 0 else EXIT_CLEAN
 
 
@@ -159,8 +158,4 @@ def _counts(findings: list[Any]) -> tuple[int, int, int]:
     return (verdicts.count(FindingVerdict.fail), verdicts.count(FindingVerdict.uncertain),
             verdicts.count(FindingVerdict.passed))
 
-
-def _light(result: Any) -> Any:
-    """The result without its quantities table: all `--format json` needs, at a fraction of the memory."""
-    return replace(result, quantities=empty_table())
 

@@ -8,6 +8,7 @@ found by scanning the text of the table.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -86,7 +87,12 @@ def load_config(path: Path | None) -> Config:
     base = path.parent
 
     def relative(value: str) -> str:
-        return str(base / value) if not Path(value).is_absolute() else value
+        """The path from the cwd when the file is at or below it (keeps messages short), else absolute."""
+        if Path(value).is_absolute():
+            return value
+        path = base / value
+        shown = os.path.relpath(path)
+        return shown if not shown.startswith("..") else str(path)
 
     rules = table.get("rules")
     if isinstance(rules, str):

@@ -121,7 +121,8 @@ class LocalPool:
         self._time_limit = time_limit
         self._queue: deque[tuple[int, Any]] = deque()
         self._setup_deaths = 0
-        self._workers = [self._start() for _ in range(max(1, jobs))]
+        self._jobs = max(1, jobs)
+        self._workers: list[_Worker] = []  # started as documents arrive, up to `jobs`
 
     @property
     def in_flight(self) -> int:
@@ -140,6 +141,9 @@ class LocalPool:
         self._dispatch()
 
     def _dispatch(self) -> None:
+        idle = sum(worker.key is None for worker in self._workers)
+        if len(self._queue) > idle and len(self._workers) < self._jobs:
+            self._workers.append(self._start())
         for worker in self._workers:
             if not self._queue:
                 return

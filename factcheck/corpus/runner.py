@@ -15,7 +15,7 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,22 +68,32 @@ class Stats:
     documents: int = 0
     quantities: int = 0
     errors: int = 0
-    cached: int = 0
+    cached: int = 0  # whole results from the cache
+    reevaluated: int = 0  # rules evaluated again on a cached extraction (the rules changed)
     verdicts: Counter[str] = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
 
-    def summary(self) -> str:
+    def summary(self, findings: bool = True) -> str:
+        """The closing line: documents, quantities, findings by verdict, errors, seconds."""
         verdicts = ", ".join(f"{self.verdicts[v]} {v}" for v in ("fail", "uncertain", "pass"))
         seconds = time.monotonic() - self.started
-        return (f"{self.documents} documents ({self.cached} cached), {self.quantities} quantities, "
-                f"findings: {verdicts}; {self.errors} errors; {seconds:.1f} s")
+        cached = f"{self.cached} cached" + (f", {self.reevaluated} re-evaluated" if findings else "")
+        return (f"{self.documents} documents ({cached}), {self.quantities} quantities, "
+                + (f"findings: {verdicts}; " if findings else "")
+                + f"{self.errors} errors; {seconds:.1f} s")
 
 
 def sources(paths: Iterable[str]) -> Iterator[Source]:
-    """Every document under each path argument, lazily, remembering which argument it came from."""
+    """Every document under each path argument, lazily, remembering which argument it came from.
+
+    Should the reader itself fail, the rest of that argument becomes one error and the run goes on.
+    """
     for root in paths:
-        for item in read_documents([root]):
-            yield Source(root, item)
+        try:
+            for item in read_documents([root]):
+                yield Source(root, item)
+        except Exception as exc:
+            yield Source(root, DocumentError(root, f"reading stopped: {type(exc).__name__}: {exc}"))
 
 
 # -- work done in a worker (or in this process for a single document) ------------------------------
@@ -99,40 +109,70 @@ def warm_up() -> None:
     registry()
 
 
-def setup_worker(rule_paths: tuple[str, ...] | None, check: bool) -> Any:
-    """Warm up and load the rules once per worker; returns the rule set (None for extract)."""
-    warm_up()
-    if not check:
-        return None
-    from factcheck.rules.loader import load_rules
+@dataclass(frozen=True)
+class Checked:
+    """What checking one document leaves for the run, and what the result cache holds.
 
-    return load_rules(list(rule_paths or ()))
+    The markdown report is rendered in the worker (in parallel, and cached with the result), so
+    the result keeps no quantities table or text: small to send back and quick to read from cache.
+    """
 
-
-def work(ruleset: Any, task: tuple[Document, Any]) -> Any:
-    """One document: its quantities table (extract), or (check) its `DocumentResult` together with
-    the extraction context when it had to be built (None when the task brought a cached one)."""
-    document, context = task
-    if ruleset is None:
-        return extract_document(document)
-    from factcheck.pipeline import check_context
-    from factcheck.rules.engine import build_context
-
-    built = build_context(document) if context is None else None
-    return check_context(context or built, ruleset), built
-
-
-# -- the loop --------------------------------------------------------------------------------------
+    result: DocumentResult
+    markdown: str
+    quantities: int
 
 
 @dataclass(frozen=True)
-class _Pending:
-    """A document sent to the engine, with the cache keys its result will be stored under."""
+class Task:
+    """One document for a worker, with its cached extraction context (if any) and its cache keys."""
 
-    source: Source
     document: Document
-    extraction: str
-    result: str
+    context: Any = None
+    extraction_key: str = ""
+    result_key: str = ""
+
+
+@dataclass(frozen=True)
+class WorkerState:
+    ruleset: Any  # None when only extracting
+    cache: Cache
+
+
+def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Path | None) -> WorkerState:
+    """Warm up, load the rules and open the cache, once per worker."""
+    warm_up()
+    ruleset = None
+    if check:
+        from factcheck.rules.loader import load_rules
+
+        ruleset = load_rules(list(rule_paths or ()))
+    return WorkerState(ruleset, Cache(cache_root))
+
+
+def work(state: WorkerState, task: Task) -> Any:
+    """One document: its quantities table (extract) or its `Checked` (check), written to the cache
+    here in the worker so the run's parent process does no pickling of its own."""
+    cache = state.cache
+    if state.ruleset is None:
+        table = extract_document(task.document)
+        cache.put("table", task.extraction_key, table)
+        return table
+    from factcheck.pipeline import check_context
+    from factcheck.report.markdown import render_markdown
+    from factcheck.rules.engine import build_context
+
+    context = task.context
+    if context is None:
+        context = build_context(task.document)
+        cache.put("context", task.extraction_key, context)
+    result = check_context(context, state.ruleset)
+    light = replace(result, quantities=empty_table(), text="")
+    checked = Checked(light, render_markdown(result), len(result.quantities))
+    cache.put("result", task.result_key, checked)
+    return checked
+
+
+# -- the loop --------------------------------------------------------------------------------------
 
 
 class Runner:
@@ -147,6 +187,7 @@ class Runner:
         self.digest = getattr(ruleset, "digest", "") if ruleset is not None else ""
         self.stats = Stats()
         self._engine: Engine | None = None
+        settings.cache.probe()
 
     def run(self, stream: Iterable[Source]) -> Iterator[Outcome]:
         stream = iter(stream)
@@ -164,58 +205,49 @@ class Runner:
                 if self._engine is not None:
                     self._engine.close()
 
-    def _lookup(self, source: Source) -> tuple[Outcome | None, _Pending | None, Any]:
-        """Either a finished outcome (an error, or a cached result), or the work still to do and its
-        payload (with the cached extraction context when only the rules changed)."""
+    def _lookup(self, source: Source) -> tuple[Outcome | None, Task | None]:
+        """Either a finished outcome (an error, or a cached result), or the work still to do (with
+        the cached extraction context when only the rules changed)."""
         item = source.item
         if isinstance(item, DocumentError):
-            return Outcome(source.root, item.doc, error=item.message), None, None
+            return Outcome(source.root, item.doc, error=item.message), None
+        if not item.text.strip():
+            return Outcome(source.root, item.doc, error="empty document (no text to check)"), None
         cache = self.settings.cache
         ekey = extraction_key(item.doc, item.text) if cache.enabled else ""
         rkey = result_key(ekey, self.digest) if cache.enabled and self.check else ""
         hit = cache.get("result", rkey) if self.check else cache.get("table", ekey)
         if hit is not None:
             self.stats.cached += 1
-            return Outcome(source.root, item.doc, hit, text=item.text), None, None
+            return Outcome(source.root, item.doc, hit, text=item.text), None
         context = cache.get("context", ekey) if self.check else None
-        return None, _Pending(source, item, ekey, rkey), (item, context)
-
-    def _finish(self, pending: _Pending, value: Any) -> Outcome:
-        """Store a computed value in the cache; the outcome carries the table or the result."""
-        cache = self.settings.cache
-        if self.check:
-            value, context = value
-            if context is not None:
-                cache.put("context", pending.extraction, context)
-            cache.put("result", pending.result, value)
-        else:
-            cache.put("table", pending.extraction, value)
-        return Outcome(pending.source.root, pending.document.doc, value, text=pending.document.text)
+        self.stats.reevaluated += context is not None
+        return None, Task(item, context, ekey, rkey)
 
     def _in_process(self, source: Source) -> Outcome:
-        done, pending, payload = self._lookup(source)
+        done, task = self._lookup(source)
         if done is not None:
             return done
-        assert pending is not None
+        assert task is not None
         try:
-            value = work(self.ruleset, payload)
+            state = WorkerState(self.ruleset, self.settings.cache)
+            value = work(state, task)
         except Exception as exc:
-            return Outcome(source.root, pending.document.doc, error=f"{type(exc).__name__}: {exc}")
-        return self._finish(pending, value)
+            return Outcome(source.root, task.document.doc, error=f"{type(exc).__name__}: {exc}")
+        return Outcome(source.root, task.document.doc, value, text=task.document.text)
 
     def _pooled(self, stream: Iterator[Source]) -> Iterator[Outcome]:
         window = max(4, 4 * self.settings.jobs)
         ready: dict[int, Outcome] = {}
-        waiting: dict[int, _Pending] = {}
+        waiting: dict[int, Source] = {}
         next_out = 0
         for index, source in enumerate(stream):
-            done, pending, payload = self._lookup(source)
+            done, task = self._lookup(source)
             if done is not None:
                 ready[index] = done
             else:
-                assert pending is not None
-                waiting[index] = pending
-                self._start_engine().submit(index, payload)
+                waiting[index] = source
+                self._start_engine().submit(index, task)
             while index + 1 - next_out >= window and next_out not in ready:
                 self._collect(ready, waiting)
             while next_out in ready:
@@ -228,18 +260,19 @@ class Runner:
                 yield ready.pop(next_out)
                 next_out += 1
 
-    def _collect(self, ready: dict[int, Outcome], waiting: dict[int, _Pending]) -> None:
+    def _collect(self, ready: dict[int, Outcome], waiting: dict[int, Source]) -> None:
         assert self._engine is not None
         for index, value in self._engine.collect(timeout=None):
-            pending = waiting.pop(index)
+            source = waiting.pop(index)
+            assert isinstance(source.item, Document)
             if isinstance(value, Failure):
-                ready[index] = Outcome(pending.source.root, pending.document.doc, error=value.message)
+                ready[index] = Outcome(source.root, source.item.doc, error=value.message)
             else:
-                ready[index] = self._finish(pending, value)
+                ready[index] = Outcome(source.root, source.item.doc, value, text=source.item.text)
 
     def _start_engine(self) -> Engine:
         if self._engine is None:
-            args = (self.rule_paths, self.check)
+            args = (self.rule_paths, self.check, self.settings.cache.folder)
             settings = self.settings
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine
@@ -259,8 +292,8 @@ class Runner:
         elif isinstance(outcome.value, pd.DataFrame):
             stats.quantities += len(outcome.value)
         else:
-            stats.quantities += len(outcome.value.quantities)
-            stats.verdicts.update(str(finding.verdict) for finding in outcome.value.findings)
+            stats.quantities += outcome.value.quantities
+            stats.verdicts.update(str(finding.verdict) for finding in outcome.value.result.findings)
         return outcome
 
 

@@ -25,10 +25,11 @@ _STOP = {
     "all", "more", "less", "fewer", "most", "least", "also", "just", "only", "still", "already",
     "now", "then", "there", "here", "ago", "earlier", "later", "last", "next", "up", "down", "out",
     "off", "away", "back", "again", "even", "not", "no", "yet", "among", "between", "against",
-    "through", "across", "around", "toward", "towards", "until", "till", "via", "per", "whereas",
+    "through", "across", "around", "toward", "towards", "until", "till", "via", "whereas",
     "including", "compared", "versus", "vs", "such", "other", "another", "what", "how", "why",
     "times", "year", "years", "month", "months", "week", "weeks", "day", "days", "ahead", "apiece",
-    "each", "total", "overall", "respectively", "alone", "too", "very", "much", "many", "some",
+    "total", "overall", "respectively", "alone", "too", "very", "much", "many", "some",
+    "yesterday", "today", "tomorrow", "tonight", "annually", "instead", "worth",
 }
 _WORD = re.compile(r"\s*([^\W\d_][\w'’-]*|\d[\d,.]*\s?[^\W\d_]{1,3}\b|\d[\d,.]*)")
 _MAX_WORDS = 5
@@ -46,15 +47,24 @@ def _noun_run(text: str, allow_numbers: bool) -> tuple[list[str], int]:
         lowered = word.lower()
         if word[0].isdigit() and not allow_numbers:
             break
-        if lowered in _STOP or lowered.endswith("ly") and len(lowered) > 4:
+        if lowered in _STOP or (lowered.endswith("ly") and len(lowered) > 4):
             break
-        if words and (lowered.endswith("ed") or lowered.endswith("ing")) and not word[0].isupper():
-            break
-        if not words and lowered.endswith("ed") and len(lowered) > 4:
-            break
+        if words and lowered.endswith(("ed", "ing")) and not word[0].isupper() \
+                and not _noun_follows(text, match.end()):
+            break  # "12 people killed in" stops; "seven leading industrialised nations" goes on
+        if not words and lowered.endswith("ed") and len(lowered) > 4 and not _noun_follows(text, match.end()):
+            break  # "40 killed in" is a verb; "3 injured climbers" an adjective
         words.append(word)
         pos = match.end()
     return words, pos
+
+
+def _noun_follows(text: str, pos: int) -> bool:
+    following = _WORD.match(text, pos)
+    if not following or not text[pos:following.start(1)].isspace():
+        return False
+    word = following.group(1)
+    return word.islower() and word not in _STOP and not word.endswith(("ed", "ly"))
 
 
 def concept_after(following: str, unit: Unit) -> str | None:

@@ -20,6 +20,8 @@ from factcheck.extract.schema import to_table
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.units import COUNT, FRACTION, MULTIPLIER, Unit, currency_word, unit_after
 
+AGE = Unit("year", "time")
+
 
 @dataclass
 class Figure:
@@ -41,16 +43,29 @@ class Figure:
 # A rate after the unit: "$3,500 a month", "63 cents per share", "11 feet per century".
 _RATE = re.compile(
     r"(?P<sep>\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<per>hour|day|week|month|year|annum|share|barrel|"
-    r"gallon|litre|liter|ounce|gram|kilo|kilogram|kg|tonne|ton|square (?:foot|feet|metre|meter)|"
-    r"sq ft|head|person|night|mile|kilometre|km|century|decade|kWh|MWh|unit|seat)\b")
+    r"gallon|litre|liter|ounce|gram|kilo|kilogram|kg|tonne|ton|square (?:foot|feet|metre|meter|mile)|"
+    r"sq ft|sq m|sq km|head|person|night|mile|kilometre|km|century|decade|kWh|MWh|unit|seat|mmBtu|"
+    r"MMBtu|mmBTU|MMBTU)\b")
 _SPEED_OVER = {"hour", "day", "week", "month", "year", "century", "decade"}
-_OF_CURRENCY = re.compile(r"\s+of\s+")
+_NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on)\b")
+_OF = re.compile(r"\s+of\s+")
+# "14 times as much", "6.5 times higher": a multiplier; "won three times" counts occasions.
+_TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|"
+                    r"lower|longer|cheaper|the|that|what|over)\b)")
+# Ages: "aged 35", "over the age of 21", and "Maddon, 66, has" (a name, then the age between commas).
+_AGED = re.compile(r"\b(?:aged|age of)\s$", re.IGNORECASE)
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'-]+,\s$")
+_AGE_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|or|to)\b")
 _RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|to|and|or)\s*")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:from|by|rose|rise|rises|rising|fell|fall|falls|falling|increased?|increases|decreased?|"
-    r"grew|grow|jumped|climbed|dropped|declined|slipped|slumped|soared|surged|plunged|cut|raised|"
-    r"reduced|lowered|boosted|up|down|widened|narrowed|went|moved|swung|revised)\s+$", re.IGNORECASE)
+_CHANGE_WORDS = (r"by|rose|rise|rises|rising|fell|fall|falls|falling|increased?|increases|increasing|"
+                 r"decreased?|decreases|decreasing|grew|grow|grown|growing|jumped|climbed|dropped|"
+                 r"declined|slipped|slumped|soared|surged|plunged|cut|raised|reduced|lowered|boosted|"
+                 r"up|down|widened|narrowed|went|moved|swung|revised|changed|shrank|expanded|slow|"
+                 r"slowed|doubled|tripled|halved")
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_WORDS})\s+$", re.IGNORECASE)
+_CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 
 
 def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
@@ -63,19 +78,24 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     after = sentence[end:]
     if unit is None:
         found = unit_after(after, reading.has_magnitude)
-        if found is None and reading.has_magnitude:  # "millions of dollars"
-            of = _OF_CURRENCY.match(after)
-            money = currency_word(after[of.end():], True) if of else None
-            if of and money:
-                found = of.end() + money[0], money[1]
+        of = _OF.match(after)
+        if found is None and reading.has_magnitude and of:  # "millions of dollars", "hundreds of miles"
+            found = _unit_of_complement(after, of.end())
+        if found is None and _is_age(sentence, reading):
+            return AGE, end
+        times = _TIMES.match(after)
+        if found is None and times and reading.kind == "number":
+            return MULTIPLIER, end + times.end()
         if found is None:
             return COUNT, end
         end += found[0]
         unit = found[1]
     rate = _RATE.match(sentence, end)
-    if rate and (unit.dimension in ("currency", "percentage") or not rate.group("sep").strip()
-                 in ("a", "an", "each")):
-        per = rate.group("per").lower()
+    if rate and _NOT_A_RATE.match(sentence, rate.end()):
+        rate = None
+    loose = rate is not None and rate.group("sep").strip() in ("a", "an", "each")
+    if rate and (unit.dimension in ("currency", "percentage") or not loose):
+        per = rate.group("per")
         dimension = unit.dimension
         if unit.dimension == "length" and per in _SPEED_OVER:
             dimension = "speed"
@@ -85,13 +105,37 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     return unit, end
 
 
+def _is_age(sentence: str, reading: Reading) -> bool:
+    """'Maddon, 66, has': a bare whole number after a name, between commas, is an age."""
+    if reading.kind != "number" or reading.decimals or not 1 <= reading.value < 120:
+        return False
+    if _AGED.search(sentence, 0, reading.start):
+        return True
+    after_name = _AGE_AFTER_NAME.search(sentence, 0, reading.start)
+    return bool(after_name and _AGE_AFTER.match(sentence, reading.end))
+
+
+def _unit_of_complement(after: str, start: int) -> tuple[int, Unit] | None:
+    """A unit named after 'of' ("millions of dollars"): (length through it, unit)."""
+    rest = after[start:]
+    money = currency_word(rest, True)
+    if money:
+        return start + money[0], money[1]
+    other = unit_after(" " + rest, True)
+    return (start + other[0] - 1, other[1]) if other else None
+
+
 def _singular(word: str) -> str:
+    if word.lower() == "mmbtu":
+        return "mega british thermal unit"
     return {"feet": "foot", "liter": "litre", "kg": "kilogram", "km": "kilometre", "kilo": "kilogram",
-            "annum": "year", "sq ft": "square foot"}.get(word, word.replace("feet", "foot"))
+            "annum": "year", "sq ft": "square foot", "sq m": "square metre", "sq km": "square kilometre",
+            "meter": "metre"}.get(word, word.replace("feet", "foot").replace("meter", "metre"))
 
 
 def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
-    """How two neighbouring figures relate: 'range', 'pair' (from X to Y), 'score' or None."""
+    """How two neighbouring figures relate: 'range', 'from' (a change from X to Y), 'pair' (by X to Y),
+    'score' or None."""
     separator = sentence[left.end:right.start]
     if not _RANGE_SEPARATOR.fullmatch(separator):
         return None
@@ -99,36 +143,52 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
     if a.kind != "number" or b.kind != "number" or len(left.readings) > 1:
         return None
     word = separator.strip()
-    if left.unit.dimension != "count" and right.unit.dimension != "count" \
-            and left.unit.dimension != right.unit.dimension:
-        return None
+    if left.unit is not COUNT and right.unit is not COUNT \
+            and not right.unit.name.startswith(left.unit.name):
+        return None  # "10 sen to RM31.20": two units, two figures
     before = sentence[:left.start]
     low, high = a.value, b.value
     if not a.has_magnitude and b.has_magnitude and low * b.magnitude <= high:
         low *= b.magnitude
     if word in "-–—":
-        if low > high:
-            bare = left.unit is COUNT and right.unit is COUNT and a.currency is None
-            return "score" if bare and word == "-" and high < 100 else None
-        return "range"
+        bare = left.unit is COUNT and right.unit is COUNT and a.currency is None and high < 100
+        if bare and word == "-" and (low >= high or _between_names(sentence, left, right)):
+            return "score"  # "won 2-0", "England 17-18 France"
+        return "range" if low < high else None
     if word == "and":
         return "range" if _BETWEEN.search(before) else None
     if word == "or":
         return "range" if low < high else None
-    if _CHANGE_BEFORE.search(before) or low > high:
+    if low > high:
         return "pair"
-    return "range"
+    origin = _FROM.search(before)
+    if origin:  # "rose from 200 to 250" is two figures; "ranging from $200 to $4m" one range
+        return "from" if _CHANGE.search(before, max(0, origin.start() - 60), origin.start()) else "range"
+    # "increased by $43.6bn to $419.2bn" is two figures; "dropped by 1 to 1.5 degrees" a range
+    return "pair" if _CHANGE_BEFORE.search(before) and left.unit is not COUNT else "range"
 
 
-def _share(left: Figure, right: Figure) -> None:
-    """Give each figure of a range or pair what only the other wrote: unit, magnitude."""
+def _between_names(sentence: str, left: Figure, right: Figure) -> bool:
+    """A hyphenated pair next to a capitalised name reads as a score, not a range."""
+    before = re.search(r"([^\W\d_]+)\s+$", sentence[:left.start])
+    after = re.match(r"\s+([^\W\d_]+)", sentence[right.end:])
+    named_before = before is not None and before.start() > 0 and before.group(1)[0].isupper()
+    return named_before or (after is not None and after.group(1)[0].isupper())
+
+
+def _share(left: Figure, right: Figure, relation: str) -> None:
+    """Give each figure of a range or pair what only the other wrote: unit, magnitude.
+
+    "from 21 mpg to 23" are two levels of one quantity; in "rose 8.15% to 3.65" the second
+    figure keeps its own reading: it is often a level in another unit than the change.
+    """
     a, b = left.first, right.first
     if not a.has_magnitude and b.has_magnitude and a.value * b.magnitude <= b.value:
         a.value *= b.magnitude
         a.magnitude = b.magnitude
     if left.unit is COUNT and right.unit is not COUNT:
         left.unit = right.unit
-    elif right.unit is COUNT and left.unit is not COUNT:
+    elif right.unit is COUNT and left.unit is not COUNT and relation in ("range", "from"):
         right.unit = left.unit
 
 
@@ -141,12 +201,12 @@ def _figures(sentence: str) -> list[Figure]:
     for figure in figures:
         previous = joined[-1] if joined else None
         relation = _joinable(sentence, previous, figure) if previous else None
-        if previous is not None and relation in ("range", "pair", "score"):
-            _share(previous, figure)
+        if previous is not None and relation in ("range", "pair", "from"):
+            _share(previous, figure, relation)
         if previous is not None and relation == "range":
             previous.readings.append(figure.first)
             previous.end = figure.end
-            previous.unit = figure.unit if previous.unit is COUNT else previous.unit
+            previous.unit = previous.unit if figure.unit is COUNT else figure.unit
             previous.qualifier = previous.mode = "range"
             continue
         if previous is not None and relation == "score":

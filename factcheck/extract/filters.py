@@ -23,16 +23,25 @@ _TIME_BEFORE = re.compile(r"\d:$")
 _SLASHED = re.compile(r"/\d")
 _DECADE = re.compile(r"'?s\b")
 _YEAR_PREPOSITIONS = {
-    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "between", "and",
-    "to", "through", "the", "circa", "early", "late", "mid", "fiscal", "year", "season", "for", "or",
-    "than", "at", "on", "around", "about", "spring", "summer", "autumn", "fall", "winter", "last",
-    "next", "this", "that", "its", "their", "election", "budget", "census", "s", "class",
+    "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "between",
+    "through", "the", "circa", "early", "late", "mid", "fiscal", "season", "spring", "summer",
+    "autumn", "fall", "winter", "election", "budget", "census", "class", "year",
+}
+# Plural nouns that a year describes ("their 2004 earnings") rather than a number counts.
+_YEAR_NOUNS = {
+    "earnings", "results", "profits", "sales", "figures", "accounts", "elections", "games", "olympics",
+    "levels", "prices", "rates", "budgets", "forecasts", "finals", "awards", "nominations",
+    "exams", "championships", "riots", "attacks", "floods", "talks", "polls", "rules", "reforms",
+    "plans", "targets", "losses", "revenues", "returns", "statistics", "totals", "holidays", "winners",
 }
 _NUMBER_WORDS = re.compile(r"\b(?:no\.?|nos\.?|number|#|page|pages|chapter|section|article|room|"
                            r"route|flight|gate|level|grade|tier|phase|stage|round|rank|ranked|"
-                           r"episode|season|series|version|v|channel|platform|line|pg|p|vol|"
+                           r"episode|season|series|version|v|channel|platform|line|pg|p|vol|category|"
+                           r"cat|gen|generation|mark|mk|type|model|size|studio|track|act|scene|"
                            r"ward|district|zone|block|highway|interstate|bus|exit|unit|apt)\.?\s*#?$",
                            re.IGNORECASE)
+_ADDRESS = re.compile(r"(?:\s+[A-Z][\w.]*){1,4}\s+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|"
+                      r"Boulevard|Blvd|Place|Square|Court|Terrace|Close|Crescent|Highway)\b")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'.-]*)[,:]?\s+$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'-]*)")
 # Capitalised words that start clauses rather than name a product ("With 275", "About 40").
@@ -40,14 +49,15 @@ _FUNCTION_WORDS = {
     "the", "a", "an", "about", "around", "some", "with", "of", "for", "and", "but", "or", "in", "on",
     "at", "by", "to", "from", "only", "just", "nearly", "almost", "over", "under", "more", "less",
     "than", "all", "another", "after", "before", "since", "until", "while", "when", "if", "as",
-    "roughly", "approximately", "another", "these", "those", "this", "that", "its", "their", "his",
+    "roughly", "approximately", "these", "those", "this", "that", "its", "their", "his",
     "her", "our", "my", "your", "were", "was", "are", "is", "had", "has", "have", "top", "first",
     "last", "past", "next", "every", "each", "between", "among", "up", "down", "least", "most",
-    "estimated", "killing", "including", "some", "than", "reported", "cost", "costs", "paid",
+    "estimated", "killing", "including", "reported", "cost", "costs", "paid",
 }
 _ONE_NOT_A_NUMBER_BEFORE = re.compile(
-    r"\b(?:no|any|every|some|the|this|that|which|each|such|a|another|last|only)\s+$", re.IGNORECASE)
-_ONE_NOT_A_NUMBER_AFTER = re.compile(r"\s+(?:of|another|by\s+one|or\s+(?:another|other|two))\b"
+    r"\b(?:no|any|every|some|the|this|that|which|each|such|a|another|last|only|same)(?:\s+|-)$",
+    re.IGNORECASE)
+_ONE_NOT_A_NUMBER_AFTER = re.compile(r"\s+(?:of|another|by\s+one|or\s+(?:another|other|two))\b|\s+\d"
                                      r"|'s\b|\s+(?:day|time)\s*,", re.IGNORECASE)
 
 
@@ -61,6 +71,12 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
     before, after = sentence[:reading.start], sentence[reading.end:]
     if reading.kind != "number":
         return False
+    if unit is not None and unit.dimension == "time" and re.match(r"-(?!\w+-old)", after):
+        return True  # "a five-year plan", "a two-month contract": part of a description
+    if reading.spelled and unit is not None and unit.dimension == "currency" and after.startswith("-"):
+        return True  # "a billion-dollar deal" describes the deal's size class
+    if unit is None and _NUMBER_WORDS.search(before):
+        return True  # "No. 3", "world number seven", "Category 4"
     if reading.spelled:
         return _spelled_idiom(before, after, text)
     if reading.currency is not None:
@@ -71,15 +87,17 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return True
     if unit is not None and unit.dimension not in ("count",) and not _DECADE.match(after):
         return False
+    if re.search(r"[^\W\d_]-$", before) or (after[:1].isalpha() and not _DECADE.match(after)):
+        return True  # "COVID-19", "F-35", "TA-125", "last-32", "3D", "5G"
     whole = reading.decimals == 0 and reading.magnitude == 1.0 and "," not in text
     if whole and _DECADE.match(after):
         return True  # "the 1990s", "in her 40s"
-    if whole and 1000 <= reading.value <= 2100 and len(text) == 4 \
+    if whole and 1000 <= reading.value <= 2200 and len(text) == 4 \
             and _is_year(before, after, sentence[figure_end:]):
         return True
     if whole and 1 <= reading.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return True
-    if _NUMBER_WORDS.search(before):
+    if whole and _ADDRESS.match(sentence, figure_end):
         return True
     return whole and _after_a_name(before)
 
@@ -95,19 +113,21 @@ def _is_year(before: str, after: str, after_figure: str) -> bool:
     following = _NEXT_WORD.match(after_figure)
     if following:
         word = following.group(1)
-        return not (word.islower() and word.endswith("s") and len(word) > 3)
+        if word.islower() and word.endswith("s") and len(word) > 3 and word not in _YEAR_NOUNS:
+            return False
     return True
 
 
 def _after_a_name(before: str) -> bool:
     """'iPhone 11', 'Windows 10', 'Big 12': a bare number right after a capitalised name."""
     previous = _PREVIOUS_WORD.search(before)
-    if not previous or not before[:previous.start()].strip():
-        return False  # sentence-initial words are capitalised anyway
-    word = previous.group(1)
-    if before.rstrip()[-1:] in ",:":
+    if not previous or before.rstrip()[-1:] == ",":
         return False
-    return _name_like(word) and word.lower().rstrip(".") not in _FUNCTION_WORDS
+    word = previous.group(1)
+    if not before[:previous.start()].strip() and not any(ch.isupper() for ch in word[1:]):
+        return False  # any sentence-initial word is capitalised; "iPhone 11" still reads as a name
+    return _name_like(word) and word.lower().rstrip(".") not in _FUNCTION_WORDS \
+        and not re.fullmatch(MONTHS, word.rstrip("."))
 
 
 def _spelled_idiom(before: str, after: str, text: str) -> bool:
@@ -117,4 +137,6 @@ def _spelled_idiom(before: str, after: str, text: str) -> bool:
         return True
     if lowered in ("one", "ones") and re.match(r"\s+(?:who|that|which|whose)\b", after):
         return True  # "the one who", "one that was"
-    return text[:1].isupper() and bool(before.strip()) and _after_a_name(before)
+    if re.match(r"\s+(?:can|could|would|should|must|might|may|will|shall)\b", after) and lowered == "one":
+        return True  # "one can only hope"
+    return text[:1].isupper() and bool(before.strip())  # "the Six Nations", "BBC One"

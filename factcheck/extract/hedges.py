@@ -84,7 +84,10 @@ def interval(reading: Reading, mode: str, dimension: str) -> tuple[float, float]
         return value, math.inf
     if mode == "down":
         return floor, value
-    half = rounding_step(reading, hedged=mode != "exact") / 2
+    if reading.kind in ("fraction", "multiplier"):
+        half = abs(value) / 10  # "nearly two-thirds": a tenth either way is as loose as words get
+    else:
+        half = rounding_step(reading, hedged=mode != "exact") / 2
     if mode == "below":
         return value - half, value
     if mode == "above":

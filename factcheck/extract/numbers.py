@@ -79,9 +79,11 @@ def _mantissa(text: str) -> tuple[float, int, int]:
 _DIGITS = re.compile(r"\.?\d(?:[\d,.]*\d)?")
 _VALID_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
 _SUFFIX_AFTER = re.compile(
-    r"(?:(?P<attached>bn|mn|mln|tn|trn|[mMkKbB])|[\s-]?(?P<word>hundred|thousand|million|billion|"
-    r"trillion|dozen)s?)(?![^\W\d_])", re.IGNORECASE)
+    r"(?:(?P<attached>bn|mn|mln|tn|trn|[mMkKbB])|[\s-]?(?P<hundred>hundred\s)?(?P<word>hundred|thousand|"
+    r"million|billion|trillion|dozen)s?)(?![^\W\d_])", re.IGNORECASE)
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+_MINUS = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
+_EXPONENT = re.compile(r"\s?[×x]\s?10\^?([−–-]?\d{1,3})\b")
 
 
 def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float] | None:
@@ -89,8 +91,8 @@ def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float]
     match = _SUFFIX_AFTER.match(sentence, end)
     if not match:
         return None
-    if match.group("word"):
-        return match.end(), SUFFIXES[match.group("word").lower()]
+    if match.group("word"):  # "4 hundred million" too
+        return match.end(), SUFFIXES[match.group("word").lower()] * (100 if match.group("hundred") else 1)
     letters = match.group("attached")
     if letters == "m":  # "£600m" is money, "37m" is metres unless a currency word follows
         if currency is None and not currency_word(sentence[match.end():].lstrip(), True):
@@ -107,18 +109,31 @@ def _digit_readings(sentence: str) -> list[Reading]:
         if not _VALID_DIGITS.fullmatch(text):
             continue
         before = sentence[:start]
+        value, decimals, zeros = _mantissa(text)
+        signed = before[-1:] in ("-", "−") and currency_prefix(before[:-1])  # "$-50.8bn"
+        if signed:
+            before, value = before[:-1], -value
         prefix = currency_prefix(before)
         currency = None
         if prefix:
-            start -= prefix[0]
+            start = len(before) - prefix[0]
             currency = prefix[1]
         elif before[-1:].isalpha() or before[-1:] == "_":
             continue  # "F35", "A380", "PS5": part of a name
-        value, decimals, zeros = _mantissa(text)
-        if _is_negative(sentence, start):
+        minus = _MINUS.search(sentence, 0, start)
+        if minus:
+            start, value = minus.start(), -value
+        elif _is_negative(sentence, start):
             start -= 1
             value = -value
         reading = Reading(start, end, value, decimals=decimals, trailing_zeros=zeros, currency=currency)
+        exponent = _EXPONENT.match(sentence, end)
+        if exponent:  # "1.99×10−30"
+            power = int(exponent.group(1).replace("−", "-").replace("–", "-"))
+            reading.end, reading.value = exponent.end(), value * 10.0 ** power
+            reading.decimals += max(0, -power)
+            readings.append(reading)
+            continue
         suffix = _suffix(sentence, end, currency)
         if suffix:
             reading.end, reading.magnitude = suffix
@@ -136,7 +151,7 @@ def _is_negative(sentence: str, start: int) -> bool:
     if start == 0 or sentence[start - 1] not in "-−":
         return False
     before = sentence[:start - 1]
-    return before == "" or before[-1] in " (\u00a0" and not before.rstrip()[-1:].isdigit()
+    return before == "" or (before[-1] in " (\u00a0" and not before.rstrip()[-1:].isdigit())
 
 
 def _parse_words(words: list[str]) -> tuple[float, int, float] | None:
@@ -154,9 +169,7 @@ def _parse_words(words: list[str]) -> tuple[float, int, float] | None:
         elif word in SCALES and last not in SCALES:
             total += (current or 1) * SCALES[word]
             current, magnitude = 0.0, SCALES[word]
-        elif word == "and" and last == "hundred":
-            pass
-        elif word in ("a", "an") and used == 0:
+        elif (word == "and" and last == "hundred") or (word in ("a", "an") and used == 0):
             pass
         else:
             break
@@ -164,7 +177,7 @@ def _parse_words(words: list[str]) -> tuple[float, int, float] | None:
         last = word
     while used and words[used - 1] in ("and", "a", "an"):
         used -= 1
-    if used == 0 or words[0] in ("a", "an") and used == 1:
+    if used == 0 or (words[0] in ("a", "an") and used == 1):
         return None
     value = total + current
     if magnitude != 1.0 and current:  # "two million three hundred": precision is the last word
@@ -180,17 +193,20 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 
 def _word_readings(sentence: str) -> list[Reading]:
     readings = []
-    for match in _WORD_RUN.finditer(sentence):
+    position = 0
+    while match := _WORD_RUN.search(sentence, position):
         tokens = list(_TOKEN.finditer(match.group()))
         words = [t.group().lower() for t in tokens]
         half = words[0] == "half"
         if half:
             tokens, words = tokens[1:], words[1:]
         parsed = _parse_words(words)
-        if parsed is None:
+        if parsed is None:  # "billion and two": read on from the next word
+            position = match.start() + tokens[0].end()
             continue
         value, used, magnitude = parsed
         end = match.start() + tokens[used - 1].end()
+        position = end
         value = value / 2 if half else value
         mantissa = value / magnitude
         zeros = 0
@@ -226,11 +242,12 @@ def _vague_readings(sentence: str) -> list[Reading]:
 
 _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine"
 _FRACTION = re.compile(
-    rf"\b(?P<num>{_NUMERATOR})[\s-]+(?P<den>{'|'.join(FRACTIONS)})\b"
+    rf"\b(?P<num>{_NUMERATOR})[\s-]+(?P<den>{'|'.join(FRACTIONS)})\b(?!-\w)"
     r"|\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|them|those|these|that|this|a|an)\b)"
     r"|\b(?P<n>one|two|three|four|five|\d{1,3})\s+(?:in|out of)\s+"
     r"(?P<m>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,4})\b",
     re.IGNORECASE)
+_FRACTION_END = re.compile(r"\s+of\b|\s*[^\w\s-]|\s*$")
 _NOT_BEFORE_HALF = re.compile(r"\b(?:first|second|third|fourth|other|final|opening|latter|better|"
                               r"each|the)\s+$", re.IGNORECASE)
 
@@ -239,13 +256,16 @@ def _number_word(word: str) -> float:
     word = word.lower()
     if word.isdigit():
         return float(word)
-    return float({"a": 1, "an": 1, "hundred": 100, **SMALL, **TENS}[word])
+    return float({"a": 1, "an": 1, "hundred": 100, "dozen": 12, **SMALL, **TENS, **SCALES}[word])
 
 
 def _fraction_readings(sentence: str) -> list[Reading]:
     readings = []
     for match in _FRACTION.finditer(sentence):
         if match.group("den"):
+            single = match.group("num").lower() in ("a", "an", "one")
+            if single and not _FRACTION_END.match(sentence, match.end()):
+                continue  # "a third penalty", "an eighth defeat": ordinals
             value = _number_word(match.group("num")) / FRACTIONS[match.group("den").lower()]
         elif match.group("n"):
             whole = _number_word(match.group("m"))
@@ -262,15 +282,20 @@ def _fraction_readings(sentence: str) -> list[Reading]:
     return readings
 
 
+# "twice as loud" multiplies; "scored twice" counts occasions and is left alone.
 _MULTIPLIER = re.compile(
-    rf"\b(?:(?P<word>{'|'.join(MULTIPLIERS)})|(?P<fold>{_WORD_NUMBER})-?fold)\b", re.IGNORECASE)
+    rf"\b(?:twice(?=\s+(?:as\s+(?-i:[a-z])|the\b|that\b|than\b|what\b))"
+    rf"|(?P<word>{'|'.join(m for m in MULTIPLIERS if m != 'twice')})"
+    rf"|(?P<fold>{_WORD_NUMBER})-?fold)\b", re.IGNORECASE)
 
 
 def _multiplier_readings(sentence: str) -> list[Reading]:
     readings = []
     for match in _MULTIPLIER.finditer(sentence):
-        value = MULTIPLIERS[match.group("word").lower()] if match.group("word") \
-            else _number_word(match.group("fold"))
+        if match.group("fold"):
+            value = _number_word(match.group("fold"))
+        else:
+            value = MULTIPLIERS[(match.group("word") or "twice").lower()]
         readings.append(Reading(match.start(), match.end(), float(value), kind="multiplier",
                                 spelled=True))
     return readings

@@ -14,6 +14,7 @@ interval for the same figure, so a check never reads a figure more strictly than
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator
@@ -27,8 +28,8 @@ from factcheck.intervals import Interval
 # --- figures -----------------------------------------------------------------------------------
 
 # Kind letters used in templates: P percent, T percentage points, M money, N plain number,
-# Y calendar year, O ordinal, D day of a month, X currency conversion in brackets, U count of
-# months/weeks/days (the last three never take part in arithmetic).
+# Y calendar year, O ordinal, D day of a month, X currency conversion in brackets, U a length of
+# time ("two years", "six months": only date arithmetic uses it).
 _CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|\$|£|€|¥)"
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -85,10 +86,17 @@ class Figure:
     kind: str  # template letter, see above
     unit: str  # currency symbol or word for money, '' otherwise
     hedge: str
+    written: tuple[float, float] | None = None  # the interval of the wording alone, before the table's
 
     @property
     def interval(self) -> Interval:
         return Interval(self.low, self.high)
+
+    def as_written(self) -> Figure:
+        """This figure read only as its own digits and hedge say (see `_with_table`)."""
+        if self.written is None:
+            return self
+        return dataclasses.replace(self, low=self.written[0], high=self.written[1], written=None)
 
 
 def _number(text: str) -> tuple[float, float]:
@@ -164,34 +172,45 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     return Figure(start, end, text[start:end], value * factor, low, high, kind, currency, hedge)
 
 
-_TIME_SPAN = re.compile(r"\s+(?:months?|weeks?|days?|hours?|minutes?|quarters?|nights?)\b", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+_TIME_SPAN = re.compile(r"\s+(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|quarters?|nights?)\b",
+                        re.IGNORECASE)
 _ASIDE = re.compile(r"\s*[(;]\s*$")
 
 
 def scan_figures(text: str) -> list[Figure]:
     """Every figure written in `text` (digits, number words, ordinals), in order.
 
-    Two kinds are set aside from arithmetic: a currency conversion in brackets after an amount
-    ("$1.13bn (£600m)", kind X) and a count of months, weeks or days (kind U).
+    Two kinds are set aside from the arithmetic of amounts: a currency conversion in brackets after
+    an amount ("$1.13bn (£600m)", kind X) and a length of time ("two years", kind U).
     """
     figures: list[Figure] = []
+    iso_dates = [match.span() for match in _ISO_DATE.finditer(text)]
     for match in _FIGURE.finditer(text):
         figure = _figure(text, match)
-        if figure is None:
+        if figure is None or any(start <= figure.start < end for start, end in iso_dates):
             continue
         if figure.kind == "M" and figures and figures[-1].kind in "MX" and \
                 _ASIDE.search(text, figures[-1].end, figure.start):
-            figure = Figure(*[getattr(figure, f) for f in ("start", "end", "surface", "value", "low", "high")],
-                            "X", figure.unit, figure.hedge)
+            figure = dataclasses.replace(figure, kind="X")
         elif figure.kind == "N" and _TIME_SPAN.match(text, figure.end):
-            figure = Figure(*[getattr(figure, f) for f in ("start", "end", "surface", "value", "low", "high")],
-                            "U", figure.unit, figure.hedge)
+            figure = dataclasses.replace(figure, kind="U")
         figures.append(figure)
     return figures
 
 
+_ROUND_NUMBER_SLACK = 0.05
+
+
 def _with_table(figures: list[Figure], quantities: pd.DataFrame | None) -> list[tuple[Figure, int]]:
-    """Pair each figure with the quantities-table row for the same number, widening to its interval."""
+    """Pair each figure with the quantities-table row for the same number, widening to its interval.
+
+    A hedge the table found widens the figure fully. Rounding the table reads into a round number
+    ("2,000" as 1,500-2,500) widens it by at most 5%: a round figure in a relation is usually
+    exact or close ("$2 million on 400 laptops"), and half a leading digit would hide real errors.
+    The reading of the wording alone is kept in `written`: figures compared with each other (from
+    and to) are written to a shared precision, so "from 2,000 to 2,500" reads both to the unit.
+    """
     if quantities is None or quantities.empty:
         return [(figure, -1) for figure in figures]
     starts = quantities["start"].to_numpy()
@@ -199,6 +218,7 @@ def _with_table(figures: list[Figure], quantities: pd.DataFrame | None) -> list[
     values = quantities["value"].to_numpy()
     lows = quantities["low"].to_numpy()
     highs = quantities["high"].to_numpy()
+    qualifiers = quantities["qualifier"].astype(str).to_numpy()
     paired = []
     for figure in figures:
         row = -1
@@ -206,10 +226,13 @@ def _with_table(figures: list[Figure], quantities: pd.DataFrame | None) -> list[
             if math.isclose(values[index], figure.value, rel_tol=1e-6) and figure.kind != "Y":
                 row = int(index)
                 low, high = lows[index], highs[index]
-                if not (math.isnan(low) or math.isnan(high)):
-                    figure = Figure(figure.start, figure.end, figure.surface, figure.value,
-                                    min(figure.low, low), max(figure.high, high), figure.kind, figure.unit,
-                                    figure.hedge)
+                if math.isnan(low) or math.isnan(high):
+                    break
+                if qualifiers[index] == "exact":
+                    spread = _ROUND_NUMBER_SLACK * abs(figure.value)
+                    low, high = max(low, figure.value - spread), min(high, figure.value + spread)
+                figure = dataclasses.replace(figure, low=min(figure.low, low), high=max(figure.high, high),
+                                             written=(figure.low, figure.high))
                 break
         paired.append((figure, row))
     return paired
@@ -219,7 +242,8 @@ def _with_table(figures: list[Figure], quantities: pd.DataFrame | None) -> list[
 
 RELATIONS = {
     "change": "a figure moving from one value to another; roles from, to, and optionally rate "
-              "(percent or points) or delta (absolute); details: direction (+1 up, -1 down, 0 unknown)",
+              "(percent or points) or delta (absolute); details: direction (+1 up, -1 down, 0 unknown), "
+              "ranking (the sentence speaks of chart or table positions, where up is smaller)",
     "multiple": "a ratio named in words (doubled, halved, twice as many); roles from/to or larger/base; "
                 "details: factor, hedge",
     "share": "a part given as a share of a whole; roles part, whole, share (percent)",
@@ -362,13 +386,23 @@ def _direction(word: str) -> int:
 _PAIR_PATTERNS = [
     re.compile(rf"\bfrom\s+{_HEDGE_WORDS}{_fig('a', 'NMP')}{_clause_gap(45)}\b(?P<cue>to)\s+{_HEDGE_WORDS}"
                rf"{_fig('b', 'NMP')}", re.IGNORECASE),
-    re.compile(rf"\bto\s+{_HEDGE_WORDS}{_fig('b', 'NMP')}{_clause_gap(50, commas=True)}(?P<cue>\bfrom|"
-               rf"\bcompared (?:with|to)|\bagainst|\bversus)\s+{_HEDGE_WORDS}{_fig('a', 'NMP')}", re.IGNORECASE),
+    re.compile(rf"{_fig('b', 'NMP')},?\s+(?P<cue>up|down|a rise of|an increase of|a fall of|a drop of|"
+               rf"a decline of|a decrease of)\s+{_HEDGE_WORDS}⟨[PT]\d+⟩\s+(?:from|on|compared with|against|"
+               rf"over)\s+(?:the\s+|last year's\s+|the previous year's\s+|a year earlier's\s+)?{_HEDGE_WORDS}"
+               rf"{_fig('a', 'NMP')}", re.IGNORECASE),
+    re.compile(rf"{_fig('b', 'NMP')}{_clause_gap(40, commas=True)}{_HEDGE_WORDS}⟨P\d+⟩\s+(?P<cue>more|higher|"
+               rf"fewer|less|lower|up|down|above|below)\s+(?:than|on|from)\s+(?:the\s+|last year's\s+)?"
+               rf"(?:[a-z]+\s+){{0,2}}?{_HEDGE_WORDS}{_fig('a', 'NMP')}", re.IGNORECASE),
+    re.compile(rf"\b(?:to|at)\s+{_HEDGE_WORDS}{_fig('b', 'NMP')}{_clause_gap(50, commas=True)}(?P<cue>\bfrom|"
+               rf"\bcompared (?:with|to)|\bagainst|\bversus)\s+{_HEDGE_WORDS}{_fig('a', 'NMP')}",
+               re.IGNORECASE),
     re.compile(rf"{_fig('b', 'NMP')}{_clause_gap(40, commas=True)}(?P<cue>\b(?:up|down) from|"
                rf"\bcompared (?:with|to)|\bagainst)\s+{_HEDGE_WORDS}{_fig('a', 'NMP')}", re.IGNORECASE),
 ]
 _RATE_PATTERNS = [
     re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:by\s+)?{_HEDGE_WORDS}{_fig('r', 'PT')}", re.IGNORECASE),
+    re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:[a-z'-]+\s+){{1,3}}?by\s+{_HEDGE_WORDS}{_fig('r', 'PT')}",
+               re.IGNORECASE),
     re.compile(rf"{_fig('r', 'PT')}\s+(?P<dir>{_UP_NOUNS}|{_DOWN_NOUNS})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<dir>{_UP_NOUNS}|{_DOWN_NOUNS}|increases|rises|falls|drops)\s+(?:of|by)\s+"
                rf"{_HEDGE_WORDS}{_fig('r', 'PT')}", re.IGNORECASE),
@@ -382,21 +416,28 @@ _FACTORS = {"doubled": 2.0, "doubling": 2.0, "doubles": 2.0, "double": 2.0, "twi
             "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "triples": 3.0, "triple": 3.0, "treble": 3.0,
             "quadrupled": 4.0, "quadrupling": 4.0, "quadruple": 4.0, "halved": 0.5, "halving": 0.5,
             "halves": 0.5, "half": 0.5, "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fivefold": 5.0,
-            "tenfold": 10.0}
+            "tenfold": 10.0, "by half": 0.5, "in half": 0.5}
 _MULTIPLIER_HEDGE = (r"(?P<mh>nearly|almost|close to|just under|more than|over|just over|about|roughly|"
                      r"around|less than|at least)?\s*")
 _MULTIPLIER_VERB = re.compile(
     _MULTIPLIER_HEDGE + r"\b(?P<mv>doubled|doubling|doubles|tripled|trebled|tripling|triples|quadrupled|"
-    r"quadrupling|halved|halving|halves|(?:two|three|four|five|ten)fold|⟨N\d+⟩-fold)\b", re.IGNORECASE)
+    r"quadrupling|halved|halving|halves|(?:two|three|four|five|ten)fold|⟨N\d+⟩-fold|(?<=fell )by half|"
+    r"(?<=dropped )by half|(?<=cut )by half|(?<=cut )in half|(?<=declined )by half)\b", re.IGNORECASE)
 _AS_MANY = re.compile(
-    rf"{_fig('a', 'NMP')}{_gap(60)}\b{_MULTIPLIER_HEDGE}\b(?P<mv>twice|double|triple|half|⟨N\d+⟩ times|"
-    rf"(?:two|three|four|five|ten) times)\s+(?:as\s+(?:many|much|\w+)\s+as|the\s+(?:number|amount|level|"
-    rf"size|figure|total|rate)|that\s+of|what)\b{_gap(40)}{_fig('b', 'NMP')}", re.IGNORECASE)
+    rf"{_fig('a', 'NMP')}{_gap(60)}(?:\b|(?=⟨)){_MULTIPLIER_HEDGE}(?:\b|(?=⟨))"
+    rf"(?P<mv>twice|double|triple|half|⟨N\d+⟩ times|(?:two|three|four|five|ten) times)\s+"
+    rf"(?:as\s+(?:many|much|\w+)\s+as|the\s+(?:number|amount|level|size|figure|total|rate)|that\s+of|what|"
+    rf"the(?=\s+⟨)|"
+    rf"(?:more|higher|larger|bigger|greater)\s+than)\b{_gap(40)}{_fig('b', 'NMP')}", re.IGNORECASE)
 
 _EACH = re.compile(
-    rf"{_fig('e', 'MN')}\s*(?P<cue>each|apiece|a piece|a head|per head|per person|per capita|"
-    rf"per\s+(?P<per>[a-z]+)|for each\s+(?P<per2>[a-z]+)|a\s+(?P<per3>[a-z]+)\s+each)\b"
-    rf"|\b(?P<cue2>each)\s+(?:costing|worth|at|priced at|valued at|for)\s+{_fig('e2', 'MN')}",
+    rf"{_fig('e', 'MN')}(?:\s+[a-z-]+){{0,2}}?\s*\b(?P<cue>each|apiece|a piece|a head|per head|per person|"
+    rf"per capita|"
+    rf"per\s+(?P<per>[a-z]+)|for each\s+(?P<per2>[a-z]+)|a\s+(?P<per3>[a-z]+)\s+each|"
+    rf"an?\s+(?P<per4>[a-z]+))\b"
+    rf"|\b(?P<cue2>each)\s+(?:costing|worth|at|priced at|valued at|for)\s+{_fig('e2', 'MN')}"
+    rf"|{_fig('e3', 'M')}\s+(?:\w+\s+)?(?:to|for)\s+(?P<cue3>each)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    rf"{_fig('c3', 'N')}",
     re.IGNORECASE)
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "annum", "cent", "game",
                "match", "season", "night", "shift", "quarter", "mile", "kilometre", "km", "litre", "gallon",
@@ -410,12 +451,18 @@ _SHARE_AFTER = re.compile(rf"{_gap(60)}(?:\(|,\s*or\s+|\s[-–—]\s*|\bor\s+){_
 _PERCENT_OF = re.compile(
     rf"{_fig('p', 'P')}\s+(?P<cue>of)\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z'-]+\s+){{0,3}}?"
     rf"{_fig('b', 'N')}{_gap(50)}(?:,\s*or\s+|\(|\s[-–—]\s*){_HEDGE_WORDS}{_fig('a', 'N')}"
-    rf"|{_fig('a2', 'N')}{_gap(40)}(?:,\s*or\s+|\(){_HEDGE_WORDS}{_fig('p2', 'P')}\s+(?P<cue2>of)\s+"
+    rf"|{_fig('a2', 'N')}{_gap(40)}(?:,\s*or\s+|\(|\s[-–—]\s*){_HEDGE_WORDS}{_fig('p2', 'P')}\s+"
+    rf"(?P<cue2>of)\s+"
     rf"(?:the\s+|all\s+|its\s+|their\s+|a total of\s+)?(?:[a-z'-]+\s+){{0,3}}?{_fig('b2', 'N')}",
     re.IGNORECASE)
 _WHOLE_FIRST = re.compile(
-    rf"(?:^\W*|[,:;]\s*)(?P<cue>of|among|out of)\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?{_HEDGE_WORDS}"
-    rf"{_fig('b', 'N')}\s+[a-z][\w\s'-]{{0,40}}?,", re.IGNORECASE)
+    rf"(?:^\W*|[,:;]\s*)(?P<cue>of|among|out of)\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
+    rf"{_HEDGE_WORDS}{_fig('b', 'N')}\s+[a-z][\w\s'-]{{0,40}}?,", re.IGNORECASE)
+_WHOLE_THEN_PARTS = re.compile(
+    rf"(?<!top )(?<!top-){_fig('b', 'N')}\s+(?!times\b)[a-z][\w\s'-]{{0,30}}?,?\s*(?P<cue>including|of whom|"
+    rf"of which|among them|comprising|made up of|consisting of)\s", re.IGNORECASE)
+_CLOSING = ("comprising", "made up of", "consisting of")
+_NOT_A_PART = re.compile(r"(?:number|No\.|position|place|top|at|ranked)\s+$", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(
     rf"(?P<cue>,?\s*(?:a total of|totalling|totaling|making|in total|in all|altogether|out of a total of|"
     rf"bringing the total to|for a total of|adding up to))\s+{_HEDGE_WORDS}{_fig('b', 'N')}", re.IGNORECASE)
@@ -423,15 +470,17 @@ _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|remaining|others|
                    r"undecided|don't know|did not know|no opinion|neither)\b", re.IGNORECASE)
 _BREAKDOWN_CUE = re.compile(
     r"\b(?:said|say|says|voted|vote|backed|back|supported|support|favoured|favored|opposed|chose|preferred|"
-    r"went to|share|split|made up|accounted for|undecided|don't know|respondents|voters|poll|survey|"
-    r"of the vote|of votes|others|the rest)\b", re.IGNORECASE)
+    r"went to|share|split|made up|accounted for|undecided|don't know|respondents|voters|poll|polled|survey|"
+    r"surveyed|asked|agreed|disagreed|of the vote|of votes|others|the rest|men|women|boys|girls|male|female)\b",
+    re.IGNORECASE)
 _CHANGE_WORD = re.compile(
-    rf"\b(?:{_UP}|{_DOWN}|{_UP_NOUNS}|{_DOWN_NOUNS}|by|rate|rates|interest|inflation|compared|"
+    rf"\b(?:{_UP}|{_DOWN}|{_UP_NOUNS}|{_DOWN_NOUNS}|lost|shed|added|by|rate|rates|interest|inflation|compared|"
     r"year-on-year|annual|annually|a year|growth|margin|chance|likely|probability|stake|tax|discount)\b",
     re.IGNORECASE)
 
-_DURATION = (rf"(?:{_HEDGE_WORDS}{_fig('d', 'N')}[\s-]+(?P<unit>years?|decades?)|(?P<one>(?:{_HEDGE_WORDS}"
-             r"(?:a|one)\s+)(?P<unit2>decade|century)|half\s+a\s+century)(?![\w-]))")
+_DURATION = (rf"(?:{_HEDGE_WORDS}{_fig('d', 'NU')}[\s-]+(?P<unit>years?|decades?)"
+             rf"|(?P<one>{_HEDGE_WORDS}(?:a|one)\s+)(?P<unit2>decade|century)"
+             r"|half\s+a\s+century)(?![\w-])")
 _YEARS_AGO = [
     re.compile(rf"\bin\s+{_fig('y', 'Y')}{_gap(40)}{_DURATION}\s+(?P<cue>ago|earlier)\b", re.IGNORECASE),
     re.compile(rf"{_DURATION}\s+(?P<cue>ago)\b,?\s+(?:in\s+|back in\s+)?{_fig('y', 'Y')}", re.IGNORECASE),
@@ -439,6 +488,8 @@ _YEARS_AGO = [
 _SINCE = [
     re.compile(rf"\b(?P<cue>since)\s+{_fig('y', 'Y')}{_gap(40)}\b(?:for|of|over|in)\s+"
                rf"(?:the\s+(?:past|last)\s+)?{_DURATION}", re.IGNORECASE),
+    re.compile(rf"\b(?P<cue>since)\s+{_fig('y', 'Y')}\s*(?:,|[-–—(])\s*{_DURATION}"
+               r"(?!\s+(?:ago|later|earlier|after|before|on|old))", re.IGNORECASE),
     re.compile(rf"\b(?:for|in|over)\s+(?:the\s+(?:past|last)\s+)?{_DURATION},?\s+(?:ever\s+)?(?P<cue>since)\s+"
                rf"{_fig('y', 'Y')}", re.IGNORECASE),
 ]
@@ -456,15 +507,30 @@ _TERMS = re.compile(
 _AFTER = re.compile(
     rf"{_fig('y2', 'Y')}{_gap(40)}{_DURATION}\s+(?P<cue>after|later than|since)\b{_gap(40)}{_fig('y1', 'Y')}",
     re.IGNORECASE)
+_LATER = re.compile(
+    rf"{_fig('y1', 'Y')}{_gap(60)}{_DURATION}\s+(?P<cue>later|on)\b,?\s+(?:in\s+)?{_fig('y2', 'Y')}",
+    re.IGNORECASE)
+# Present perfect after a start: "elected in 2005, he has served for 25 years".
+_SERVED = re.compile(
+    rf"\b(?:elected|appointed|joined|became|took office|came to power|founded|formed|started|began|arrived|"
+    rf"moved|opened|launched|set up|established)\s+(?:[\w'-]+\s+){{0,3}}?in\s+{_fig('y', 'Y')}{_gap(80)}"
+    rf"\b(?P<cue>has|have)\s+(?:[a-z]+\s+){{0,3}}?(?:for|over)\s+(?:the\s+(?:past|last)\s+)?{_DURATION}",
+    re.IGNORECASE)
+# An anniversary counts from the year of the event it marks, not the year it was marked in.
+_EVENT_YEAR = re.compile(
+    rf"(?:\bof\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?|\b(?:born|founded|formed|established|created|"
+    rf"opened|launched|set up|signed|built|began|started)\s+(?:[\w'-]+\s+){{0,2}}?in\s+){_fig('y', 'Y')}",
+    re.IGNORECASE)
 _ANNIVERSARY = re.compile(
     r"(?P<o>⟨O\d+⟩)\s+(?P<cue>anniversary|birthday)|\b(?P<cue2>centenary|centennial|bicentenary|"
     r"bicentennial|golden jubilee|silver jubilee|diamond jubilee)\b", re.IGNORECASE)
 _JUBILEES = {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200,
              "golden jubilee": 50, "silver jubilee": 25, "diamond jubilee": 60}
 _AGE = re.compile(
-    rf"{_fig('a', 'N')}-year-old|\baged\s+{_fig('a2', 'N')}|\bage\s+(?:of\s+)?{_fig('a3', 'N')}",
-    re.IGNORECASE)
-_BORN = re.compile(rf"\b(?P<cue>born)\s+(?:in\s+)?(?:[A-Za-z]+\s+)?{_fig('y', 'Y')}", re.IGNORECASE)
+    rf"{_fig('a', 'N')}-year-old|\baged\s+{_fig('a2', 'N')}|\bage\s+(?:of\s+)?{_fig('a3', 'N')}"
+    rf"|{_fig('a4', 'NU')}\s+years?\s+old\b", re.IGNORECASE)
+_BORN = re.compile(rf"\b(?P<cue>born|built|founded|established|opened|launched|created|formed|set up|"
+                   rf"incorporated)\s+(?:in\s+)?(?:[A-Za-z]+\s+)?{_fig('y', 'Y')}", re.IGNORECASE)
 
 
 class _Builder:
@@ -486,16 +552,15 @@ class _Builder:
 def _compatible(a: Figure, b: Figure) -> bool:
     """Whether two figures can measure the same thing: both shares, or amounts of one currency.
 
-    A bare number goes with money only at a like size ("to 9.2 billion euros from 10 billion").
+    A bare number goes with money only at a like size ("to 9.2 billion euros from 10 billion"), and
+    no pair is 50 times apart ("one in 13 of the 48 million cards" pairs nothing).
     """
     if (a.kind == "P") != (b.kind == "P"):
         return False
     if a.kind == b.kind == "M":
         return not (a.unit and b.unit and a.unit != b.unit)
-    if "M" in (a.kind, b.kind):
-        small, large = sorted((abs(a.value), abs(b.value)))
-        return small > 0 and large / small <= 20
-    return True
+    small, large = sorted((abs(a.value), abs(b.value)))
+    return small > 0 and large / small <= (20 if "M" in (a.kind, b.kind) else 50)
 
 
 def _changes(s: _Sentence, text: str, out: _Builder) -> None:
@@ -520,7 +585,8 @@ def _changes(s: _Sentence, text: str, out: _Builder) -> None:
         low, high = pair.span()
         near = [(min(abs(r.start() - high), abs(low - r.end())), r, i, name) for r, i, name in rates
                 if _same_clause(s.template, r, pair, b)]
-        members = [member("from", *s.figures[a]), member("to", *s.figures[b])]
+        members = [member("from", s.figures[a][0].as_written(), s.figures[a][1]),
+                   member("to", s.figures[b][0].as_written(), s.figures[b][1])]
         direction, cue = 0, s.span(pair, "cue")
         if pair["cue"].lower() in ("up from", "down from"):
             direction = 1 if pair["cue"].lower().startswith("up") else -1
@@ -546,9 +612,13 @@ def _changes(s: _Sentence, text: str, out: _Builder) -> None:
                 cue = s.offsets[shift + word.start()], s.offsets[shift + word.end() - 1] + 1
             elif after:
                 direction, cue = _direction(after["dir"]), s.span(after)
-        out.add("change", s, cue, text, members, direction=direction)
+        out.add("change", s, cue, text, members, direction=direction,
+                ranking=bool(_RANKING.search(s.text)))
 
 
+# Positions in a chart or table: going "up" means a smaller number.
+_RANKING = re.compile(r"\b(?:charts?|number|No\.|places?|position|rank|ranked|ranking|spot|table|seeds?|"
+                      r"seeded|league|list|top)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|whereas|although)\b|;|⟨[NMPT]\d+⟩")
 _RATE_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}?(⟨[NMP]\d+⟩)")
 
@@ -580,7 +650,9 @@ def _multiples(s: _Sentence, text: str, out: _Builder, changes: list[dict[str, o
             end = max(m.end for m in members if m.role in ("from", "to"))
             cue_start, cue_end = s.span(match, "mv")
             gap = text[cue_end:start] if cue_end <= start else text[end:cue_start]
-            if any(ch.isdigit() for ch in gap) or len(gap) > 60:
+            between = (cue_end, start) if cue_end <= start else (end, cue_start)
+            if len(gap) > 60 or any(f.kind not in "YDXU" and between[0] <= f.start < between[1]
+                                    for f, _ in s.figures):
                 continue
             distance = len(gap)
             if best is None or distance < best[0]:
@@ -605,26 +677,30 @@ def _multiples(s: _Sentence, text: str, out: _Builder, changes: list[dict[str, o
 
 def _per_units(s: _Sentence, text: str, out: _Builder) -> None:
     for match in _EACH.finditer(s.template):
-        token = match["e"] or match["e2"]
+        token = match["e"] or match["e2"] or match["e3"]
         index = s.index(token)
         each = s.figures[index][0]
-        per = (match["per"] or match["per2"] or match["per3"] or "").lower()
+        per = (match["per"] or match["per2"] or match["per3"] or match["per4"] or "").lower()
         if index in s.used or per.rstrip("s") in _TIME_UNITS:
             continue
+        # plain numbers split only in like units: "1,200 tonnes ... 30 tonnes per village"
         totals = [i for i, (f, _) in enumerate(s.figures)
-                  if i != index and i not in s.used and f.kind == each.kind and _compatible(f, each)
-                  and (f.kind == "M" or f.value > each.value)]
+                  if i != index and i not in s.used and f.kind == each.kind and f.value > each.value
+                  and not (f.kind == "M" and f.unit != each.unit)
+                  and not (f.kind == "N" and _noun_after(text, f.end) != _noun_after(text, each.end))]
         counts = [i for i, (f, _) in enumerate(s.figures)
-                  if i != index and i not in totals and i not in s.used and f.kind == "N"]
-        if per and len(counts) > 1:
+                  if i != index and i not in totals and i not in s.used and f.kind == "N"
+                  and f.value >= 2 and f.value == int(f.value)]
+        if match["c3"]:
+            counts = [s.index(match["c3"])]
+        if per:  # "£5,000 per home" splits over a count of homes
             counts = [i for i in counts if _noun_after(text, s.figures[i][0].end)[:4] == per[:4]]
         if len(totals) != 1 or len(counts) != 1:
             continue
         total, count = totals[0], counts[0]
-        if each.kind == "N" and _noun_after(text, each.end) != _noun_after(text, s.figures[total][0].end):
-            continue  # plain numbers: only "400 tonnes ... 20 tonnes each", same noun
         s.used |= {index, total, count}
-        out.add("per_unit", s, s.span(match, "cue" if match["cue"] else "cue2"), text,
+        cue = next(name for name in ("cue", "cue2", "cue3") if match[name])
+        out.add("per_unit", s, s.span(match, cue), text,
                 [member("total", *s.figures[total]), member("count", *s.figures[count]),
                  member("each", *s.figures[index])])
 
@@ -663,7 +739,7 @@ def _shares(s: _Sentence, text: str, out: _Builder) -> None:
 
 
 def _parts(s: _Sentence, text: str, out: _Builder) -> None:
-    whole_first = _WHOLE_FIRST.search(s.template)
+    whole_first = _WHOLE_FIRST.search(s.template) or _WHOLE_THEN_PARTS.search(s.template)
     if whole_first and s.index(whole_first["b"]) not in s.used:
         whole, tail, cue = s.index(whole_first["b"]), whole_first.end(), whole_first.span("cue")
     else:
@@ -673,11 +749,15 @@ def _parts(s: _Sentence, text: str, out: _Builder) -> None:
         whole, tail, cue = s.index(whole_after["b"]), 0, whole_after.span("cue")
     scope = s.template[tail:] if tail else s.template[:cue[0]]
     parts = [(m, s.index(m.group())) for m in re.finditer(r"⟨N\d+⟩", scope)
-             if s.index(m.group()) not in s.used and s.index(m.group()) != whole]
+             if s.index(m.group()) not in s.used and s.index(m.group()) != whole
+             and not _NOT_A_PART.search(scope, max(0, m.start() - 12), m.start())
+             and not s.figure(m.group())[0].surface[0].isupper()]  # "the Five Nations" names a thing
     if len(parts) < 2 or re.search(r"⟨[PMT]\d+⟩", scope):
         return
+    if whole_first is None and cue[0] - parts[-1][0].end() > 25:
+        return  # "a total of" far from the parts totals something else
     members = [member("whole", *s.figures[whole])]
-    closed = bool(whole_first is None)
+    closed = whole_first is None or whole_first["cue"].lower() in _CLOSING
     for match, index in parts:
         before = scope[max(0, match.start() - 25):match.start()]
         after = scope[match.end():match.end() + 12]
@@ -708,7 +788,8 @@ def _breakdown(s: _Sentence, text: str, out: _Builder) -> None:
     for match, index in percents:
         before = s.template[max(0, match.start() - 25):match.start()]
         after = s.template[match.end():match.end() + 30]
-        rest = bool(re.search(r"\b(?:the rest|the remaining|the remainder|others?)\W*$", before, re.IGNORECASE)
+        rest = bool(re.search(r"\b(?:the rest|the remaining|the remainder|others?)\W*$", before,
+                              re.IGNORECASE)
                     or re.match(r"[\s,]+(?:were\s+|said\s+they\s+were\s+)?(?:undecided|others|other|the rest|"
                                 r"don't know|did not know|had no opinion|neither)\b", after, re.IGNORECASE))
         members.append(member("rest" if rest else "part", *s.figures[index]))
@@ -742,7 +823,12 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
                 s.used.add(s.index(match["y"]))
                 out.add(name, s, s.span(match, "cue"), text,
                         [member("year", *s.figure(match["y"])), duration(match)])
-    for match in _AFTER.finditer(s.template):
+    for match in _SERVED.finditer(s.template):
+        if s.index(match["y"]) not in s.used:
+            s.used.add(s.index(match["y"]))
+            out.add("since", s, s.span(match, "cue"), text,
+                    [member("year", *s.figure(match["y"])), duration(match)])
+    for match in [*_AFTER.finditer(s.template), *_LATER.finditer(s.template)]:
         y1, y2 = s.index(match["y1"]), s.index(match["y2"])
         if {y1, y2} & s.used:
             continue
@@ -762,12 +848,12 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
             members.append(member("duration", *s.figure(length["d2"])))
         elif length:
             members.append(duration(length))
-        else:
-            return
-        s.used |= {y1, y2}
-        out.add("span", s, s.span(span, "cue" if span["cue"] else "cue2"), text, members)
+        if len(members) > 2:
+            s.used |= {y1, y2}
+            out.add("span", s, s.span(span, "cue" if span["cue"] else "cue2"), text, members)
     anniversary = _ANNIVERSARY.search(s.template)
-    if anniversary and len(years) == 1 and years[0] not in s.used:
+    event = _EVENT_YEAR.search(s.template)
+    if anniversary and event and len(years) == 1 and years[0] not in s.used:
         if anniversary["o"]:
             ordinal = member("ordinal", *s.figure(anniversary["o"]))
             cue = s.span(anniversary, "cue")
@@ -775,11 +861,10 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
             cue = s.span(anniversary, "cue2")
             value = float(_JUBILEES[anniversary["cue2"].lower()])
             ordinal = Member("ordinal", *cue, text[cue[0]:cue[1]], value, value, value, "O", "", "", -1)
-        if anniversary["o"] is None or anniversary["cue"].lower() == "anniversary":
-            out.add("anniversary", s, cue, text, [ordinal, member("year", *s.figures[years[0]])])
+        out.add("anniversary", s, cue, text, [ordinal, member("year", *s.figures[years[0]])])
     born, age = _BORN.search(s.template), _AGE.search(s.template)
     if born and age:
-        token = age["a"] or age["a2"] or age["a3"]
+        token = age["a"] or age["a2"] or age["a3"] or age["a4"]
         out.add("age", s, s.span(born, "cue"), text,
                 [member("year", *s.figure(born["y"])), member("age", *s.figure(token))])
 
@@ -809,30 +894,49 @@ second degree point goal run wicket lap set game stage round seat-belt storey fl
 _MARKER = re.compile(
     rf"\b(?:{_MONTH_NAMES}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"tomorrow|last\s+(?:week|month|year)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|"
-    r"previous|earlier|later|first|second|third|fourth|quarter|half|another|more|further|additional|extra|"
+    r"previous|first|second|third|fourth|quarter|half|another|more|further|additional|extra|"
     r"other|new|total|overall|combined|each|per|daily|weekly|monthly|annual|annually|a\s+day|a\s+week|"
     r"a\s+month|a\s+year|(?:18|19|20)\d\d|would|could|might|if|expected|expects|forecast|predicted|"
     r"target|plans?|planned|aims?|hopes?)\b", re.IGNORECASE)
-_CONCEPT = re.compile(r"\s+([a-z][a-z-]*)\s+([a-z][a-z-]*)")
+_CONCEPT = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 
 
-def _concept(text: str, figure: Figure) -> tuple[str, str] | None:
-    """The two words after a count ('ballistic missiles'), when both are content words."""
+def _concept(text: str, figure: Figure) -> tuple[str, ...] | None:
+    """The content words right after a count: ('ballistic', 'missile'), or ('missile',)."""
     match = _CONCEPT.match(text, figure.end)
     if not match:
         return None
-    words = (match.group(1), match.group(2))
-    if any(word in _CONCEPT_STOP or len(word) < 3 for word in words) or words[0] in _MEASURES:
+    words: list[str] = []
+    for word in match.groups():
+        if word is None or word in _CONCEPT_STOP or len(word) < 3:
+            break
+        words.append(word)
+    if not words or words[0] in _MEASURES:
         return None
-    return words[0], _singular(words[1])
+    words[-1] = _singular(words[-1])
+    return tuple(words)
 
 
 def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# Two counts of one thing differ by a slip, not by a factor of two: that is a part or a subset.
+_SAME_SCALE = 2.0
+_DEFINITE = re.compile(r"\b(?:the|its|their|those|these|his|her|our|all)\s+$", re.IGNORECASE)
+
+
+def _refers_back(earlier: tuple[str, ...], later: tuple[str, ...], definite: bool) -> bool:
+    """Same two words ('ballistic missiles' twice), or a definite 'the 50 missiles' naming the head."""
+    if len(earlier) == 2 and earlier == later:
+        return True
+    return definite and earlier[-1] in {_singular(word) for word in later}
+
+
 def _same_concepts(sentences: list[_Sentence], text: str, out: _Builder) -> None:
-    seen: dict[tuple[str, str], list[tuple[_Sentence, Figure, int]]] = {}
+    seen: list[tuple[_Sentence, Figure, int, tuple[str, ...]]] = []
     for s in sentences:
         for index, (figure, row) in enumerate(s.figures):
             if figure.kind != "N" or index in s.used or figure.value <= 1:
@@ -840,17 +944,21 @@ def _same_concepts(sentences: list[_Sentence], text: str, out: _Builder) -> None
             concept = _concept(text, figure)
             if concept is None:
                 continue
-            for earlier, other, other_row in seen.get(concept, []):
-                if earlier is s or other.interval.overlaps(figure.interval):
-                    continue
+            definite = bool(_DEFINITE.search(text, max(0, figure.start - 8), figure.start))
+            for earlier, other, other_row, other_concept in seen:
+                if earlier is s or other.interval.overlaps(figure.interval) or \
+                        not _refers_back(other_concept, concept, definite) or \
+                        not _SAME_SCALE * min(other.value, figure.value) >= max(other.value, figure.value):
+                    continue  # "3,248 patents" ... "the 500 patents": a part, not the same thing
                 markers = [sorted({m.lower() for m in _MARKER.findall(x.text)}) for x in (earlier, s)]
-                near = [sorted({m.lower() for m in _MARKER.findall(text[max(0, f.start - 40):f.start])})
-                        for f in (other, figure)]
-                out.add("same_concept", s, (figure.end + 1, figure.end + 1 + len(" ".join(concept))), text,
+                near = [sorted({m.lower() for m in _MARKER.findall(text[max(x.start, f.start - 40):f.start])})
+                        for x, f in ((earlier, other), (s, figure))]
+                named = " ".join(concept)
+                out.add("same_concept", s, (figure.end + 1, figure.end + 1 + len(named)), text,
                         [member("first", other, other_row), member("second", figure, row)],
-                        concept=" ".join(concept), markers=markers, near=near,
+                        concept=named, markers=markers, near=near,
                         first_sentence=earlier.text, first_sentence_start=earlier.start)
-            seen.setdefault(concept, []).append((s, figure, row))
+            seen.append((s, figure, row, concept))
 
 
 def extract_relations(text: str, quantities: pd.DataFrame | None = None, doc: str = "") -> pd.DataFrame:

@@ -21,7 +21,7 @@ ABBREVIATIONS = {
     "cf", "al", "op", "govt", "plc", "bros", "mssrs", "messrs", "adm", "cmdr", "hon", "pres", "supt",
 }
 # A candidate end: sentence punctuation, closing quotes or brackets, then space.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9£$€])")
+_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9£$€])")
 _LINE = re.compile(r"[^\n]+")
 _TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -33,27 +33,41 @@ class Sentence:
     paragraph: int
 
 
+# Abbreviations that also end sentences ("... in the U.S. The ..."): they do when a word that
+# usually opens a sentence follows.
+_SENTENCE_FINAL = {"u.s", "u.k", "u.n", "e.u", "etc", "inc", "ltd", "co", "corp", "plc", "jr", "sr",
+                   "a.m", "p.m"}
+_OPENER = re.compile(r"\s+[\"'\u201c\u2018]?(?:The|A|An|He|She|It|They|We|I|But|And|In|This|That|"
+                     r"These|Those|There|Its|His|Her|Their|Our|However|Meanwhile|On|At|As|If|When|"
+                     r"What|Why|How|Some|Many|Most|No|So|Yet|After|Before)\b")
+
+
 def _is_abbreviation(line: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation or an initial."""
     if line[dot] != ".":
         return False
-    match = _TOKEN_BEFORE.search(line, 0, dot)
+    # Look back a bounded window only: searching from the line start is quadratic on long lines.
+    match = _TOKEN_BEFORE.search(line, max(0, dot - 40), dot)
     if not match:
         return False
     token = match.group(1).lower().strip(".")
+    if token in _SENTENCE_FINAL:
+        return not _OPENER.match(line, dot + 1)
     if token in ABBREVIATIONS:
         return True
-    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    return (len(token) == 1 and token.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:
     """Yield the sentences of `text` in order, each with its paragraph (blank-line separated)."""
     paragraph, last_line_end = 0, None
     for line in _LINE.finditer(text):
+        content = line.group()
+        if content.isspace():
+            continue  # a line of spaces separates paragraphs like an empty one
         if last_line_end is not None and text.count("\n", last_line_end, line.start()) > 1:
             paragraph += 1
         last_line_end = line.end()
-        content = line.group()
         start = 0
         for end in _END.finditer(content):
             if _is_abbreviation(content, end.start()):

@@ -10,10 +10,12 @@ everywhere, and is much faster than running its parser.
 
 from __future__ import annotations
 
+import json
 import re
-import warnings
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,14 @@ CURRENCY_PREFIX = re.compile(
     + r")$")
 
 
+_SPACED_DOLLAR = re.compile(r"\b(US|HK|NZ|AU|A|C|S) \$$")
+
+
 def currency_prefix(before: str) -> tuple[int, Unit] | None:
     """The currency symbol or code ending `before` (the text up to a number): (length, unit)."""
+    spaced = _SPACED_DOLLAR.search(before[-6:])
+    if spaced:  # "HK $5.4m"
+        return len(spaced.group()), CURRENCY_PREFIXES[spaced.group(1) + "$"]
     match = CURRENCY_PREFIX.search(before[-6:])
     if not match:
         return None
@@ -146,7 +154,9 @@ def currency_word(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
 
 
 def currency_code_after(after: str) -> tuple[int, Unit] | None:
-    """An ISO code just after the amount ("110 JPY")."""
+    """An ISO code or a symbol just after the amount ("110 JPY", "1,200€")."""
+    if after[:1] in ("€", "£", "$", "¥"):
+        return 1, CURRENCY_PREFIXES[after[0]]
     match = re.match(r"\s?([A-Z]{3})\b", after)
     if match and match.group(1) in CURRENCY_CODES:
         return match.end(), CURRENCY_CODES[match.group(1)]
@@ -230,7 +240,8 @@ NEWS_UNITS: dict[str, Unit] = {
     "psi": _u("pound per square inch", "pressure"), "ppm": _u("part per million", "concentration"),
     "ppb": _u("part per billion", "concentration"), "barrel-a-day": _u("barrel per day", "volumetric flow"),
     "barrels a day": _u("barrel per day", "volumetric flow"),
-    "barrels per day": _u("barrel per day", "volumetric flow"), "bpd": _u("barrel per day", "volumetric flow"),
+    "barrels per day": _u("barrel per day", "volumetric flow"),
+    "bpd": _u("barrel per day", "volumetric flow"),
     "micron": _u("micrometre", "length"), "microns": _u("micrometre", "length"),
     "meter": _u("metre", "length"), "meters": _u("metre", "length"),
     "kilometer": _u("kilometre", "length"), "kilometers": _u("kilometre", "length"),
@@ -239,6 +250,7 @@ NEWS_UNITS: dict[str, Unit] = {
     "liter": _u("litre", "volume"), "liters": _u("litre", "volume"),
     "light years": _u("light year", "length"), "light-years": _u("light year", "length"),
     "p": _cur("penny"),
+    "\u2033": _u("inch", "length"), "\u2032": _u("foot", "length"),  # double and single prime
 }
 # Ages and durations written as compound adjectives: "50-year-old", "a 15-year mandate".
 _AGE = re.compile(r"[\s-](?P<unit>year|month|week|day)s?[\s-]olds?\b", re.IGNORECASE)
@@ -284,12 +296,45 @@ _QUANTULUM_PREFERENCE = {"pound": "pound-mass", "pounds": "pound-mass", "ton": "
                          "feet": "foot", "foot": "foot"}
 
 
+def _plural(surface: str) -> str:
+    """English plural of a unit surface ("mile per hour" -> "miles per hour", "foot" -> "feet").
+
+    quantulum3 pluralises with inflect, whose import alone costs seconds (typeguard
+    instruments it); unit names need only these rules.
+    """
+    head, per, tail = surface.partition(" per ")
+    if head.endswith("foot"):
+        plural = head[:-4] + "feet"
+    elif head.endswith(("s", "x", "z", "ch", "sh")):
+        plural = head + "es"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        plural = head[:-1] + "ies"
+    else:
+        plural = head + "s"
+    return plural + per + tail
+
+
 @cache
-def _quantulum_units():  # loading quantulum3's tables costs seconds: once per process, on first need
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import load
-        return load.units("en_US")
+def _quantulum_surfaces() -> dict[str, tuple[tuple[str, str], ...]]:
+    """quantulum3's unit table as surface -> sorted ((unit name, entity), ...), read once per process.
+
+    Read from its JSON files rather than through `quantulum3.load.units`, which imports
+    inflect; sorting fixes the order its sets leave to the hash seed.
+    """
+    from quantulum3 import load
+
+    merged: dict[str, dict[str, object]] = defaultdict(dict)
+    for path in (load.GENERAL_UNITS_PATH, load.LANGUAGE_UNITS_PATH("en_US")):
+        for name, unit in json.loads(Path(path).read_text(encoding="utf-8")).items():
+            for full_name, full_unit in load.Units.prefixed_units(name, unit):
+                merged[full_name].update(full_unit)
+    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for name, unit in merged.items():
+        entry = (name.lower(), str(unit["entity"]))
+        for surface in unit.get("surfaces", []):
+            table[surface.lower()].add(entry)
+            table[_plural(surface).lower()].add(entry)
+    return {surface: tuple(sorted(entries)) for surface, entries in table.items()}
 
 
 def dimension_name(entity: str) -> str:
@@ -298,7 +343,7 @@ def dimension_name(entity: str) -> str:
 
 def _quantulum_lookup(words: list[str]) -> tuple[int, Unit] | None:
     """Longest run of `words` that quantulum3 knows as a unit surface: (word count, unit)."""
-    table = _quantulum_units().surfaces_lower
+    table = _quantulum_surfaces()
     for size in range(min(len(words), 4), 0, -1):
         phrase = " ".join(words[:size]).lower()
         if size == 1 and phrase in _NOT_UNITS:
@@ -307,11 +352,10 @@ def _quantulum_lookup(words: list[str]) -> tuple[int, Unit] | None:
         if not found:
             continue
         preferred = _QUANTULUM_PREFERENCE.get(phrase)
-        candidates = sorted(found, key=lambda unit: (unit.name.lower() != preferred, unit.name.lower()))
-        unit = candidates[0]
-        if unit.entity.name not in _QUANTULUM_DIMENSIONS:
+        name, entity = min(found, key=lambda entry: (entry[0] != preferred, entry))
+        if entity not in _QUANTULUM_DIMENSIONS:
             return None
-        return size, Unit(unit.name.lower(), dimension_name(unit.entity.name))
+        return size, Unit(name, dimension_name(entity))
     return None
 
 
@@ -338,10 +382,9 @@ def unit_after(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
     found = percent_after(after)
     if found:
         return found
-    if after.startswith("-"):
-        compound = _AGE.match(after) or _HYPHEN_TIME.match(after)
-        if compound:
-            return compound.end(), Unit(compound.group("unit").lower(), "time")
+    compound = _AGE.match(after) or _HYPHEN_TIME.match(after)
+    if compound:
+        return compound.end(), Unit(compound.group("unit").lower(), "time")
     gap = 1 if after[:1] in (" ", "-", "\u00a0") else 0
     rest, spaced = after[gap:], gap == 1
     found = currency_word(rest, after_magnitude) or currency_code_after(rest)
@@ -356,8 +399,9 @@ def unit_after(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
             return gap + best.end(), unit
         return None
     words = _leading_words(rest)
-    if not words or (spaced and len(words[0].group()) == 1):
-        return None
+    first = words[0].group() if words else ""
+    if not first or (spaced and len(first) == 1) or first.istitle():
+        return None  # "50 Cent" is a name; unit words are lower case (symbols are in NEWS_UNITS)
     found = _quantulum_lookup([w.group() for w in words])
     if found is None:
         return None

@@ -11,10 +11,9 @@ import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
-from factcheck.compare.align import AlignedFigure, Agreement, Comparison, Mention, format_interval
+from factcheck.compare.align import Agreement, AlignedFigure, Comparison, Mention, format_amount
 from factcheck.report.compare_json import render_json
-
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]#+!|~]")
+from factcheck.report.escape import code, escape
 
 _HEADINGS = {
     Agreement.conflict: ("Conflicts", "Versions give figures that cannot both hold."),
@@ -25,51 +24,36 @@ _HEADINGS = {
 }
 
 
-def escape(text: str) -> str:
-    """Article text as inert markdown: no HTML, no emphasis, links, headings or table breaks."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), text).replace("\n", " ")
-
-
-def _code(text: str) -> str:
-    """A document name in a code span, whatever backticks it contains."""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{padding}{text}{padding}{fence}"
-
-
 def _quote(mention: Mention) -> str:
     """The sentence, escaped, with the figure in bold."""
     sentence = mention.sentence
     start, end = mention.start - mention.sentence_start, mention.end - mention.sentence_start
     if not (0 <= start <= end <= len(sentence)):
-        return escape(" ".join(sentence.split()))
+        return escape(sentence)
     before, figure, after = sentence[:start], sentence[start:end], sentence[end:]
-    return " ".join(f"{escape(before)}**{escape(figure)}**{escape(after)}".split())
-
-
-def _interval(mention: Mention) -> str:
-    unit = f" {mention.unit}" if mention.unit else ""
-    return f"{format_interval(mention.low, mention.high)}{unit}"
+    return f"{escape(before.lstrip())}**{escape(figure)}**{escape(after.rstrip())}"
 
 
 def _title(figure: AlignedFigure) -> str:
-    what = figure.concept or (figure.unit and f"{figure.unit}s") or "figure"
-    return f"{escape(what)} ({escape(figure.dimension or 'count')})"
+    """What the figure counts or measures, and its dimension: 'weapons containers (count)'."""
+    what = figure.concept or figure.unit or figure.dimension or "figure"
+    dimension = figure.dimension or "count"
+    return escape(what if what == dimension else f"{what} ({dimension})")
 
 
 def _figure(number: int, figure: AlignedFigure) -> list[str]:
     lines = [f"### {number}. {_title(figure)}", ""]
     if figure.verdict is Agreement.single_source:
-        lines += [f"Only in {_code(figure.mentions[0].doc)}.", ""]
+        lines += [f"Only in {code(figure.mentions[0].doc)}.", ""]
     for mention in figure.mentions:
-        lines.append(f"- {_code(mention.doc)}: **{escape(mention.surface)}** "
-                     f"(interval {escape(_interval(mention))}) — {_quote(mention)}")
+        amount = format_amount(mention.low, mention.high, mention.unit)
+        lines.append(f"- {code(mention.doc)}: **{escape(mention.surface)}** (interval {escape(amount)}) — "
+                     f"{_quote(mention)}")
     if figure.reason and figure.verdict is Agreement.conflict:
         lines += ["", f"Why: {escape(figure.reason)}."]
     for counterpart in figure.counterparts:
-        lines += ["", f"{_code(counterpart.doc)} has a similar passage without this figure:", "",
-                  f"> {escape(' '.join(counterpart.sentence.split()))}"]
+        lines += ["", f"{code(counterpart.doc)} has a similar passage without this figure:", "",
+                  f"> {escape(counterpart.sentence)}"]
     return [*lines, ""]
 
 
@@ -85,7 +69,7 @@ def render_comparison(comparison: Comparison) -> str:
     lines.append("")
     for number, doc in enumerate(comparison.versions, 1):
         given = sum(any(m.doc == doc for m in f.mentions) for f in comparison.figures)
-        lines.append(f"{number}. {_code(doc)} — {given} figure{'s' * (given != 1)}")
+        lines.append(f"{number}. {code(doc)} — {given} figure{'s' * (given != 1)}")
     lines.append("")
     number = 0
     for verdict, (heading, explanation) in _HEADINGS.items():
@@ -107,9 +91,8 @@ def render_index(comparisons: Iterable[tuple[str, Comparison]]) -> str:
     lines = ["# Comparisons", "", "| Story | Versions | Conflicts | Only in one source | Agreements |",
              "| --- | ---: | ---: | ---: | ---: |"]
     for name, comparison in rows:
-        lines.append(f"| [{escape(comparison.story)}]({name}) | {len(comparison.versions)} | "
-                     f"{comparison.count(Agreement.conflict)} | {comparison.count(Agreement.single_source)} | "
-                     f"{comparison.count(Agreement.agree)} |")
+        counts = " | ".join(str(comparison.count(verdict)) for verdict in Agreement)
+        lines.append(f"| [{escape(comparison.story)}]({name}) | {len(comparison.versions)} | {counts} |")
     return "\n".join(lines) + "\n"
 
 
@@ -144,7 +127,8 @@ def report_files(comparisons: Sequence[Comparison], fmt: CompareFormat) -> dict[
             name = f"{stem}-{number}{COMPARE_SUFFIX}.{fmt.value}"
         taken.add(name.lower())
         named.append((name, comparison))
-        files[name] = render_json([comparison]) if fmt is CompareFormat.json else render_comparison(comparison)
+        as_json = fmt is CompareFormat.json
+        files[name] = render_json([comparison]) if as_json else render_comparison(comparison)
     if len(named) > 1:
         files[INDEX_NAME] = render_index(named)
     return files

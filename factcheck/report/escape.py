@@ -14,7 +14,7 @@ import re
 # strikethrough, table cells, maths). At the very start, also what starts a block (headings,
 # lists, quotes, setext underlines), in case the text opens a line or a table cell.
 _INLINE = re.compile(r"[\\`*_~\[\]|$]")
-_BLOCK_START = re.compile(r"^(?:[#+\-=]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^(?:[#+\-=]|\d{1,9}(?=[.)](?:\s|$)))")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Control characters and bidirectional overrides can hide or reorder text in a rendered report.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")

@@ -16,8 +16,10 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.intervals import Interval
 from factcheck.pipeline import DocumentResult
 from factcheck.report.escape import code, escape
+from factcheck.rules.expressions import format_interval
 from factcheck.rules.findings import Finding, Verdict
 
 MAX_QUOTE_CHARS = 600  # longer sentences are cut around their highlighted figures
@@ -191,7 +193,6 @@ def _number(value: Any) -> str:
 
 
 def _interval(low: Any, high: Any) -> str:
-    if not (_present(low) and _present(high)):
+    if not (_present(low) and _present(high)) or float(low) > float(high):
         return ""
-    shown_low, shown_high = _number(low), _number(high)
-    return shown_low if shown_low == shown_high else f"{shown_low} – {shown_high}"
+    return escape(format_interval(Interval(float(low), float(high))))

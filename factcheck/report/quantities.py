@@ -23,12 +23,12 @@ class TableFormat(StrEnum):
 
 
 def _plain(value: object) -> object:
-    """JSON-safe scalar: numpy scalars unwrapped, NaN/NA as null, whole floats kept as floats."""
+    """JSON-safe scalar: numpy scalars unwrapped, NaN/NA and open interval ends (inf) as null."""
     if value is None or value is pd.NA:
         return None
     if hasattr(value, "item"):
         value = value.item()  # numpy scalar
-    if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
 

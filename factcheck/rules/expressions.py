@@ -32,6 +32,9 @@ MAX_CALL_ARGS = 10
 MAX_LITERAL = 1e100
 FUNCTIONS = ("min", "max", "abs")
 
+MAX_UNIT_CHARS = 60
+_UNIT_WORD = r"[A-Za-z_°µ]+(?:\s*(?:\*\*|\^)\s*-?\d)?"
+_SAFE_UNIT = re.compile(rf"{_UNIT_WORD}(?:\s*(?:/|\*|\s)\s*{_UNIT_WORD})*")
 # Unit names quantulum3 and the quantities table use, where pint spells them differently.
 _UNIT_ALIASES = {"percentage": "percent", "degree Celsius": "degC", "degree Fahrenheit": "degF"}
 _UNIT_LABELS = {"a": "years", "year": "years", "month": "months", "day": "days", "week": "weeks",
@@ -58,10 +61,16 @@ def registry() -> pint.UnitRegistry:
 
 @lru_cache(maxsize=512)
 def parse_unit(name: str) -> pint.Unit:
-    """A pint unit from a unit name as written in a rule or the quantities table ('' is a count)."""
+    """A pint unit from a unit name as written in a rule or the quantities table ('' is a count).
+
+    Only plain unit words, `/`, `*` and single-digit powers reach pint: its unit parser evaluates
+    arithmetic, and `t*9**9**9` would never finish.
+    """
     name = name.strip()
     if not name:
         return registry().dimensionless
+    if len(name) > MAX_UNIT_CHARS or not _SAFE_UNIT.fullmatch(name):
+        raise ValueError(f"not a unit: {name[:MAX_UNIT_CHARS]!r}")
     return registry().parse_units(_UNIT_ALIASES.get(name, name))
 
 
@@ -388,6 +397,8 @@ class _Checker:
         return _AMOUNT
 
     def call(self, node: ast.Call) -> str:
+        if isinstance(node.func, ast.Attribute):
+            raise self.refuse(node.func, _REFUSED[ast.Attribute])
         if not isinstance(node.func, ast.Name):
             raise self.refuse(node, "only the functions " + ", ".join(FUNCTIONS) + " may be called")
         name = node.func.id

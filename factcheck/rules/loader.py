@@ -152,9 +152,9 @@ def _display(path: Path) -> str:
 
 
 def _digest(rules: Iterable[Rule]) -> str:
+    """A hash of everything in the rules that can change a document's findings (not the examples)."""
     canonical = [{"id": rule.id, "kind": rule.kind, "severity": str(rule.severity), "title": rule.title,
-                  "rationale": rule.rationale, "sources": list(rule.sources), "fields": rule.fields,
-                  "examples": [[e.text, str(e.expect)] for e in rule.examples]}
+                  "rationale": rule.rationale, "sources": list(rule.sources), "fields": rule.fields}
                  for rule in sorted(rules, key=lambda rule: rule.id)]
     payload = json.dumps(canonical, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -179,8 +179,8 @@ def _build_rule(tree: _Tree, data: dict[str, Any], path: PathKey) -> Rule:
         if exc.excerpt:
             raise
         raise RuleError(exc.where, exc.reason, excerpt(tree.lines, exc.where)) from None
-    except (ValueError, TypeError, KeyError) as exc:
-        raise RuleError(origin, f"kind {data['kind']!r} rejected this rule: {exc}",
+    except Exception as exc:  # a kind's own check failing is still this rule's problem, with its position
+        raise RuleError(origin, f"kind {data['kind']!r} rejected this rule: {type(exc).__name__}: {exc}",
                         excerpt(tree.lines, origin)) from None
     examples = []
     for verdict in ("pass", "fail"):
@@ -242,7 +242,10 @@ class _Tree:
             where = Position(self.name, mark.line + 1, mark.column + 1) if mark else Position(self.name, 1, 1)
             problem = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
             raise RuleError(where, f"invalid YAML: {problem}", excerpt(self.lines, where)) from None
-        except (YAMLError, RecursionError) as exc:
+        except RecursionError:
+            raise RuleError(Position(self.name, 1, 1), f"YAML nested too deeply (at most {MAX_DEPTH} levels)",
+                            excerpt(self.lines, Position(self.name, 1, 1))) from None
+        except YAMLError as exc:
             raise RuleError(Position(self.name, 1, 1), f"invalid YAML: {exc}") from None
         if root is None:
             raise RuleError(Position(self.name, 1, 1), "rule file is empty; it needs a `rules:` list")

@@ -31,7 +31,8 @@ class Position:
     col: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
+        """`file:line:col`, or just `file` for problems with the file as a whole (line 0)."""
+        return f"{self.file}:{self.line}:{self.col}" if self.line > 0 else self.file
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from factcheck.compare.align import Agreement, Version, compare_versions, format_interval
+from factcheck.compare.align import Agreement, Version, compare_versions, format_amount
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Context, Position, Rule
 
@@ -35,7 +35,7 @@ def compile(fields: Mapping[str, Any], origin: Position) -> frozenset[str]:
 
 
 def _shown(surface: str, low: float, high: float, unit: str) -> str:
-    return f"{surface!r} ({format_interval(low, high)}{' ' + unit if unit else ''})"
+    return f"{surface!r} ({format_amount(low, high, unit)})"
 
 
 def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:

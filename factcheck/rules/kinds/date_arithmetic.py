@@ -71,7 +71,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             what = f"{stated.surface} anniversary of {int(year.value)}"
         else:  # an age has either had this year's birthday or not
             allowed = Interval(years - 1, years)
-            what = f"born in {int(year.value)}, aged {stated.surface}"
+            what = f"{row['cue']} in {int(year.value)}, {stated.surface} years old"
         verdict = judge(allowed, Interval.point(stated.value), 0.0, 1.0 if row["relation"] == "age" else 0.0)
         arithmetic = (f"{published.year} − {int(year.value)} = {years} (allowing {shown(allowed)}) vs stated "
                       f"{number(stated.value)}")

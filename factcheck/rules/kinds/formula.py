@@ -18,7 +18,7 @@ import itertools
 import keyword
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +38,10 @@ from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Context, Origin, Position, Rule, RuleError
 
 MAX_COMBINATIONS = 50  # findings per rule and document; more means the selectors are too loose
+MAX_CANDIDATES = 20  # figures per name considered in one scope
 _NAME = r"^[a-z][a-z0-9_]{0,39}$"
 _WINDOW_WORDS = 4  # words after a figure that count as what it measures when `concept` is empty
+_NEAR_CHARS = 120  # text on either side of a figure searched for those words
 _SCOPES = ("sentence", "paragraph", "adjacent-paragraphs", "document")
 
 _WORDS: dict[str, Any] = {
@@ -129,10 +131,11 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
     table = context.quantities
     if table.empty:
         return
-    candidates = {name: list(_candidates(selector, table, context.text))
-                  for name, selector in formula.selectors.items()}
-    if not all(candidates.values()):
-        return
+    candidates: dict[str, list[_Figure]] = {}
+    for name, selector in formula.selectors.items():
+        candidates[name] = list(_candidates(selector, table, context.text))
+        if not candidates[name]:
+            return  # a name with nothing to bind: the rule does not apply
     for combination in itertools.islice(_combinations(candidates, formula.within), MAX_COMBINATIONS):
         yield _finding(rule, formula, combination)
 
@@ -212,6 +215,8 @@ def _constant(value: Any, where: Position) -> Amount:
         raise RuleError(where, f"cannot read {value!r}: write a number, '28 t' or '21 to 28 t'")
     low = float(match["low"].replace(",", ""))
     high = float(match["high"].replace(",", "")) if match["high"] else low
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise RuleError(where, f"number out of range in {value!r}")
     if low > high:
         raise RuleError(where, f"range {value!r} runs backwards")
     try:
@@ -240,22 +245,21 @@ def _present(value: object) -> bool:
 
 
 def _candidates(selector: Selector, table: pd.DataFrame, text: str) -> Iterator[_Figure]:
+    for column, wanted in (("dimension", selector.dimensions), ("unit", selector.units),
+                           ("qualifier", selector.qualifiers)):
+        if wanted:  # the cheap filters first, over whole columns
+            table = table[table[column].fillna("").astype(str).str.lower().isin(wanted)]
+    sentence_fits: dict[int, bool] = {}  # sentences are long and shared by figures: test each once
     for row in table.itertuples(index=False):
         unit = str(row.unit) if _present(row.unit) else ""
-        dimension = str(row.dimension).lower() if _present(row.dimension) else ""
-        if selector.dimensions and dimension not in selector.dimensions:
-            continue
-        if selector.units and unit.lower() not in selector.units:
-            continue
-        qualifier = str(row.qualifier).lower() if _present(row.qualifier) else ""
-        if selector.qualifiers and qualifier not in selector.qualifiers:
-            continue
         figure = _figure(row, unit)
         if figure is None or not _in_range(selector, figure.amount, float(row.value)):
             continue
-        if not _words_fit(selector, row, text, figure):
-            continue
-        yield figure
+        if figure.sentence_start not in sentence_fits:
+            sentence_fits[figure.sentence_start] = all(
+                pattern.search(figure.sentence) for pattern in selector.sentence_has)
+        if sentence_fits[figure.sentence_start] and _words_fit(selector, row, text, figure):
+            yield figure
 
 
 def _figure(row: Any, unit: str) -> _Figure | None:
@@ -287,40 +291,59 @@ def _in_range(selector: Selector, amount: Amount, value: float) -> bool:
 
 
 def _words_fit(selector: Selector, row: Any, text: str, figure: _Figure) -> bool:
+    """The figure's concept and its neighbouring words (looked up near it, never sentence-wide)."""
     sentence_end = figure.sentence_start + len(figure.sentence)
-    after = text[figure.end:sentence_end]
+    after = text[figure.end:min(sentence_end, figure.end + _NEAR_CHARS)]
+    before = text[max(figure.sentence_start, figure.start - _NEAR_CHARS):figure.start]
     after_words = " ".join(re.findall(r"[\w’'-]+", after)[:_WINDOW_WORDS])
-    before_words = " ".join(re.findall(r"[\w’'-]+", text[figure.sentence_start:figure.start])[-2:])
+    before_words = " ".join(re.findall(r"[\w’'-]+", before)[-2:])
     if selector.concept is not None:
         concept = str(row.concept) if _present(row.concept) else ""
         if not (selector.concept.search(concept) or selector.concept.search(after_words)):
             return False
-    if any(not pattern.search(figure.sentence) for pattern in selector.sentence_has):
-        return False
     next_words = " ".join(after_words.split()[:2])
     if selector.not_followed_by is not None and selector.not_followed_by.search(next_words):
         return False
     return not (selector.not_preceded_by is not None and selector.not_preceded_by.search(before_words))
 
 
-def _combinations(candidates: Mapping[str, list[_Figure]], within: str) -> Iterable[dict[str, _Figure]]:
+def _combinations(candidates: Mapping[str, list[_Figure]], within: str) -> Iterator[dict[str, _Figure]]:
+    """Combinations of one figure per name, all within the scope, each once, in text order.
+
+    Figures are grouped by scope first (sentence, paragraph, pair of adjacent paragraphs), so
+    the work grows with the figures per scope, not with the product over the whole document.
+    """
     names = list(candidates)
-    for chosen in itertools.product(*(candidates[name] for name in names)):
-        if len({(figure.start, figure.end) for figure in chosen}) < len(chosen):
-            continue  # one figure cannot stand for two names
-        if _close_enough(chosen, within):
+    seen: set[tuple[int, ...]] = set()
+    for window in _windows(candidates, within):
+        pools = [window[name][:MAX_CANDIDATES] for name in names]
+        for chosen in itertools.product(*pools):
+            starts = tuple(figure.start for figure in chosen)
+            if len(set(starts)) < len(starts) or starts in seen:
+                continue  # one figure cannot stand for two names; each combination once
+            seen.add(starts)
             yield dict(zip(names, chosen, strict=True))
 
 
-def _close_enough(figures: tuple[_Figure, ...], within: str) -> bool:
-    if within == "sentence":
-        return len({figure.sentence_start for figure in figures}) == 1
-    paragraphs = [figure.paragraph for figure in figures]
-    if within == "paragraph":
-        return len(set(paragraphs)) == 1
-    if within == "adjacent-paragraphs":
-        return max(paragraphs) - min(paragraphs) <= 1
-    return True
+def _windows(candidates: Mapping[str, list[_Figure]], within: str) -> Iterator[dict[str, list[_Figure]]]:
+    if within == "document":
+        yield dict(candidates)
+        return
+    def keys(figure: _Figure) -> tuple[int, ...]:
+        if within == "sentence":
+            return (figure.sentence_start,)
+        if within == "paragraph":
+            return (figure.paragraph,)
+        return (figure.paragraph, figure.paragraph - 1)  # windows of its paragraph and the one before
+
+    windows: dict[int, dict[str, list[_Figure]]] = {}
+    for name, figures in candidates.items():
+        for figure in figures:
+            for key in keys(figure):
+                windows.setdefault(key, {other: [] for other in candidates})[name].append(figure)
+    for key in sorted(windows):
+        if all(windows[key].values()):
+            yield windows[key]
 
 
 _VERDICTS = {Truth.always: Verdict.passed, Truth.never: Verdict.fail, Truth.sometimes: Verdict.uncertain}
@@ -328,9 +351,12 @@ _VERDICTS = {Truth.always: Verdict.passed, Truth.never: Verdict.fail, Truth.some
 
 def _finding(rule: Rule, formula: Formula, bound: dict[str, _Figure]) -> Finding:
     values = {**formula.constants, **{name: figure.amount for name, figure in bound.items()}}
-    truth, arithmetic = formula.expect.evaluate(values)
-    verdict = _VERDICTS[truth]
-    arithmetic = f"{arithmetic} → {verdict}"
+    try:
+        truth, arithmetic = formula.expect.evaluate(values)
+        verdict = _VERDICTS[truth]
+        arithmetic = f"{arithmetic} → {verdict}"
+    except EvaluationError as exc:  # e.g. a selector let a length through where a mass belongs
+        verdict, arithmetic = Verdict.uncertain, f"{formula.expect.source}: {exc} → {Verdict.uncertain}"
     figures = sorted(bound.values(), key=lambda figure: figure.start)
     sentences = dict.fromkeys(figure.sentence for figure in figures)
     return Finding(

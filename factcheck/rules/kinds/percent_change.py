@@ -30,10 +30,10 @@ SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "slack_points": tolerance_schema(
-            "percentage points the computed change may miss the stated one by before `fail` "
-            "(in between: `uncertain`)", 1.0),
+            "percentage points a computed percentage change may miss the stated one by before `fail` "
+            "(in between: `uncertain`); a change in points or an amount gets a tenth of it", 0.5),
         "slack_relative": tolerance_schema(
-            "fraction of the computed change added to that slack (large changes are rounded more)", 0.03),
+            "fraction of the computed change added to that slack (large changes are rounded more)", 0.02),
         "check_direction": {"type": "boolean", "default": True,
                             "description": "also flag 'rose' between a larger and a smaller figure"},
     },
@@ -42,8 +42,8 @@ SCHEMA: dict[str, Any] = {
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, Any]:
-    return {"slack_points": float(fields.get("slack_points", 1.0)),
-            "slack_relative": float(fields.get("slack_relative", 0.03)),
+    return {"slack_points": float(fields.get("slack_points", 0.5)),
+            "slack_relative": float(fields.get("slack_relative", 0.02)),
             "check_direction": bool(fields.get("check_direction", True))}
 
 
@@ -71,10 +71,11 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
                                  "%"))
             verdicts = []
             lines = []
-            for _, computed, formula, suffix in readings:
+            for reading, computed, formula, suffix in readings:
+                absolute = settings["slack_points"] * (1.0 if reading == "relative" else 0.1)
                 for sign in signs:
                     claim = stated if sign > 0 else -stated
-                    verdict = judge(computed, claim, settings["slack_relative"], settings["slack_points"])
+                    verdict = judge(computed, claim, settings["slack_relative"], absolute)
                     verdicts.append(verdict)
                     lines.append(f"{formula} = {shown(computed, suffix)} vs stated "
                                  f"{shown(claim, suffix)}")
@@ -85,7 +86,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
                        + ("" if verdict is Verdict.passed else
                           f": the figures give {shown(readings[-1][1], readings[-1][3])}"))
             yield finding(rule, row, verdict, message, arithmetic)
-        elif direction and settings["check_direction"]:
+        elif direction and settings["check_direction"] and not row["details"].get("ranking"):
             difference = end.interval - start.interval
             if difference.low > 0 or difference.high < 0:
                 holds = (difference.low > 0) == (direction > 0)

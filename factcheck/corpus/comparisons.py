@@ -1,0 +1,93 @@
+"""`factcheck compare` over any number of stories, as a corpus run.
+
+Documents are extracted by the corpus runner (cache, worker pool, progress bar, per-document time
+limit, one bad document costing only itself), sorted into stories, compared story by story, and the
+comparison reports are printed, written into a report folder, or (`--check`) compared with the
+committed ones using the same drift report as `factcheck check --check`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from factcheck.compare import Agreement, Comparison, Version, compare_versions
+from factcheck.compare.groups import assign_stories, story_key
+from factcheck.corpus.regression import ReportFolder
+from factcheck.corpus.runner import Runner, Settings, Source, sources
+from factcheck.documents import Document
+from factcheck.report.compare_md import COMPARE_SUFFIX, CompareFormat, render_stdout, report_files
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def run_compare(paths: tuple[str, ...], settings: Settings, fmt: CompareFormat, report_dir: Path | None,
+                check: bool, out: IO[str], err: IO[str]) -> int:
+    """Compare every story under `paths`; returns the exit code (2 bad input, 1 conflict or drift, 0)."""
+    started = time.monotonic()
+    keys: list[str | None] = []
+
+    def tagged() -> Iterator[Source]:
+        inside = report_dir.resolve() if report_dir is not None else None
+        for source in sources(paths):
+            path = Path(source.item.doc.partition("#")[0]).resolve()
+            if inside is not None and (path == inside or inside in path.parents):
+                continue  # our own reports, when the report folder lies inside a compared folder
+            keys.append(story_key(source.root, source.item) if isinstance(source.item, Document) else None)
+            yield source
+
+    versions: list[tuple[str | None, Version]] = []
+    errors = 0
+    for index, outcome in enumerate(Runner(settings).run(tagged())):
+        if outcome.error is not None:
+            errors += 1
+            err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
+        else:
+            versions.append((keys[index], Version(outcome.doc, outcome.text or "", outcome.value)))
+    if not versions:
+        err.write("factcheck: no articles to compare\n")
+        return EXIT_BAD_INPUT
+    stories: dict[str, list[Version]] = {}
+    for name, (_, version) in zip(assign_stories((k, v.doc) for k, v in versions), versions, strict=True):
+        stories.setdefault(name, []).append(version)
+    comparisons = [compare_versions(name, stories[name]) for name in sorted(stories)]
+    found = any(c.count(Agreement.conflict) for c in comparisons)
+    if report_dir is None:
+        out.write(render_stdout(comparisons, fmt))
+    else:
+        drift = write_comparisons(report_dir, report_files(comparisons, fmt), fmt, check, out)
+        found = drift if check else found or drift
+    if len(versions) + errors > 1:
+        err.write(f"factcheck: {_summary(comparisons, len(versions), errors, time.monotonic() - started)}\n")
+    return EXIT_BAD_INPUT if errors else EXIT_FINDINGS if found else EXIT_CLEAN
+
+
+def write_comparisons(folder: Path, files: dict[str, str], fmt: CompareFormat, check: bool,
+                      out: IO[str]) -> bool:
+    """Write comparison reports into `folder` (or, with `check`, compare them); True on drift.
+
+    Only `*.compare.<fmt>` files are ours: stale ones are removed (or reported as drift) and nothing
+    else in the folder is touched, so comparisons can share a report folder with `check`'s reports.
+    """
+    reports = ReportFolder(folder, check)
+    for name, text in files.items():
+        reports.put(name, text)
+    stale = sorted(p.name for p in folder.glob(f"*{COMPARE_SUFFIX}.{fmt.value}") if p.name not in files)
+    for name in stale:
+        if check:
+            reports.drift.removed.append(name)
+            reports.drift.add_diff((folder / name).read_text(encoding="utf-8", errors="replace"), "", name)
+        else:
+            (folder / name).unlink()
+    if reports.drift.found:
+        out.write(reports.drift.render())
+    return reports.drift.found
+
+
+def _summary(comparisons: list[Comparison], documents: int, errors: int, seconds: float) -> str:
+    counts = ", ".join(f"{sum(c.count(verdict) for c in comparisons)} {verdict.value.replace('_', '-')}"
+                       for verdict in Agreement)
+    return (f"{len(comparisons)} stories, {documents} documents; figures: {counts}; "
+            f"{errors} errors; {seconds:.1f} s")

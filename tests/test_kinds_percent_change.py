@@ -1,0 +1,56 @@
+"""Kind `percent_change`: a stated change against its from/to figures, over intervals."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from relation_helpers import findings, verdicts
+
+from factcheck.rules.findings import Verdict
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales rose from 200 to 250, up 30%.", Verdict.fail),
+    ("Revenue fell 8% to 9.2 billion euros from 10 billion.", Verdict.passed),
+    ("Passengers grew from 2.1 million to 2.6 million, up about 24%.", Verdict.passed),
+    ("The figure jumped to 1,450 last year from 1,200 in 2022, a rise of 35%.", Verdict.fail),
+    ("Membership declined from 12,500 to 11,000, a fall of 12 percent.", Verdict.passed),
+    ("Unemployment fell to 4.1% from 4.4%, a drop of 0.3 percentage points.", Verdict.passed),
+    ("Unemployment rose from 5% to 6%, up 20%.", Verdict.passed),  # relative reading of a rate
+    ("Unemployment rose from 5% to 6%, up 1%.", Verdict.passed),  # points written as %
+    ("The jobless rate rose 0.9 percentage points to 5.1% from 4.8%.", Verdict.fail),
+    ("Membership rose from 12,500 to 11,000 last year.", Verdict.fail),
+    ("The price fell by more than £600 from £190,329 to £189,733.", Verdict.uncertain),
+])
+def test_verdicts(text, expected) -> None:
+    assert verdicts("percent_change", text) == [expected]
+
+
+def test_chart_positions_going_up_are_smaller_numbers() -> None:
+    assert verdicts("percent_change", "The single crept up the chart from six to five.") == []
+
+
+def test_the_finding_shows_the_arithmetic_and_quotes_the_figures() -> None:
+    text = "Sales rose from 200 to 250, up 30%."
+    (finding,) = findings("percent_change", text)
+    assert finding.arithmetic == "(250 − 200) / 200 = 24.4–25.6% vs stated 29.5–30.5% → fail"
+    assert {text[start:end] for start, end in finding.spans} == {"200", "250", "30%", "up"}
+    assert finding.sentence == text
+
+
+def test_the_slack_sets_the_uncertain_band() -> None:
+    text = "Sales rose from 200 to 250, up 27%."  # 25%: off by more than rounding, by less than the slack
+    assert verdicts("percent_change", text) == [Verdict.uncertain]
+    assert verdicts("percent_change", text, slack_points=0.0, slack_relative=0.0) == [Verdict.fail]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(100, 90_000), st.integers(101, 300))
+def test_an_honestly_rounded_rise_passes_and_a_wrong_one_fails(start, growth) -> None:
+    end = start * growth // 100
+    change = (end - start) / start * 100
+    honest = f"Sales rose from {start:,} to {end:,}, up {round(change)}%."
+    wrong = f"Sales rose from {start:,} to {end:,}, up {round(change) + 10}%."
+    assert verdicts("percent_change", honest) == [Verdict.passed]
+    assert verdicts("percent_change", wrong) == [Verdict.fail]

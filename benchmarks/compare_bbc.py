@@ -76,9 +76,9 @@ def main() -> None:
         for i in range(args.lookalikes // len(by_category)):
             overlap = [(len(words[i] & words[j]) / len(words[i] | words[j]), j) for j in range(len(items))
                        if j != i and title(items[j]) != title(items[i])]
-            share, j = max((o for o in overlap if o[0] < 0.5), default=(0.0, -1))
-            if j >= 0:
-                lookalikes.append((items[i], items[j]))
+            best = max((o for o in overlap if o[0] < 0.5), default=None)
+            if best is not None:
+                lookalikes.append((items[i], items[best[1]]))
     extracting = comparing = 0.0
     for label, pairs in (("versions", versions), ("unrelated", unrelated), ("look-alikes", lookalikes)):
         totals = {verdict: 0 for verdict in Agreement}
@@ -92,8 +92,9 @@ def main() -> None:
             for figure in comparison.figures:
                 totals[figure.verdict] += 1
                 if args.show and figure.verdict is not Agreement.single_source:
-                    print(f"  [{label}] {figure.verdict.value}: "
-                          + " | ".join(f"{m.doc}: {m.surface!r} in {m.sentence[:90]!r}" for m in figure.mentions))
+                    shown = " | ".join(f"{m.doc}: {m.surface!r} in {m.sentence[:80]!r}"
+                                       for m in figure.mentions)
+                    print(f"  [{label}] {figure.verdict.value}: {shown}")
         print(f"{label}: {len(pairs)} pairs; conflicts {totals[Agreement.conflict]}, "
               f"agreements {totals[Agreement.agree]}, single-source {totals[Agreement.single_source]}")
     print(f"{len(cache)} articles: extraction {extracting:.1f} s, comparison {comparing:.1f} s "

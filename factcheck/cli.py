@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 findings or drift, 2 bad input or usage.
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -45,6 +46,27 @@ def _error(message: str) -> None:
     typer.echo(f"factcheck: {message}", err=True)
 
 
+def _max_bytes(value: str | None) -> str | None:
+    """Validate --max-bytes (or $FACTCHECK_MAX_BYTES) and pass it on in that environment variable,
+    where the reader, and any worker process, finds it."""
+    from factcheck.documents import MAX_BYTES_ENV, default_max_bytes, parse_size
+
+    try:
+        if value is not None:
+            os.environ[MAX_BYTES_ENV] = str(parse_size(value))
+        default_max_bytes()
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+# Read by the callback only: the limit travels in the environment.
+MaxBytesOption = Annotated[str | None, typer.Option(
+    "--max-bytes", metavar="SIZE", callback=_max_bytes,
+    help="Refuse any file, stdin or JSONL record above SIZE (e.g. 10MB, 512KiB). "
+         "Default: $FACTCHECK_MAX_BYTES, else 10MB.")]
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, or - for stdin.")],
@@ -57,6 +79,7 @@ def extract(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")] = True,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Extract every quantity into a table (one row per figure), documents in input order."""
     from factcheck.corpus.commands import run_extract
@@ -85,6 +108,7 @@ def compare(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")] = True,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Compare one story's figures across its versions: conflicts, single-source figures, agreements.
 
@@ -178,7 +202,8 @@ def check(
         "--scheduler", help="Dask scheduler address (with --engine dask). Default: a local cluster.")] = None,
     time_limit: Annotated[float | None, typer.Option(
         "--time-limit", min=0.1,
-        help="Seconds allowed per document before it is reported as an error.")] = None,
+        help="Seconds allowed per document before it is reported as an error. Default: 300.")] = None,
+    max_bytes: MaxBytesOption = None,
 ) -> None:
     """Check articles' figures against the rules and report each verdict.
 
@@ -187,8 +212,8 @@ def check(
     """
     from factcheck.corpus.commands import CheckOptions, run_check
     from factcheck.corpus.pool import PoolError
-    from factcheck.rules.loader import load_rules
     from factcheck.rules.findings import Severity
+    from factcheck.rules.loader import load_rules
     from factcheck.rules.model import RuleError
 
     config = _load_config()

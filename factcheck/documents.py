@@ -1,25 +1,83 @@
-"""Stage 1: read documents (files, folders, stdin) into decoded text.
+"""Stage 1: read documents (files, folders, JSONL corpora, stdin) into decoded, cleaned text.
 
-Every input becomes either a `Document` or a `DocumentError`; a bad file never stops the
-others from being read.
+Every input becomes either a `Document` or a `DocumentError` with a one-line reason; a bad file
+(or a bad JSONL line) never stops the others from being read.
+
+The text contract: `Document.text` is the decoded, cleaned text, and it is THE document text.
+Every offset downstream (`start`, `end`, `sentence_start` in the quantities table) indexes it,
+never the bytes on disk. Cleaning is deterministic: newlines are normalised (CRLF, CR, form feed,
+vertical tab, NEL and U+2028 become "\\n"; U+2029 becomes a blank line), other control characters
+and stray byte-order marks are dropped, and the text is put in Unicode NFC, so one visible text
+always gives one document text (and one cache key, one report).
+
+Formats, chosen by suffix (case-insensitive) and, for other suffixes and stdin, by content:
+- text (.txt, anything else): UTF-8 (with or without BOM; UTF-16/32 with a BOM), else a legacy
+  encoding. cp1252 is tried first when it reads as Latin-script text: charset-normalizer alone
+  guesses short Western texts badly (it reads a cp1252 "£600m" as cp932 "｣600m"). Anything else
+  goes to charset-normalizer's best guess.
+- HTML (.html, .htm, or content that starts like an HTML page): trafilatura's `extract()` on the
+  bytes keeps the main text only (no scripts, navigation or boilerplate), falling back to its
+  `baseline()` for pages too short for its article heuristics. Parsing only: nothing is fetched.
+- Markdown (.md): analysed as written. Markup is kept, so offsets index the Markdown source an
+  editor sees; quantities are unaffected by `**`, `#` or link brackets around them.
+- JSONL (.jsonl): one `{"id", "text", ...}` object per line, UTF-8, named `path#id`; optional
+  `story` and `published` are carried. A bad line is an error named `path:LINE`; the other
+  lines are still read. The size limit applies to each record, not to the corpus file.
+
+Refused, each with one line naming the input: missing paths, unreadable files, folders without
+articles, binary data (NUL bytes without a UTF-16/32 BOM, or mostly control characters), empty or
+whitespace-only text, inputs above the size limit (`FACTCHECK_MAX_BYTES`, default 10 MB; `--max-bytes`
+on the command line), and texts with more than `MAX_NUMBERS` numbers, which are data dumps rather
+than articles and would only make extraction and reports slow and huge.
 """
 
 from __future__ import annotations
 
+import codecs
+import json
+import logging
+import os
+import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md",)
+JSONL_SUFFIXES = (".jsonl",)
+
+MAX_BYTES_ENV = "FACTCHECK_MAX_BYTES"
+DEFAULT_MAX_BYTES = 10_000_000
+# Digit runs allowed in one document. The busiest of 2,225 BBC articles has 108; 50,000 still
+# allows a book-length report, and bounds a dump of numbers to about a minute of extraction.
+MAX_NUMBERS = 50_000
+
+# Third-party loggers would print stray warnings ("empty HTML tree") to stderr without a handler.
+for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
 class Document:
-    """One article: `doc` is its name as given (a path, `-`, or `corpus.jsonl#id`)."""
+    """One article: `doc` is its name as given (a path, `-`, or `corpus.jsonl#id`).
+
+    `text` is the decoded, cleaned text all offsets refer to. `kind` says how it was read (text,
+    markdown, html, jsonl), `encoding` what it was decoded from ("" when trafilatura decoded an
+    HTML page), `source_bytes` how many bytes were read for it. `story` and `published` come
+    from JSONL records that carry them.
+    """
 
     doc: str
     text: str
+    kind: str = "text"
+    encoding: str = "utf-8"
+    source_bytes: int = 0
+    story: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,22 +88,339 @@ class DocumentError:
     message: str
 
 
-def read_documents(paths: Iterable[str]) -> Iterator[Document | DocumentError]:
-    """Yield the documents named by `paths` (files, folders, or `-` for stdin), in order."""
+class _Refused(Exception):
+    """Reading one input failed; the message is the one line the user sees."""
+
+
+# -- sizes -----------------------------------------------------------------------------------------
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9, "ki": 2**10, "mi": 2**20, "gi": 2**30}
+
+
+def parse_size(text: str) -> int:
+    """Read a byte count written as `10000000`, `10MB`, `512k` or `1.5MiB`; ValueError if unreadable."""
+    match = _SIZE.fullmatch(text)
+    if not match:
+        raise ValueError(f"not a size: {text!r} (write e.g. 10000000, 10MB or 512KiB)")
+    unit = (match.group(2) or "").lower().removesuffix("b")
+    size = int(float(match.group(1)) * _UNITS[unit])
+    if size < 1:
+        raise ValueError(f"size must be at least 1 byte: {text!r}")
+    return size
+
+
+def default_max_bytes() -> int:
+    """The size limit from `FACTCHECK_MAX_BYTES`, else 10 MB; ValueError naming the variable if bad."""
+    configured = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not configured:
+        return DEFAULT_MAX_BYTES
+    try:
+        return parse_size(configured)
+    except ValueError as exc:
+        raise ValueError(f"{MAX_BYTES_ENV}: {exc}") from None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size:,} bytes" if size < 100_000 else f"{size / 1e6:,.1f} MB"
+
+
+def _too_large(what: str, limit: int, size: int | None = None) -> str:
+    measured = f" is {_megabytes(size)}," if size is not None else " is"
+    return (f"{what}{measured} above the limit of {_megabytes(limit)} "
+            f"(raise it with --max-bytes or {MAX_BYTES_ENV})")
+
+
+# -- decoding and cleaning -------------------------------------------------------------------------
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_DIGIT_RUN = re.compile(r"\d+")
+_NEWLINES = {ord(c): "\n" for c in "\v\f\x85\u2028"} | {ord("\u2029"): "\n\n", ord("\ufeff"): None}
+_CLEAN = str.maketrans(_NEWLINES | {c: None for c in [*range(0x20), *range(0x7f, 0xa0)]
+                                    if chr(c) not in "\t\n\v\f\x85"})
+_SAMPLE = 200_000  # characters looked at to judge a text's script or binary content
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode `data` to text, returning (text, encoding); _Refused if it is binary or undecodable."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError:
+                name = encoding.removesuffix("-sig")
+                raise _Refused(f"not valid {name} despite its byte-order mark") from None
+    if b"\x00" in data:
+        raise _Refused("binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        latin = data.decode("cp1252")
+    except UnicodeDecodeError:
+        latin = None
+    if latin is not None and _latin_script(latin[:_SAMPLE]):
+        return latin, "cp1252"
+    import charset_normalizer  # only legacy files pay for its import
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise _Refused("not UTF-8, and no legacy text encoding fits: binary data?")
+    return str(best), best.encoding
+
+
+def _latin_script(text: str) -> bool:
+    """Whether a cp1252 reading looks like Western text: mostly ASCII letters, not a page of
+    accented capitals (which is what Cyrillic or Greek bytes become when misread as cp1252)."""
+    ascii_letters = len(_ASCII_LETTER.findall(text))
+    other_letters = len(_OTHER_LETTER.findall(text))
+    return other_letters <= 0.3 * (ascii_letters + other_letters)
+
+
+def clean(text: str) -> str:
+    """Normalise newlines, drop control characters and stray BOMs, and compose to NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEAN)
+    return unicodedata.normalize("NFC", text)
+
+
+def _refuse_binary(raw: str) -> None:
+    """Binary data that happens to decode (no NUL bytes) is still mostly control characters."""
+    sample = raw[:_SAMPLE]
+    controls = len(_CONTROL.findall(sample))  # a stray \x1a or \x07 in an old file is no reason
+    if controls > 8 and controls > 0.02 * len(sample):
+        raise _Refused("binary data (control characters), not text")
+
+
+def _check_text(text: str, what: str) -> None:
+    """Refuse cleaned texts that are not articles: empty, or a dump of numbers."""
+    if not text.strip():
+        raise _Refused(what)
+    numbers = sum(1 for _ in _DIGIT_RUN.finditer(text))
+    if numbers > MAX_NUMBERS:
+        raise _Refused(f"{numbers:,} numbers, above the limit of {MAX_NUMBERS:,} per document "
+                       "(a data table, not an article?)")
+
+
+def _text_document(name: str, data: bytes, kind: str) -> Document:
+    """Decode, extract (HTML) and clean one input's bytes."""
+    if not data.strip():
+        raise _Refused("empty file" if name != "-" else "empty input")
+    raw, encoding = decode(data)
+    _refuse_binary(raw)
+    if kind == "html" or (kind == "text" and _looks_like_html(raw)):
+        kind, encoding, raw = "html", "", _html_text(data)  # the page's encoding is trafilatura's to find
+    text = clean(raw)
+    _check_text(text, "no article text in the HTML page" if kind == "html" else
+                "empty input (only white space)" if name == "-" else "empty file (only white space)")
+    return Document(name, text, kind=kind, encoding=encoding, source_bytes=len(data))
+
+
+# -- HTML ------------------------------------------------------------------------------------------
+
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:4096]))
+
+
+def _html_text(data: bytes) -> str:
+    """The main text of an HTML page: trafilatura's article extraction, else its baseline."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()  # a fresh copy: the default caps pages at 20 MB, ours is --max-bytes
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(max(len(data) + 1, config.getint("DEFAULT", "MAX_FILE_SIZE"))))
+    text = trafilatura.extract(data, include_comments=False, include_tables=True, include_images=False,
+                               include_links=False, with_metadata=False, output_format="txt", config=config)
+    if not text:
+        _, text, _ = trafilatura.baseline(data)
+    if not text or not text.strip():
+        raise _Refused("no article text in the HTML page")
+    return text
+
+
+# -- files, folders, stdin -------------------------------------------------------------------------
+
+def _kind_of(path: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return "text"
+
+
+def _read_bounded(stream: BinaryIO, limit: int, what: str) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _Refused(_too_large(what, limit))
+    return data
+
+
+def _read_file(path: str, limit: int) -> Iterator[Document | DocumentError]:
+    """Read one file given by name (or found in a folder)."""
+    kind = _kind_of(path)
+    try:
+        if kind == "jsonl":
+            yield from _read_jsonl(path, limit)
+            return
+        size = os.stat(path).st_size
+        if size > limit:
+            raise _Refused(_too_large("file", limit, size))
+        with open(path, "rb") as stream:
+            data = _read_bounded(stream, limit, "file")
+        yield _text_document(path, data, kind)
+    except _Refused as refusal:
+        yield DocumentError(path, str(refusal))
+    except FileNotFoundError:
+        yield DocumentError(path, "no such file or directory")
+    except IsADirectoryError:
+        yield DocumentError(path, "is a directory")
+    except ValueError:  # a path with a NUL character
+        yield DocumentError(repr(path), "not a valid path")
+    except OSError as exc:
+        yield DocumentError(path, f"cannot read: {exc.strerror or exc}")
+
+
+def _read_stdin(limit: int) -> Document | DocumentError:
+    if sys.stdin is None:
+        return DocumentError("-", "no standard input to read")
+    try:
+        data = _read_bounded(sys.stdin.buffer, limit, "standard input")
+        return _text_document("-", data, "text")
+    except _Refused as refusal:
+        return DocumentError("-", str(refusal))
+    except OSError as exc:
+        return DocumentError("-", f"cannot read standard input: {exc.strerror or exc}")
+
+
+def _folder_articles(folder: Path) -> tuple[list[Path], list[DocumentError]]:
+    """Article files under `folder`, recursively, in path order; hidden files and folders skipped."""
+    found: list[Path] = []
+    errors: list[DocumentError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = str(exc.filename or folder)
+        errors.append(DocumentError(where, f"cannot read folder: {exc.strerror or exc}"))
+
+    for here, subfolders, files in os.walk(folder, onerror=unreadable):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found.extend(Path(here, name) for name in files
+                     if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES)
+    found.sort(key=lambda path: path.relative_to(folder).parts)
+    return found, errors
+
+
+def read_documents(paths: Iterable[str], *,
+                   max_bytes: int | None = None) -> Iterator[Document | DocumentError]:
+    """Yield the documents named by `paths` (files, folders, or `-` for stdin), in order.
+
+    `max_bytes` caps each file, stdin and each JSONL record; None means `default_max_bytes()`.
+    """
+    limit = default_max_bytes() if max_bytes is None else max_bytes
     for given in paths:
         if given == "-":
-            yield Document("-", sys.stdin.read())
+            yield _read_stdin(limit)
             continue
         path = Path(given)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.suffix in ARTICLE_SUFFIXES):
-                yield _read_file(str(child))
+            articles, errors = _folder_articles(path)
+            yield from errors
+            if not articles and not errors:
+                yield DocumentError(given, f"folder has no articles ({', '.join(ARTICLE_SUFFIXES)} files)")
+            for article in articles:
+                yield from _read_file(str(article), limit)
         else:
-            yield _read_file(given)
+            yield from _read_file(given, limit)
 
 
-def _read_file(given: str) -> Document | DocumentError:
+# -- JSONL corpora ---------------------------------------------------------------------------------
+
+def _read_jsonl(path: str, limit: int) -> Iterator[Document | DocumentError]:
+    """One document per JSON line; a bad line is an error named `path:LINE`, the rest still read."""
+    seen: dict[str, int] = {}
+    records = 0
+    with open(path, "rb") as stream:
+        if b"\x00" in stream.read(8192):
+            raise _Refused("binary data (NUL bytes), not JSON Lines")
+        stream.seek(0)
+        for number, line in enumerate(_lines(stream, limit), start=1):
+            if line is None:
+                yield DocumentError(f"{path}:{number}", _too_large("record", limit))
+                continue
+            if number == 1:
+                line = line.removeprefix(codecs.BOM_UTF8)
+            if not line.strip():
+                continue
+            records += 1
+            try:
+                yield _record(path, number, line, seen)
+            except _Refused as refusal:
+                yield DocumentError(f"{path}:{number}", str(refusal))
+    if records == 0:
+        raise _Refused("empty file (no JSON records)")
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The file's lines without reading more than `limit` bytes of any; None for a longer line."""
+    while line := stream.readline(limit + 2):
+        if len(line.rstrip(b"\r\n")) > limit:
+            while not line.endswith(b"\n") and (line := stream.readline(1 << 20)):
+                pass  # skip the rest of the over-long line
+            yield None
+        else:
+            yield line
+
+
+def _record(path: str, number: int, line: bytes, seen: dict[str, int]) -> Document:
     try:
-        return Document(given, Path(given).read_text(encoding="utf-8"))
-    except OSError as exc:
-        return DocumentError(given, f"cannot read: {exc.strerror or exc}")
+        value = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Refused("not UTF-8 (JSON Lines files must be UTF-8)") from None
+    except RecursionError:
+        raise _Refused("not valid JSON: nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise _Refused(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except ValueError as exc:  # e.g. an integer too long to convert
+        raise _Refused(f"not valid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise _Refused('a record must be a JSON object with "id" and "text"')
+    ident = _field(value, "id", required=True)
+    text = value.get("text")
+    if not isinstance(text, str):
+        raise _Refused(f'record {ident!r}: "text" must be a string' if "text" in value
+                       else f'record {ident!r}: missing "text"')
+    if ident in seen:
+        raise _Refused(f"duplicate id {ident!r} (first on line {seen[ident]})")
+    seen[ident] = number
+    _refuse_binary(text)
+    cleaned = clean(text)
+    _check_text(cleaned, f"record {ident!r}: empty text")
+    return Document(f"{path}#{ident}", cleaned, kind="jsonl", source_bytes=len(line),
+                    story=_field(value, "story"), published=_field(value, "published"))
+
+
+def _field(record: dict[str, object], key: str, required: bool = False) -> str | None:
+    """A string-like field (a string or an integer), as a string."""
+    value = record.get(key)
+    if value is None or value == "":
+        if required:
+            raise _Refused(f'missing "{key}"')
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _Refused(f'"{key}" must be a string or an integer, not {type(value).__name__}')
+    text = str(value)
+    if _CONTROL.search(text) or "\n" in text or "\r" in text:
+        raise _Refused(f'"{key}" must be one line without control characters')
+    return text

@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.compare import Agreement, Comparison, compare_story, group_stories, story_of
+from factcheck.compare.groups import story_key
+from factcheck.documents import Document
 from factcheck.report.compare_json import render_json
 from factcheck.report.compare_md import render_comparison
 
@@ -48,8 +50,8 @@ def by_verdict(comparison: Comparison, verdict: Agreement) -> list[tuple[str, ..
 # --- story groups --------------------------------------------------------------------------------
 
 def test_a_folder_per_story(comparisons: dict[str, Comparison]) -> None:
-    assert sorted(comparisons) == ["flood-relief", "harbour-fire", "missile-months", "retail-profits",
-                                   "strike-months"]
+    assert sorted(comparisons) == ["dam-collapse", "flood-relief", "harbour-fire", "missile-months",
+                                   "retail-profits", "strike-months"]
     assert all(len(c.versions) == 2 for c in comparisons.values())
 
 
@@ -72,6 +74,14 @@ def test_honest_rounding_agrees(comparisons: dict[str, Comparison]) -> None:
     retail = by_verdict(comparisons["retail-profits"], Agreement.agree)
     assert ("£1.2bn", "£1.17bn") in retail and ("12%", "12 per cent") in retail
     assert ("40", "forty") in retail  # "40 new stores" and "forty new shops"
+
+
+def test_paraphrased_versions_align_what_they_name_alike(comparisons: dict[str, Comparison]) -> None:
+    dam = comparisons["dam-collapse"]
+    agreements = by_verdict(dam, Agreement.agree)
+    assert ("a dozen", "12") in agreements  # "a dozen villages" and "12 villages downstream"
+    assert ("45 million cubic metres", "45 million cubic metres") in agreements
+    assert dam.count(Agreement.conflict) == 0
 
 
 def test_figures_only_one_version_gives_are_single_source(comparisons: dict[str, Comparison]) -> None:
@@ -144,11 +154,13 @@ def test_json_report_carries_every_figure(comparisons: dict[str, Comparison]) ->
         assert text[mention["start"]:mention["end"]] == mention["surface"]
 
 
-def test_story_attribute_groups_documents() -> None:
-    class Record:
-        doc, text, story = "corpus.jsonl#7", "", "harbour-fire"
-
-    assert story_of(Record()) == "harbour-fire"  # type: ignore[arg-type]
+def test_a_story_field_wins_over_the_folder(tmp_path: Path) -> None:
+    assert story_of(Document("corpus.jsonl#7", "", story="harbour-fire")) == "harbour-fire"
+    assert story_of(Document("corpus.jsonl#8", "", story="")) is None
+    assert story_key(str(tmp_path), Document(str(tmp_path / "a" / "b.txt"), "", story="s")) == "s"
+    assert story_key(str(tmp_path), Document(str(tmp_path / "a" / "b.txt"), "")) == "a"
+    assert story_key(str(tmp_path), Document(str(tmp_path / "b.txt"), "")) == tmp_path.name
+    assert story_key(str(tmp_path / "b.txt"), Document(str(tmp_path / "b.txt"), "")) is None
 
 
 # --- the command ---------------------------------------------------------------------------------
@@ -185,7 +197,7 @@ def test_report_dir_and_check(story_copy: Path, tmp_path: Path) -> None:
     written = compare(str(story_copy), "--report-dir", str(reports))
     assert written.exit_code == 1  # the story groups hold conflicts
     names = sorted(p.name for p in reports.glob("*.compare.md"))
-    assert len(names) == 6 and "index.compare.md" in names
+    assert len(names) == 7 and "index.compare.md" in names
     first = {name: (reports / name).read_bytes() for name in names}
     assert compare(str(story_copy), "--report-dir", str(reports)).exit_code == 1
     assert first == {name: (reports / name).read_bytes() for name in names}  # byte-identical rerun
@@ -208,13 +220,14 @@ def test_report_dir_and_check(story_copy: Path, tmp_path: Path) -> None:
 
 def test_a_bad_document_costs_only_itself(story_copy: Path, tmp_path: Path) -> None:
     (story_copy / "harbour-fire" / "empty.txt").write_text("")
+    (story_copy / "flood-relief" / "binary.txt").write_bytes(b"\x00\xff\x00\xfe" * 64)
     reports = tmp_path / "reports"
     result = compare(str(story_copy), "--report-dir", str(reports))
     assert result.exit_code == 2
-    assert "empty.txt" in result.stderr
+    assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
     written = (reports / "harbour-fire.compare.md").read_text()
     assert "wire.txt" in written and "rewrite.txt" in written and "empty.txt" not in written
-    assert len(list(reports.glob("*.compare.md"))) == 6
+    assert len(list(reports.glob("*.compare.md"))) == 7
 
 
 def test_stdin_is_a_version(story_copy: Path) -> None:
@@ -222,3 +235,20 @@ def test_stdin_is_a_version(story_copy: Path) -> None:
     result = compare("-", str(story_copy / "harbour-fire" / "rewrite.txt"), "--format", "json", input=wire)
     assert result.exit_code == 1
     assert json.loads(result.stdout)["stories"][0]["versions"][0] == "-"
+
+
+def test_jsonl_records_group_by_their_story_field(tmp_path: Path, comparisons: dict[str, Comparison]) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as handle:
+        for story in ("harbour-fire", "flood-relief"):
+            for path in sorted((STORIES / story).glob("*.txt")):
+                text = path.read_text(encoding="utf-8")
+                handle.write(json.dumps({"id": f"{story}/{path.stem}", "story": story, "text": text}) + "\n")
+    result = compare(str(corpus), "--format", "json")
+    assert result.exit_code == 1
+    stories = {s["story"]: s for s in json.loads(result.stdout)["stories"]}
+    assert sorted(stories) == ["flood-relief", "harbour-fire"]
+    for name, story in stories.items():
+        expected = [f"{corpus}#{name}/{Path(doc).stem}" for doc in comparisons[name].versions]
+        assert story["versions"] == expected
+        assert story["counts"] == {v.value: comparisons[name].count(v) for v in Agreement}

@@ -59,6 +59,7 @@ FILES = {
         + "rules: *i\n"
     ),
     "deep nesting": "rules: " + "[" * 5000 + "]" * 5000 + "\n",
+    "deep block nesting": "rules:\n" + "- " * 5000 + "x\n",
     "not utf-8": None,
 }
 

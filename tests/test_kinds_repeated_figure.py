@@ -20,6 +20,8 @@ from factcheck.rules.findings import Verdict
     ("There are 5 ethnic minority MPs. There would be 42 ethnic minority MPs in a fair house.", []),
     ("A three megapixel camera is standard. The new phone has a two megapixel camera.", []),
     ("The army fired 40 ballistic missiles and 50 ballistic missiles on two days.", []),
+    ("Twelve films competing in the documentary section are from Asia. The 16 films competing in the drama "
+     "section are from Europe.", []),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("repeated_figure", text) == expected

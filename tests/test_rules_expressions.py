@@ -132,3 +132,12 @@ def test_arithmetic_contains_every_result_of_values_inside(a, b, op, s, t) -> No
 def _inside(bounds: tuple[float, float], share: float) -> float:
     low, high = bounds
     return min(max(low + share * (high - low), low), high)
+
+
+def test_currencies_compare_in_their_own_currency_only() -> None:
+    dollars = Amount.of(2500, 2500, "united states dollar")
+    assert evaluate("price <= 5000 USD", price=dollars)[0] is Truth.always
+    assert evaluate("price <= 5000 dollar", price=Amount.of(2.5e9, 2.5e9, "dollar"))[0] is Truth.never
+    with pytest.raises(EvaluationError, match="cannot compare"):
+        evaluate("price <= 5000 dollar", price=Amount.of(10, 10, "pound sterling"))
+    assert Amount.of(1, 1, "pound").unit.dimensionality != Amount.of(1, 1, "GBP").unit.dimensionality

@@ -39,6 +39,7 @@ rules:
       term:
         dimension: time
         sentence_has: [mandate, [extend, prolong]]
+        sentence_lacks: [every year]
         not_followed_by: [ago]
     expect: term <= 2 years
     examples: {pass: [a], fail: [b]}
@@ -135,10 +136,12 @@ def test_sentence_words_and_following_words_decide_what_a_duration_is() -> None:
     prolonged = context("They voted to prolong the mandate for 15 years.", Fig("15 years", 15, **years))
     ago = context("The mandate was extended 15 years ago.", Fig("15 years", 15, **years))
     elsewhere = context("The bridge was extended over 15 years.", Fig("15 years", 15, **years))
+    history = context("The mandate was extended every year for 15 years.", Fig("15 years", 15, **years))
     (finding,) = evaluate_rule(rule, prolonged)
     assert finding.verdict is Verdict.fail and finding.severity is Severity.warning
     assert evaluate_rule(rule, ago) == []
     assert evaluate_rule(rule, elsewhere) == []
+    assert evaluate_rule(rule, history) == []
 
 
 def test_figures_in_units_pint_does_not_know_are_skipped_not_fatal() -> None:

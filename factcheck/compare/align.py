@@ -100,7 +100,10 @@ MIN_SIMILARITY_SAME_CONCEPT = 0.2  # same named thing: the sentences must share 
 MIN_SIMILARITY_NO_CONCEPT = 0.45  # "15 years" with no noun: the sentences must tell the same thing
 MIN_COUNTERPART_SIMILARITY = 0.3  # a figure-less sentence shown as "the other version says"
 MIN_COUNTERPART_SHARED = 4
+MAX_COUNTERPARTS = 3  # with many versions, the closest few passages say enough
 
+# Dimensions whose different units never convert (currencies) or have a single unit.
+_NO_CONVERSION = frozenset(("currency", "count", "percentage", "fraction", "multiplier"))
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
 _SEPARATOR = re.compile(r"[,;:\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|versus|vs)\b", re.IGNORECASE)
 _YEAR_FIGURE = re.compile(r"(?:1[89]|20)\d\d")
@@ -127,6 +130,8 @@ class _Features:
     context: frozenset[str]
     segment: frozenset[str]
     marks: dict[str, frozenset[str]] = field(default_factory=dict)
+    clause: int = 0  # which clause of its sentence the figure stands in
+    noun: str = ""  # the head word of its concept as written ("families" for "families left homeless")
 
 
 @dataclass
@@ -150,13 +155,14 @@ def concept_key(phrase: str) -> tuple[str, ...]:
 
 
 def concept_relation(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
-    """2 for the same concept, 1 when one narrows the other, None for different things."""
-    if not a or not b or a[-1] != b[-1]:
+    """2 for the same concept, 1 when one narrows the other ('weapons containers' / 'containers',
+    'villages downstream' / 'villages'), None for different things ('ballistic' / 'cruise missiles')."""
+    if not a or not b:
         return None
-    mods_a, mods_b = set(a[:-1]), set(b[:-1])
-    if mods_a == mods_b:
+    words_a, words_b = set(a), set(b)
+    if words_a == words_b:
         return 2
-    return 1 if mods_a <= mods_b or mods_b <= mods_a else None
+    return 1 if words_a <= words_b or words_b <= words_a else None
 
 
 # Common irregular verbs that follow a counted noun ("40 missiles hit the port").
@@ -259,50 +265,69 @@ def unit_factor(source: str, target: str) -> float | None:
         return None
 
 
-def _interval(row: pd.Series) -> Interval:
-    value = float(row["value"])
-    low = float(row["low"]) if not pd.isna(row["low"]) else value
-    high = float(row["high"]) if not pd.isna(row["high"]) else value
-    return Interval(min(low, value), max(high, value))
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _number(value: object, default: float) -> float:
+    return default if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+
+
+_COLUMNS = ("start", "end", "surface", "value", "low", "high", "unit", "dimension", "concept", "sentence",
+            "sentence_start")
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """Folded content words of a sentence or clause (each sentence holds several figures)."""
+    return frozenset(content_words(text))
 
 
 def _mentions(version: Version, index: int) -> list[_Features]:
+    """The features of every figure in a version's quantities table, in text order."""
     table = version.quantities
     if table is None or table.empty:
         return []
-    rows = [row for _, row in table.sort_values(["start", "end"], kind="stable").iterrows()]
+    ordered = table.sort_values(["start", "end"], kind="stable")
+    # Plain lists per column: reading pandas rows one by one costs more than the whole alignment.
+    rows = [dict(zip(_COLUMNS, values, strict=True))
+            for values in zip(*(ordered[column].tolist() for column in _COLUMNS), strict=True)]
+    spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for row in rows:
+        if not _YEAR_FIGURE.fullmatch(_text(row["surface"])):
+            offset = int(row["sentence_start"])
+            span = (int(row["start"]) - offset, int(row["end"]) - offset)
+            spans_by_sentence.setdefault(offset, []).append(span)
     features: list[_Features] = []
     inherited: list[bool] = []
-    by_sentence: dict[int, list[pd.Series]] = {}
     for row in rows:
-        by_sentence.setdefault(int(row["sentence_start"]), []).append(row)
-    for row in rows:
-        sentence, offset = str(row["sentence"]), int(row["sentence_start"])
-        given = row["concept"] if isinstance(row["concept"], str) else ""
-        relative_end = int(row["end"]) - offset
-        phrase = given.strip() or following_phrase(sentence, relative_end)
-        surface = str(row["surface"])
+        sentence, offset, surface = _text(row["sentence"]), int(row["sentence_start"]), _text(row["surface"])
+        given = _text(row["concept"]).strip()
+        relative_start, relative_end = int(row["start"]) - offset, int(row["end"]) - offset
+        phrase = given or following_phrase(sentence, relative_end)
         if _YEAR_FIGURE.fullmatch(surface) and not phrase:
             continue  # a bare year dates the story; it is not one of its figures
-        siblings = [r for r in by_sentence[offset] if not _YEAR_FIGURE.fullmatch(str(r["surface"]))]
-        spans = [(int(r["start"]) - offset, int(r["end"]) - offset) for r in siblings]
-        starts = [s for s, _ in spans if s != int(row["start"]) - offset]
-        relative_start = int(row["start"]) - offset
-        key = concept_key(phrase)
-        own = _segments(sentence)
-        segment_text = next((sentence[s:e] for s, e in own if s <= relative_start < e), sentence)
+        spans = spans_by_sentence.get(offset, [])
+        starts = [s for s, _ in spans if s != relative_start]
+        # The extractor's concept may run on into a verb ("families left homeless"): key on the noun phrase.
+        noun_phrase = (following_phrase(given, 0) or given) if given else phrase
+        key = concept_key(noun_phrase)
+        clauses = _segments(sentence)
+        clause = next((i for i, (s, e) in enumerate(clauses) if s <= relative_start < e), 0)
+        segment_text = sentence[clauses[clause][0]:clauses[clause][1]] if clauses else sentence
+        value = float(row["value"])
+        low, high = _number(row["low"], value), _number(row["high"], value)
         mention = Mention(
-            doc=version.doc, start=int(row["start"]), end=int(row["end"]), surface=surface,
-            value=float(row["value"]), low=_interval(row).low, high=_interval(row).high,
-            unit=str(row["unit"]) if not pd.isna(row["unit"]) else "",
-            dimension=str(row["dimension"]) if not pd.isna(row["dimension"]) else "",
-            concept=phrase, sentence=sentence, sentence_start=offset)
+            doc=version.doc, start=int(row["start"]), end=int(row["end"]), surface=surface, value=value,
+            low=min(low, value), high=max(high, value), unit=_text(row["unit"]),
+            dimension=_text(row["dimension"]), concept=phrase, sentence=sentence, sentence_start=offset)
         features.append(_Features(
             mention=mention, version=index, key=key,
-            context=frozenset(content_words(sentence)) - set(key),
-            segment=frozenset(content_words(segment_text)) - set(key),
-            marks=_marks_for(sentence, relative_start, starts, spans)))
-        inherited.append(not given.strip() and not key)
+            context=_words(sentence) - set(key),
+            segment=_words(segment_text) - set(key),
+            marks=_marks_for(sentence, relative_start, starts, spans), clause=clause,
+            noun=(re.split(r"\bof\b", noun_phrase, maxsplit=1, flags=re.IGNORECASE)[0].split() or [""])[-1]))
+        inherited.append(not given and not key)
     _inherit_concepts(features, inherited)
     # A bare number with neither a noun nor a unit ("Published 2025-03-04", "rose to 50") says
     # nothing that could be matched, so it is neither aligned nor reported as single-source.
@@ -311,14 +336,17 @@ def _mentions(version: Version, index: int) -> list[_Features]:
 
 def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
     """An elliptic figure ("12 missiles in March and 20 in April") counts what its nearest
-    neighbour in the sentence with the same unit counts: the head noun only, since the neighbour's
-    modifiers need not carry over ("opened 40 new shops and closed 12" closed 12 shops, not new ones)."""
+    neighbour in the same or the next clause, with the same unit, counts: the head noun only, since
+    the neighbour's modifiers need not carry over ("opened 40 new shops and closed 12" closed 12
+    shops, not new ones). Further away it is more likely something else ("the toll stood at 31 on
+    Tuesday, officials said, with 300 families homeless")."""
     for i, item in enumerate(features):
         if not missing[i]:
             continue
         candidates = [other for j, other in enumerate(features)
                       if j != i and other.key and not missing[j]
                       and other.mention.sentence_start == item.mention.sentence_start
+                      and abs(other.clause - item.clause) <= 1
                       and other.mention.unit == item.mention.unit
                       and other.mention.dimension == item.mention.dimension]
         if not candidates:
@@ -327,8 +355,8 @@ def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
         item.key = nearest.key[-1:]
         item.context = item.context - set(item.key)
         item.segment = item.segment - set(item.key)
-        head_words = re.split(r"\bof\b", nearest.mention.concept, maxsplit=1, flags=re.IGNORECASE)[0].split()
-        item.mention = _with_concept(item.mention, head_words[-1] if head_words else "")
+        item.noun = nearest.noun
+        item.mention = _with_concept(item.mention, nearest.noun)
 
 
 def _with_concept(mention: Mention, concept: str) -> Mention:
@@ -348,8 +376,9 @@ def _relation(a: _Features, b: _Features) -> int | None:
     mentions may be the same figure, None when something rules it out."""
     if a.mention.dimension != b.mention.dimension or _marks_clash(a.marks, b.marks):
         return None
-    if unit_factor(a.mention.unit, b.mention.unit) is None:
-        return None
+    if a.mention.unit != b.mention.unit and (a.mention.dimension in _NO_CONVERSION
+                                            or unit_factor(a.mention.unit, b.mention.unit) is None):
+        return None  # dollars and pounds have no fixed rate; metres and feet do
     if a.key or b.key:
         return concept_relation(a.key, b.key)
     return 0 if a.mention.unit else None  # two bare counts with nothing to say what they count
@@ -400,17 +429,18 @@ def _claim_score(a: _Claim, b: _Claim) -> float | None:
 
 def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
     """Greedy complete-link clustering: best pairs first, at most one claim per version."""
+    # Only claims of one dimension whose concepts share a word (or both have none) can match.
     buckets: dict[tuple[str, str], list[_Claim]] = {}
-    for claim in claims:  # only claims of one dimension and head noun can match: pair within buckets
-        head = claim.first
-        buckets.setdefault((head.mention.dimension, head.key[-1] if head.key else ""), []).append(claim)
+    for claim in claims:
+        for word in claim.first.key or ("",):
+            buckets.setdefault((claim.first.mention.dimension, word), []).append(claim)
+    candidates = {(a.ident, b.ident): (a, b) for bucket in buckets.values()
+                  for a, b in combinations(bucket, 2) if a.version != b.version}
     scores: dict[tuple[int, int], float] = {}
-    for bucket in buckets.values():
-        for a, b in combinations(bucket, 2):
-            if a.version != b.version:
-                score = _claim_score(a, b)
-                if score is not None:
-                    scores[(min(a.ident, b.ident), max(a.ident, b.ident))] = score
+    for pair, (a, b) in sorted(candidates.items()):
+        score = _claim_score(a, b)
+        if score is not None:
+            scores[pair] = score
     cluster_of = {claim.ident: [claim] for claim in claims}
     for (x, y), _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
         left, right = cluster_of[x], cluster_of[y]
@@ -473,12 +503,23 @@ def _judge(group: list[_Claim]) -> tuple[Agreement, str]:
     return Agreement.agree, "the intervals overlap"
 
 
-_Sentence = tuple[int, str, frozenset[str]]  # start offset, text, folded content words
+@dataclass(frozen=True)
+class _Sentences:
+    """A version's sentences, their folded words, and which sentences hold each word."""
 
+    spans: tuple[tuple[int, str], ...]
+    words: tuple[frozenset[str], ...]
+    index: dict[str, tuple[int, ...]]
 
-def _sentences(text: str) -> list[_Sentence]:
-    return [(m.start(), m.group(), frozenset(content_words(m.group())))
-            for m in _SENTENCE.finditer(text) if m.group().strip()]
+    @classmethod
+    def of(cls, text: str) -> _Sentences:
+        spans = tuple((m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip())
+        words = tuple(frozenset(content_words(sentence)) for _, sentence in spans)
+        index: dict[str, list[int]] = {}
+        for number, found in enumerate(words):
+            for word in found:
+                index.setdefault(word, []).append(number)
+        return cls(spans, words, {word: tuple(numbers) for word, numbers in index.items()})
 
 
 def _related(claim: _Claim, other: _Features) -> bool:
@@ -490,27 +531,35 @@ def _related(claim: _Claim, other: _Features) -> bool:
 
 
 def _counterparts(claim: _Claim, versions: Sequence[Version], features: Sequence[Sequence[_Features]],
-                  sentences: Sequence[Sequence[_Sentence]]) -> tuple[Counterpart, ...]:
-    """For a figure only one version gives, the sentence of each other version that tells the
-    same thing without giving a figure of its kind, when one is close enough to show."""
+                  sentences: Sequence[_Sentences]) -> tuple[Counterpart, ...]:
+    """For a figure only one version gives, the sentences of other versions that tell the same
+    thing without giving a figure of its kind, when close enough to show (the closest few)."""
     wanted = frozenset(set().union(*(m.context | set(m.key) for m in claim.members)))
-    found = []
+    found: list[tuple[float, int, Counterpart]] = []
     for index, version in enumerate(versions):
         if index == claim.version:
             continue
-        taken = [(f.mention.start, f.mention.end) for f in features[index] if _related(claim, f)]
-        best: tuple[float, int, str, frozenset[str]] | None = None
-        for start, sentence, words in sentences[index]:
+        hits: dict[int, int] = {}
+        for word in wanted:
+            for number in sentences[index].index.get(word, ()):
+                hits[number] = hits.get(number, 0) + 1
+        candidates = sorted(n for n, count in hits.items() if count >= MIN_COUNTERPART_SHARED)
+        taken = [(f.mention.start, f.mention.end) for f in features[index]
+                 if candidates and _related(claim, f)]
+        best: tuple[float, int] | None = None
+        for number in candidates:
+            start, sentence = sentences[index].spans[number]
             if any(start <= s and e <= start + len(sentence) for s, e in taken):
                 continue  # it gives its own figure for this thing: not "the same without the figure"
-            shared = wanted & words
-            similarity = _dice(wanted, words)
-            if (len(shared) >= MIN_COUNTERPART_SHARED and similarity >= MIN_COUNTERPART_SIMILARITY
-                    and (best is None or similarity > best[0])):
-                best = (similarity, start, sentence, shared)
+            similarity = _dice(wanted, sentences[index].words[number])
+            if similarity >= MIN_COUNTERPART_SIMILARITY and (best is None or similarity > best[0]):
+                best = (similarity, number)
         if best is not None:
-            found.append(Counterpart(version.doc, best[2].strip(), best[1], tuple(sorted(best[3]))))
-    return tuple(found)
+            start, sentence = sentences[index].spans[best[1]]
+            shared = tuple(sorted(wanted & sentences[index].words[best[1]]))
+            found.append((-best[0], index, Counterpart(version.doc, sentence.strip(), start, shared)))
+    closest = sorted(found, key=lambda item: item[:2])[:MAX_COUNTERPARTS]
+    return tuple(counterpart for _, _, counterpart in closest)
 
 
 _ORDER = {Agreement.conflict: 0, Agreement.single_source: 1, Agreement.agree: 2}
@@ -522,7 +571,7 @@ def compare_versions(story: str, versions: Sequence[Version]) -> Comparison:
     claims: list[_Claim] = []
     for found in features:
         claims.extend(_claims(found, len(claims)))
-    sentences = [_sentences(version.text) for version in versions]
+    sentences = [_Sentences.of(version.text) for version in versions]
     figures = []
     for group in _cluster(claims):
         verdict, reason = _judge(group)

@@ -25,8 +25,7 @@ class Story:
 
 def story_of(document: Document) -> str | None:
     """The `story` a reader attached to the document (JSONL `story` field), if any."""
-    story = getattr(document, "story", None)
-    return str(story) if story not in (None, "") else None
+    return document.story or None
 
 
 def story_key(root: str, document: Document) -> str | None:

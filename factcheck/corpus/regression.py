@@ -111,7 +111,7 @@ class Drift:
     def render(self) -> str:
         """The drift summary and the unified diff, for a person reading a CI log."""
         out = [f"Reports would change: {len(self.changed)} changed, {len(self.new)} new, "
-               f"{len(self.removed)} removed."]
+               f"{len(self.removed)} removed. If intended, rerun without --check and commit the reports."]
         for label, names in (("changed", self.changed), ("new", self.new), ("removed", self.removed)):
             for name in names[:MAX_EXAMPLES]:
                 out.append(f"  {label}: {name}")

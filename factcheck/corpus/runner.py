@@ -9,6 +9,7 @@ document, not the run.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -44,6 +45,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Settings:
+    """How a corpus run runs (from the command line, `[tool.factcheck]` and the defaults)."""
+
     jobs: int
     cache: Cache
     engine: str = "local"
@@ -54,7 +57,7 @@ class Settings:
 
 @dataclass
 class Outcome:
-    """One document's result: a `DocumentResult` (check) or a quantities table (extract), or an error."""
+    """One document's result: a `Checked` (check) or a quantities table (extract), or an error."""
 
     root: str
     doc: str
@@ -65,6 +68,8 @@ class Outcome:
 
 @dataclass
 class Stats:
+    """Counts for the summary line that ends every run."""
+
     documents: int = 0
     quantities: int = 0
     errors: int = 0
@@ -78,9 +83,14 @@ class Stats:
         verdicts = ", ".join(f"{self.verdicts[v]} {v}" for v in ("fail", "uncertain", "pass"))
         seconds = time.monotonic() - self.started
         cached = f"{self.cached} cached" + (f", {self.reevaluated} re-evaluated" if findings else "")
-        return (f"{self.documents} documents ({cached}), {self.quantities} quantities, "
+        return (f"{_count(self.documents, 'document')} ({cached}), {_count(self.quantities, 'quantity')}, "
                 + (f"findings: {verdicts}; " if findings else "")
-                + f"{self.errors} errors; {seconds:.1f} s")
+                + f"{_count(self.errors, 'error')}; {seconds:.1f} s")
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun if number == 1 else noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {plural}"
 
 
 def sources(paths: Iterable[str]) -> Iterator[Source]:
@@ -191,14 +201,14 @@ class Runner:
 
     def run(self, stream: Iterable[Source]) -> Iterator[Outcome]:
         stream = iter(stream)
-        first = list(_take(stream, 2))
+        first = list(itertools.islice(stream, 2))
         if len(first) < 2:  # a single document: no pool, no start-up cost
             for source in first:
                 yield self._count(self._in_process(source))
             return
         with _Progress(self.settings.progress) as progress:
             try:
-                for outcome in self._pooled(_chain(first, stream)):
+                for outcome in self._pooled(itertools.chain(first, stream)):
                     progress.advance(outcome.doc)
                     yield self._count(outcome)
             finally:
@@ -302,19 +312,6 @@ def error_result(outcome: Outcome) -> DocumentResult:
     return DocumentResult(outcome.doc, empty_table(), findings=[], error=outcome.error)
 
 
-def _take(stream: Iterator[Source], count: int) -> Iterator[Source]:
-    for _ in range(count):
-        try:
-            yield next(stream)
-        except StopIteration:
-            return
-
-
-def _chain(first: list[Source], rest: Iterator[Source]) -> Iterator[Source]:
-    yield from first
-    yield from rest
-
-
 def progress_wanted(flag: bool) -> bool:
     """A progress bar only for a person watching: stderr a terminal, not CI, colour not refused."""
     if not flag or os.environ.get("NO_COLOR") or os.environ.get("CI", "").lower() in ("true", "1"):
@@ -323,11 +320,13 @@ def progress_wanted(flag: bool) -> bool:
 
 
 class _Progress:
-    """A rich progress bar on stderr, shown once a run passes `PROGRESS_AFTER` documents."""
+    """A rich progress display on stderr (count, rate, elapsed, current document), shown once a run
+    passes `PROGRESS_AFTER` documents. Documents are streamed, so there is no total to show."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = progress_wanted(enabled)
         self.count = 0
+        self.started = time.monotonic()
         self._bar: Any = None
 
     def __enter__(self) -> _Progress:
@@ -342,12 +341,14 @@ class _Progress:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self._bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
-                                 TimeElapsedColumn(), TextColumn("{task.description}"),
+                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                                 TextColumn("{task.description}"),
                                  console=Console(stderr=True), transient=True)
             self._bar.start()
-            self._task = self._bar.add_task("", total=None, completed=self.count - 1)
+            self._task = self._bar.add_task("", total=None, completed=self.count - 1, rate="")
         if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=Path(doc).name)
+            rate = self.count / max(1e-9, time.monotonic() - self.started)
+            self._bar.update(self._task, advance=1, description=Path(doc).name, rate=f"{rate:.1f}/s")
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

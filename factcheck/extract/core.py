@@ -7,7 +7,7 @@ sentence and a few words around each number, so the cost grows linearly with the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -33,7 +33,7 @@ class Figure:
     end: int
     qualifier: str = "exact"
     mode: str = "exact"
-    bounds: tuple[float, float] | None = field(default=None)
+    bounds: tuple[float, float] | None = None
 
     @property
     def first(self) -> Reading:

@@ -68,7 +68,8 @@ def _name_like(word: str) -> bool:
 def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_end: int) -> bool:
     """Whether `reading` (with its `unit` if any; its figure ends at `figure_end`) is no quantity."""
     text = sentence[reading.start:reading.end]
-    before, after = sentence[:reading.start], sentence[reading.end:]
+    # A bounded window before the number: searching all of a long sentence per number is quadratic.
+    before, after = sentence[max(0, reading.start - 120):reading.start], sentence[reading.end:]
     if reading.kind != "number":
         return False
     if unit is not None and unit.dimension == "time" and re.match(r"-(?!\w+-old)", after):
@@ -77,6 +78,8 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return True  # "a billion-dollar deal" describes the deal's size class
     if unit is None and _NUMBER_WORDS.search(before):
         return True  # "No. 3", "world number seven", "Category 4"
+    if reading.spelled and unit is None and re.match(r"-[^\W\d_]", after):
+        return True  # "one-off gains", "a two-way street": part of a description
     if reading.spelled:
         return _spelled_idiom(before, after, text)
     if reading.currency is not None:

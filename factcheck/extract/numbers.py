@@ -13,6 +13,7 @@ million" is rounded to 0.1 million, which `hedges.interval` turns into 2.05-2.15
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Suffixes and abbreviations: "$2.5bn", "£600m" (million only after a currency), "25k", "$1tn".
 SUFFIXES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
             "trn": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-            "hundred": 1e2, "dozen": 12}
+            "hundred": 1e2, "dozen": 12, "crore": 1e7, "lakh": 1e5}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
              "tenth": 10, "tenths": 10}
@@ -80,10 +81,16 @@ _DIGITS = re.compile(r"\.?\d(?:[\d,.]*\d)?")
 _VALID_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
 _SUFFIX_AFTER = re.compile(
     r"(?:(?P<attached>bn|mn|mln|tn|trn|[mMkKbB])|[\s-]?(?P<hundred>hundred\s)?(?P<word>hundred|thousand|"
-    r"million|billion|trillion|dozen)s?)(?![^\W\d_])", re.IGNORECASE)
+    r"million|billion|trillion|dozen|crore|lakh)s?)(?![^\W\d_])", re.IGNORECASE)
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
+# Nouns that "5m" counts in millions, never measures in metres.
+_COUNTED_IN_MILLIONS = re.compile(
+    r"(?:people|workers|users|barrels|shares|customers|viewers|homes|households|visitors|votes|copies|"
+    r"subscribers|passengers|tonnes|tons|jobs|children|adults|members|patients|students|listeners|fans|"
+    r"tickets|vehicles|cars|phones|devices|accounts|downloads|units|residents|citizens|voters|"
+    r"consumers|readers|animals|trees|doses|cases|hits|pages|sales)\b")
 _MINUS = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
-_EXPONENT = re.compile(r"\s?[×x]\s?10\^?([−–-]?\d{1,3})\b")
+_EXPONENT = re.compile(r"\s?[×x]\s?10\^?([−–-]?\d{1,2})\b")
 
 
 def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float] | None:
@@ -94,8 +101,10 @@ def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float]
     if match.group("word"):  # "4 hundred million" too
         return match.end(), SUFFIXES[match.group("word").lower()] * (100 if match.group("hundred") else 1)
     letters = match.group("attached")
-    if letters == "m":  # "£600m" is money, "37m" is metres unless a currency word follows
-        if currency is None and not currency_word(sentence[match.end():].lstrip(), True):
+    if letters == "m":  # "£600m" is money, "100m hurdles" metres, "1.2m people" and "5m euros" millions
+        following = sentence[match.end():].lstrip()
+        counted = currency_word(following, True) or _COUNTED_IN_MILLIONS.match(following)
+        if currency is None and not counted:
             return None
     elif letters in ("b", "B") and currency is None:
         return None
@@ -129,9 +138,8 @@ def _digit_readings(sentence: str) -> list[Reading]:
         reading = Reading(start, end, value, decimals=decimals, trailing_zeros=zeros, currency=currency)
         exponent = _EXPONENT.match(sentence, end)
         if exponent:  # "1.99×10−30"
-            power = int(exponent.group(1).replace("−", "-").replace("–", "-"))
-            reading.end, reading.value = exponent.end(), value * 10.0 ** power
-            reading.decimals += max(0, -power)
+            reading.magnitude = 10.0 ** int(exponent.group(1).replace("−", "-").replace("–", "-"))
+            reading.end, reading.value = exponent.end(), value * reading.magnitude
             readings.append(reading)
             continue
         suffix = _suffix(sentence, end, currency)
@@ -263,9 +271,10 @@ def _fraction_readings(sentence: str) -> list[Reading]:
     readings = []
     for match in _FRACTION.finditer(sentence):
         if match.group("den"):
+            end = _FRACTION_END.match(sentence, match.end())
             single = match.group("num").lower() in ("a", "an", "one")
-            if single and not _FRACTION_END.match(sentence, match.end()):
-                continue  # "a third penalty", "an eighth defeat": ordinals
+            if "-" not in match.group() and not (end and (single or end.group().strip() == "of")):
+                continue  # "a third penalty", "the preceding three quarters": ordinals and periods
             value = _number_word(match.group("num")) / FRACTIONS[match.group("den").lower()]
         elif match.group("n"):
             whole = _number_word(match.group("m"))
@@ -305,6 +314,7 @@ def read_numbers(sentence: str) -> list[Reading]:
     """Every number in `sentence`, left to right; where readings overlap the longest wins."""
     found = [*_vague_readings(sentence), *_fraction_readings(sentence), *_word_readings(sentence),
              *_digit_readings(sentence), *_multiplier_readings(sentence)]
+    found = [reading for reading in found if math.isfinite(reading.value)]  # "1e400" overflows
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     chosen: list[Reading] = []
     for reading in found:

@@ -50,9 +50,13 @@ _WORD_NUMBER = (r"(?:" + "|".join(sorted((w for w in _WORD_NUMBERS if _WORD_NUMB
                 + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
                 + "|".join(sorted((w for w in _WORD_NUMBERS if _WORD_NUMBERS[w] < 20), key=len,
                                   reverse=True)))
+_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
+              "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
+              "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0}
 _FIGURE = re.compile(
+    rf"(?P<fraction>\b(?:{'|'.join(sorted(_FRACTIONS, key=len, reverse=True))})\b(?=\s+of\b))|"
     rf"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})\b)"
-    rf"|(?P<currency>{_CURRENCY})?\s?"
+    rf"|(?:(?P<currency>{_CURRENCY})\s?)?"
     r"(?P<number>(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|\b(?:" + _WORD_NUMBER + r")\b)"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|trn|m|k)\b)?"
     r"(?P<suffix>\s?%|\s?per\s?cent\b|\s?percent\b|\s(?:percentage|per\s?cent(?:age)?)\s+points?\b"
@@ -136,12 +140,13 @@ def _hedged(value: float, half_step: float, hedge: str) -> tuple[float, float]:
 
 def _figure(text: str, match: re.Match[str]) -> Figure | None:
     start, end = match.span()
+    if match["fraction"]:  # "half of the 800 members": a share, read loosely
+        value = _FRACTIONS[match["fraction"].lower()]
+        return Figure(start, end, text[start:end], value, value * 0.95, value * 1.05, "P", "", "")
     if match["ordinal"]:
         word = match["ordinal"].lower()
         value = float(_ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(word[:-2]))
         return Figure(start, end, text[start:end], value, value, value, "O", "", "")
-    if match["currency"] is None and text[start].isspace():
-        start += 1
     value, half_step = _number(match["number"])
     scale = (match["scale"] or "").strip().lower()
     suffix = re.sub(r"\s+", " ", (match["suffix"] or "").strip().lower())
@@ -252,7 +257,9 @@ RELATIONS = {
     "breakdown": "percentages splitting one whole (a poll, a vote); roles part (repeated), rest",
     "per_unit": "a total split over a count; roles total, count, each",
     "same_concept": "two figures counting the same noun phrase in different sentences; roles first, second; "
-                    "details: concept, markers of each sentence (months, days, years, 'another', ...)",
+                    "details: concept, markers (months, days, years, 'would' in each sentence), near "
+                    "('another', 'total', 'each' just before each figure), phrases (the 'in the ...' "
+                    "phrase after each)",
     "years_ago": "an event year and how long ago it was; roles year, duration",
     "since": "a start year and how long since; roles year, duration",
     "span": "a period between two years and its stated length; roles start, end, duration (or terms "
@@ -433,11 +440,13 @@ _AS_MANY = re.compile(
 _EACH = re.compile(
     rf"{_fig('e', 'MN')}(?:\s+[a-z-]+){{0,2}}?\s*\b(?P<cue>each|apiece|a piece|a head|per head|per person|"
     rf"per capita|"
-    rf"per\s+(?P<per>[a-z]+)|for each\s+(?P<per2>[a-z]+)|a\s+(?P<per3>[a-z]+)\s+each|"
+    rf"per\s+(?P<per>[a-z]+)|for each\s+(?!of\b)(?P<per2>[a-z]+)|a\s+(?P<per3>[a-z]+)\s+each|"
     rf"an?\s+(?P<per4>[a-z]+))\b"
     rf"|\b(?P<cue2>each)\s+(?:costing|worth|at|priced at|valued at|for)\s+{_fig('e2', 'MN')}"
     rf"|{_fig('e3', 'M')}\s+(?:\w+\s+)?(?:to|for)\s+(?P<cue3>each)\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    rf"{_fig('c3', 'N')}",
+    rf"{_fig('c3', 'N')}"
+    rf"|\b(?P<cue4>[Ee]ach)\s+of\s+(?:the\s+|its\s+|their\s+)?{_fig('c4', 'N')}[^⟨]{{0,50}}?"
+    rf"{_fig('e4', 'M')}",
     re.IGNORECASE)
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "annum", "cent", "game",
                "match", "season", "night", "shift", "quarter", "mile", "kilometre", "km", "litre", "gallon",
@@ -450,7 +459,9 @@ _SHARE_AFTER = re.compile(rf"{_gap(60)}(?:\(|,\s*or\s+|\s[-–—]\s*|\bor\s+){_
                           re.IGNORECASE)
 _PERCENT_OF = re.compile(
     rf"{_fig('p', 'P')}\s+(?P<cue>of)\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z'-]+\s+){{0,3}}?"
-    rf"{_fig('b', 'N')}{_gap(50)}(?:,\s*or\s+|\(|\s[-–—]\s*){_HEDGE_WORDS}{_fig('a', 'N')}"
+    rf"{_fig('b', 'N')}{_gap(50)}"
+    rf"(?:,\s*or\s+|\(|\s[-–—]\s*|,\s+(?=(?:some|about|around|roughly|nearly|almost)\s))"
+    rf"{_HEDGE_WORDS}{_fig('a', 'N')}"
     rf"|{_fig('a2', 'N')}{_gap(40)}(?:,\s*or\s+|\(|\s[-–—]\s*){_HEDGE_WORDS}{_fig('p2', 'P')}\s+"
     rf"(?P<cue2>of)\s+"
     rf"(?:the\s+|all\s+|its\s+|their\s+|a total of\s+)?(?:[a-z'-]+\s+){{0,3}}?{_fig('b2', 'N')}",
@@ -459,8 +470,9 @@ _WHOLE_FIRST = re.compile(
     rf"(?:^\W*|[,:;]\s*)(?P<cue>of|among|out of)\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
     rf"{_HEDGE_WORDS}{_fig('b', 'N')}\s+[a-z][\w\s'-]{{0,40}}?,", re.IGNORECASE)
 _WHOLE_THEN_PARTS = re.compile(
-    rf"(?<!top )(?<!top-){_fig('b', 'N')}\s+(?!times\b)[a-z][\w\s'-]{{0,30}}?,?\s*(?P<cue>including|of whom|"
-    rf"of which|among them|comprising|made up of|consisting of)\s", re.IGNORECASE)
+    rf"(?<!top )(?<!top-){_fig('b', 'N')}\s+(?!times\b)[a-z][\w\s'-]{{0,50}}?,?\s*"
+    rf"(?P<cue>including|included|includes|include|of whom|of which|among them|comprising|made up of|"
+    rf"consisting of)\s", re.IGNORECASE)
 _CLOSING = ("comprising", "made up of", "consisting of")
 _NOT_A_PART = re.compile(r"(?:number|No\.|position|place|top|at|ranked)\s+$", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(
@@ -471,10 +483,12 @@ _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|remaining|others|
 _BREAKDOWN_CUE = re.compile(
     r"\b(?:said|say|says|voted|vote|backed|back|supported|support|favoured|favored|opposed|chose|preferred|"
     r"went to|share|split|made up|accounted for|undecided|don't know|respondents|voters|poll|polled|survey|"
-    r"surveyed|asked|agreed|disagreed|of the vote|of votes|others|the rest|men|women|boys|girls|male|female)\b",
+    r"surveyed|asked|agreed|disagreed|of the vote|of votes|others|the rest|men|women|boys|girls|male|"
+    r"female)\b",
     re.IGNORECASE)
+_MADE_UP = re.compile(r"\bmade\s+up\b", re.IGNORECASE)
 _CHANGE_WORD = re.compile(
-    rf"\b(?:{_UP}|{_DOWN}|{_UP_NOUNS}|{_DOWN_NOUNS}|lost|shed|added|by|rate|rates|interest|inflation|compared|"
+    rf"\b(?:{_UP}|{_DOWN}|{_UP_NOUNS}|{_DOWN_NOUNS}|lost|shed|added|by(?!-)|rate|rates|interest|inflation|compared|"
     r"year-on-year|annual|annually|a year|growth|margin|chance|likely|probability|stake|tax|discount)\b",
     re.IGNORECASE)
 
@@ -514,12 +528,16 @@ _LATER = re.compile(
 _SERVED = re.compile(
     rf"\b(?:elected|appointed|joined|became|took office|came to power|founded|formed|started|began|arrived|"
     rf"moved|opened|launched|set up|established)\s+(?:[\w'-]+\s+){{0,3}}?in\s+{_fig('y', 'Y')}{_gap(80)}"
-    rf"\b(?P<cue>has|have)\s+(?:[a-z]+\s+){{0,3}}?(?:for|over)\s+(?:the\s+(?:past|last)\s+)?{_DURATION}",
+    rf"\b(?P<cue>has|have|celebrates|celebrating|marks|marking)\s+(?:[a-z]+\s+){{0,3}}?"
+    rf"(?:(?:for|over)\s+(?:the\s+(?:past|last)\s+)?)?{_DURATION}"
+    rf"(?!\s+(?:ago|later|earlier|after|before|old))",
     re.IGNORECASE)
 # An anniversary counts from the year of the event it marks, not the year it was marked in.
 _EVENT_YEAR = re.compile(
     rf"(?:\bof\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?|\b(?:born|founded|formed|established|created|"
-    rf"opened|launched|set up|signed|built|began|started)\s+(?:[\w'-]+\s+){{0,2}}?in\s+){_fig('y', 'Y')}",
+    rf"opened|launched|set up|signed|built|began|started|held|staged|completed)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?in\s+)"
+    rf"{_fig('y', 'Y')}",
     re.IGNORECASE)
 _ANNIVERSARY = re.compile(
     r"(?P<o>⟨O\d+⟩)\s+(?P<cue>anniversary|birthday)|\b(?P<cue2>centenary|centennial|bicentenary|"
@@ -530,7 +548,8 @@ _AGE = re.compile(
     rf"{_fig('a', 'N')}-year-old|\baged\s+{_fig('a2', 'N')}|\bage\s+(?:of\s+)?{_fig('a3', 'N')}"
     rf"|{_fig('a4', 'NU')}\s+years?\s+old\b", re.IGNORECASE)
 _BORN = re.compile(rf"\b(?P<cue>born|built|founded|established|opened|launched|created|formed|set up|"
-                   rf"incorporated)\s+(?:in\s+)?(?:[A-Za-z]+\s+)?{_fig('y', 'Y')}", re.IGNORECASE)
+                   rf"incorporated|completed|constructed|erected|inaugurated)"
+                   rf"\s+(?:in\s+)?(?:[A-Za-z]+\s+)?{_fig('y', 'Y')}", re.IGNORECASE)
 
 
 class _Builder:
@@ -670,14 +689,15 @@ def _multiples(s: _Sentence, text: str, out: _Builder, changes: list[dict[str, o
             _WORD_NUMBERS[verb.split()[0]] if verb.endswith("times") else _FACTORS[verb])
         s.used |= {a, b}
         out.add("multiple", s, s.span(match, "mv"), text,
-                [member("larger", *s.figures[a]), member("base", *s.figures[b])],
+                [member("larger", s.figures[a][0].as_written(), s.figures[a][1]),
+                 member("base", s.figures[b][0].as_written(), s.figures[b][1])],
                 factor=float(factor), hedge=(match["mh"] or "").lower(),
                 more=" more" in s.template[match.end("mv"):match.end("mv") + 6].lower())
 
 
 def _per_units(s: _Sentence, text: str, out: _Builder) -> None:
     for match in _EACH.finditer(s.template):
-        token = match["e"] or match["e2"] or match["e3"]
+        token = match["e"] or match["e2"] or match["e3"] or match["e4"]
         index = s.index(token)
         each = s.figures[index][0]
         per = (match["per"] or match["per2"] or match["per3"] or match["per4"] or "").lower()
@@ -691,21 +711,27 @@ def _per_units(s: _Sentence, text: str, out: _Builder) -> None:
         counts = [i for i, (f, _) in enumerate(s.figures)
                   if i != index and i not in totals and i not in s.used and f.kind == "N"
                   and f.value >= 2 and f.value == int(f.value)]
-        if match["c3"]:
-            counts = [s.index(match["c3"])]
+        if match["c3"] or match["c4"]:
+            counts = [s.index(match["c3"] or match["c4"])]
         if per:  # "£5,000 per home" splits over a count of homes
-            counts = [i for i in counts if _noun_after(text, s.figures[i][0].end)[:4] == per[:4]]
+            counts = [i for i in counts if _same_noun(_noun_after(text, s.figures[i][0].end), per)]
         if len(totals) != 1 or len(counts) != 1:
             continue
         total, count = totals[0], counts[0]
         s.used |= {index, total, count}
-        cue = next(name for name in ("cue", "cue2", "cue3") if match[name])
+        cue = next(name for name in ("cue", "cue2", "cue3", "cue4") if match[name])
         out.add("per_unit", s, s.span(match, cue), text,
                 [member("total", *s.figures[total]), member("count", *s.figures[count]),
                  member("each", *s.figures[index])])
 
 
 _NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?([a-z]+)")
+
+
+def _same_noun(one: str, other: str) -> bool:
+    """'buses' and 'bus', 'homes' and 'home', 'countries' and 'country' name the same thing."""
+    one, other = one.lower(), other.lower()
+    return _singular(one) == _singular(other) or one.rstrip("es") == other.rstrip("es")
 
 
 def _noun_after(text: str, offset: int) -> str:
@@ -773,7 +799,8 @@ def _parts(s: _Sentence, text: str, out: _Builder) -> None:
 def _breakdown(s: _Sentence, text: str, out: _Builder) -> None:
     percents = [(m, s.index(m.group())) for m in re.finditer(r"⟨P\d+⟩", s.template)
                 if s.index(m.group()) not in s.used]
-    if len(percents) < 2 or not _BREAKDOWN_CUE.search(s.template) or _CHANGE_WORD.search(s.template):
+    if len(percents) < 2 or not _BREAKDOWN_CUE.search(s.template) or \
+            _CHANGE_WORD.search(_MADE_UP.sub("", s.template)):
         return
     if sum(1 for m, _ in percents if re.match(r"\s+of\b", s.template[m.end():])) >= 2:
         return
@@ -799,6 +826,47 @@ def _breakdown(s: _Sentence, text: str, out: _Builder) -> None:
     out.add("breakdown", s, s.span(cue), text, members)
 
 
+_VOTE_ANCHOR = re.compile(
+    r"⟨P\d+⟩\s+of\s+(?:the\s+)?(?:popular\s+|total\s+)?(?:vote|votes|ballots|respondents|"
+    r"those\s+(?:asked|polled|surveyed|questioned))\b", re.IGNORECASE)
+_NOT_A_SHARE = re.compile(r"\b(?:turnout|majority|swing|rate|by(?!-))\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def _vote_breakdowns(sentences: list[_Sentence], text: str, out: _Builder) -> None:
+    """A vote or poll split over consecutive sentences of a paragraph: "Smith won 48% of the vote.
+    Labour took 31% and the Conservatives 27%." (one sentence alone is `_breakdown`'s)."""
+    for position, first in enumerate(sentences):
+        anchor = _VOTE_ANCHOR.search(first.template)
+        if not anchor or first.index(anchor.group()[:anchor.group().index("⟩") + 1]) in first.used:
+            continue
+        paragraph = text.count("\n\n", 0, first.start)
+        members: list[Member] = []
+        taken: list[tuple[_Sentence, int]] = []
+        for s in sentences[position:position + 3]:
+            if text.count("\n\n", 0, s.start) != paragraph or _CHANGE_WORD.search(s.template):
+                break
+            found = [(m, s.index(m.group())) for m in re.finditer(r"⟨P\d+⟩", s.template)
+                     if s.index(m.group()) not in s.used
+                     and not _NOT_A_SHARE.search(s.template, max(0, m.start() - 25), m.start())]
+            if not found:
+                break
+            for match, index in found:
+                after = s.template[match.end():match.end() + 30]
+                rest = bool(re.match(r"[\s,]+(?:were\s+)?(?:undecided|others|other|the rest|don't know)\b",
+                                     after, re.IGNORECASE))
+                members.append(member("rest" if rest else "part", *s.figures[index]))
+                taken.append((s, index))
+        values = [m.value for m in members]
+        if len({id(s) for s, _ in taken}) < 2 or sum(values) > 130 or sum(v > 50 for v in values) >= 2:
+            continue
+        for s, index in taken:
+            s.used.add(index)
+        last = taken[-1][0]
+        merged = _Sentence(text[first.start:last.start + len(last.text)], first.start, [], "", [], set())
+        cue = first.span(anchor)
+        out.add("breakdown", merged, cue, text, members)
+
+
 def _dates(s: _Sentence, text: str, out: _Builder) -> None:
     def duration(match: re.Match[str]) -> Member:
         if match["d"]:
@@ -810,9 +878,9 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
         unit = (match["unit2"] or "").lower()
         start, end = s.span(match, "unit2") if unit else s.span(match)
         value = {"century": 100.0, "decade": 10.0, "": 50.0}[unit]
-        hedge_match = _HEDGE.search((match["one"] or "").lower())
+        hedge_match = _HEDGE.search((match["one"] or "").lower().removesuffix("a ").removesuffix("one "))
         hedge = hedge_match["hedge"] if hedge_match else ""
-        low, high = _hedged(value, 0.5, hedge)
+        low, high = _hedged(value, 0.2 * value, hedge)  # "a decade" is a round figure: 8 to 12 years
         return Member("duration", start, end, text[start:end], value, low, high, "N", "", hedge, -1)
 
     for name, patterns in (("years_ago", _YEARS_AGO), ("since", _SINCE)):
@@ -891,13 +959,17 @@ _MEASURES = frozenset(_words("""
 megapixel gigabyte megabyte terabyte mb gb ghz mhz inch metre meter mile kilometre km kg tonne ton hour minute
 second degree point goal run wicket lap set game stage round seat-belt storey floor bed bedroom door
 """))
-_MARKER = re.compile(
+# When a sentence speaks of (compared between the two sentences), and what would or could be.
+_WHEN = re.compile(
     rf"\b(?:{_MONTH_NAMES}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"tomorrow|last\s+(?:week|month|year)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|"
-    r"previous|first|second|third|fourth|quarter|half|another|more|further|additional|extra|"
-    r"other|new|total|overall|combined|each|per|daily|weekly|monthly|annual|annually|a\s+day|a\s+week|"
-    r"a\s+month|a\s+year|(?:18|19|20)\d\d|would|could|might|if|expected|expects|forecast|predicted|"
-    r"target|plans?|planned|aims?|hopes?)\b", re.IGNORECASE)
+    r"previous|first|second|third|fourth|quarter|half|(?:18|19|20)\d\d|would|could|might|if|expected|"
+    r"expects|forecast|predicted|target|plans?|planned|aims?|hopes?)\b", re.IGNORECASE)
+# Words just before a count that make it a different count: "another 50", "a total of 90".
+_QUALIFIER = re.compile(
+    r"\b(?:another|more|further|additional|extra|other|new|total|overall|combined|each|per|daily|weekly|"
+    r"monthly|annual|annually|a\s+day|a\s+week|a\s+month|a\s+year|so\s+far|in\s+all|altogether)\b",
+    re.IGNORECASE)
 _CONCEPT = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 
 
@@ -925,6 +997,22 @@ def _singular(word: str) -> str:
 
 # Two counts of one thing differ by a slip, not by a factor of two: that is a part or a subset.
 _SAME_SCALE = 2.0
+_PHRASE_AFTER = re.compile(
+    r"\s+(?P<phrase>(?:in|at|for|from|on|with)\s+(?:the\s+|a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+){0,3})")
+
+
+def _phrase_after(text: str, figure: Figure, concept: tuple[str, ...]) -> str:
+    """The phrase right after the counted words that says which ones: '16 films competing *in the
+    dramatic category*'. A time ('on Tuesday') is left to the sentence markers."""
+    words = _CONCEPT.match(text, figure.end)
+    assert words is not None
+    end = words.end(len(concept))
+    match = _PHRASE_AFTER.match(text, end)
+    if not match or _WHEN.search(match["phrase"]):
+        return ""
+    return match["phrase"].lower()
+
+
 _DEFINITE = re.compile(r"\b(?:the|its|their|those|these|his|her|our|all)\s+$", re.IGNORECASE)
 
 
@@ -950,13 +1038,16 @@ def _same_concepts(sentences: list[_Sentence], text: str, out: _Builder) -> None
                         not _refers_back(other_concept, concept, definite) or \
                         not _SAME_SCALE * min(other.value, figure.value) >= max(other.value, figure.value):
                     continue  # "3,248 patents" ... "the 500 patents": a part, not the same thing
-                markers = [sorted({m.lower() for m in _MARKER.findall(x.text)}) for x in (earlier, s)]
-                near = [sorted({m.lower() for m in _MARKER.findall(text[max(x.start, f.start - 40):f.start])})
+                markers = [sorted({m.lower() for m in _WHEN.findall(x.text)}) for x in (earlier, s)]
+                near = [sorted({m.lower() for m in _QUALIFIER.findall(text, max(x.start, f.start - 40),
+                                                                       f.start)})
                         for x, f in ((earlier, other), (s, figure))]
                 named = " ".join(concept)
                 out.add("same_concept", s, (figure.end + 1, figure.end + 1 + len(named)), text,
                         [member("first", other, other_row), member("second", figure, row)],
                         concept=named, markers=markers, near=near,
+                        phrases=[_phrase_after(text, other, other_concept),
+                                 _phrase_after(text, figure, concept)],
                         first_sentence=earlier.text, first_sentence_start=earlier.start)
             seen.append((s, figure, row, concept))
 
@@ -985,6 +1076,7 @@ def extract_relations(text: str, quantities: pd.DataFrame | None = None, doc: st
         _parts(s, text, out)
         _breakdown(s, text, out)
         _dates(s, text, out)
+    _vote_breakdowns(sentences, text, out)
     _same_concepts(sentences, text, out)
     if not out.rows:
         return empty_relations()

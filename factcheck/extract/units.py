@@ -249,7 +249,7 @@ NEWS_UNITS: dict[str, Unit] = {
     "nanometer": _u("nanometre", "length"), "nanometers": _u("nanometre", "length"),
     "liter": _u("litre", "volume"), "liters": _u("litre", "volume"),
     "light years": _u("light year", "length"), "light-years": _u("light year", "length"),
-    "p": _cur("penny"),
+    "p": _cur("penny"), "MP": _u("megapixel", "resolution"), "megapixels": _u("megapixel", "resolution"),
     "\u2033": _u("inch", "length"), "\u2032": _u("foot", "length"),  # double and single prime
 }
 # Ages and durations written as compound adjectives: "50-year-old", "a 15-year mandate".
@@ -257,7 +257,7 @@ _AGE = re.compile(r"[\s-](?P<unit>year|month|week|day)s?[\s-]olds?\b", re.IGNORE
 _HYPHEN_TIME = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade|century)\b",
                           re.IGNORECASE)
 # Single letters and English words are units only when written against the number ("45g").
-_ATTACHED_ONLY = {"s", "h", "t", "m", "g", "l", "L", "in", "mi", "ft", "C", "F", "W", "PS", "p"}
+_ATTACHED_ONLY = {"s", "h", "t", "m", "g", "l", "L", "in", "mi", "ft", "C", "F", "W", "PS", "p", "MP"}
 # Spaced symbols that read as units only when no letter, digit or dot follows ("12 C,").
 _SPACED_SYMBOLS = {"C", "F", "W", "PS", "m", "p"}
 
@@ -273,10 +273,11 @@ _NEWS_SYMBOL = re.compile("(?:" + "|".join(re.escape(k) for k in _NEWS_SYMBOL_KE
 _NEWS_WORD = re.compile("(?:" + "|".join(re.escape(k) for k in _NEWS_WORD_KEYS) + r")\b", re.IGNORECASE)
 
 # Dimensions a unit found in quantulum3's table may have; its other entries ("hand", "point",
-# "line", "count") are everyday nouns in news text.
+# "line", "count") are everyday nouns in news text. Currencies are read by `currency_word` only,
+# which knows that "5 real problems" and "they won 3" are not money.
 _QUANTULUM_DIMENSIONS = {
     "length", "mass", "time", "volume", "area", "speed", "power", "energy", "temperature",
-    "pressure", "frequency", "data storage", "currency", "torque", "charge", "sound level",
+    "pressure", "frequency", "data storage", "torque", "charge", "sound level",
     "force", "current", "electric potential", "acceleration", "volumetric flow", "data transfer rate",
     "angle", "density",
 }
@@ -289,7 +290,10 @@ _NOT_UNITS = {"point", "points", "hand", "hands", "line", "lines", "gauge", "uni
               "chains", "link", "links", "ream", "reams", "sheet", "sheets", "case", "cases", "round",
               "rounds", "shot", "shots", "load", "loads", "pair", "pairs", "set", "sets", "step",
               "steps", "grain", "grains", "bar", "bars", "pole", "poles", "perch", "cord", "cords",
-              "pixel", "pixels"}
+              "pixel", "pixels", "quarter", "quarters", "story", "stories", "sack", "sacks", "box", "boxes",
+              "barn", "barns", "pond", "ponds", "quartet", "quartets", "quad", "quads", "shake", "shakes",
+              "tetrad", "tetrads", "nibble", "nibbles", "gal", "gals", "mil", "mils", "peck", "pecks",
+              "ell", "ells", "kip", "kips", "quintal", "quintals"}
 _QUANTULUM_PREFERENCE = {"pound": "pound-mass", "pounds": "pound-mass", "ton": "ton", "tons": "ton",
                          "second": "second", "seconds": "second", "minute": "minute",
                          "minutes": "minute", "degree": "degree angle", "degrees": "degree angle",

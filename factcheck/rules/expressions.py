@@ -36,7 +36,18 @@ MAX_UNIT_CHARS = 60
 _UNIT_WORD = r"[A-Za-z_°µ]+(?:\s*(?:\*\*|\^)\s*-?\d)?"
 _SAFE_UNIT = re.compile(rf"{_UNIT_WORD}(?:\s*(?:/|\*|\s)\s*{_UNIT_WORD})*")
 # Unit names quantulum3 and the quantities table use, where pint spells them differently.
-_UNIT_ALIASES = {"percentage": "percent", "degree Celsius": "degC", "degree Fahrenheit": "degF"}
+_UNIT_ALIASES = {"percentage": "percent", "degree celsius": "degC", "degree fahrenheit": "degF"}
+# Currencies pint lacks: each its own dimension (no exchange rates), under the names the quantities
+# table uses ('dollar', 'pound sterling', 'united states dollar') and the ones rules may write.
+_CURRENCIES = {
+    "dollar": ("usd", "us dollar", "united states dollar", "dollars"),
+    "pound_sterling": ("gbp", "pound sterling", "sterling", "pounds sterling"),
+    "euro": ("eur", "euros"),
+    "yen": ("jpy", "japanese yen"),
+    "yuan": ("cny", "renminbi", "chinese yuan"),
+    "rupee": ("inr", "indian rupee", "rupees"),
+}
+_UNIT_ALIASES.update({alias: name for name, aliases in _CURRENCIES.items() for alias in aliases})
 _UNIT_LABELS = {"a": "years", "year": "years", "month": "months", "day": "days", "week": "weeks",
                 "metric_ton": "t", "hr": "h"}
 
@@ -56,7 +67,10 @@ class EvaluationError(Exception):
 @cache
 def registry() -> pint.UnitRegistry:
     """The one pint registry (building it costs a fraction of a second, so only on first use)."""
-    return pint.UnitRegistry()
+    units = pint.UnitRegistry()
+    for name in _CURRENCIES:
+        units.define(f"{name} = [currency_{name}]")
+    return units
 
 
 @lru_cache(maxsize=512)
@@ -71,7 +85,7 @@ def parse_unit(name: str) -> pint.Unit:
         return registry().dimensionless
     if len(name) > MAX_UNIT_CHARS or not _SAFE_UNIT.fullmatch(name):
         raise ValueError(f"not a unit: {name[:MAX_UNIT_CHARS]!r}")
-    return registry().parse_units(_UNIT_ALIASES.get(name, name))
+    return registry().parse_units(_UNIT_ALIASES.get(name.lower(), name))
 
 
 @lru_cache(maxsize=512)

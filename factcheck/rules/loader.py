@@ -20,6 +20,7 @@ from typing import Any
 import jsonschema
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from factcheck.rules.findings import Severity, Verdict
@@ -161,7 +162,10 @@ def _digest(rules: Iterable[Rule]) -> str:
 
 
 def _build_rule(tree: _Tree, data: dict[str, Any], path: PathKey) -> Rule:
-    module = kind_module(data["kind"])
+    try:
+        module = kind_module(data["kind"])
+    except ImportError as exc:  # an installation problem, but still reported against the rule using it
+        raise tree.error((*path, "kind"), f"kind {data['kind']!r} cannot be loaded: {exc}") from None
     shared = set(common_fields(KIND_NAMES))
     fields = {key: value for key, value in data.items() if key not in shared}
     kind_schema: dict[str, Any] = dict(module.SCHEMA)
@@ -236,20 +240,31 @@ class _Tree:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
+                self._check_depth(yaml, text)
                 root = yaml.compose(text)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             where = Position(self.name, mark.line + 1, mark.column + 1) if mark else Position(self.name, 1, 1)
             problem = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
             raise RuleError(where, f"invalid YAML: {problem}", excerpt(self.lines, where)) from None
-        except RecursionError:
-            raise RuleError(Position(self.name, 1, 1), f"YAML nested too deeply (at most {MAX_DEPTH} levels)",
-                            excerpt(self.lines, Position(self.name, 1, 1))) from None
         except YAMLError as exc:
             raise RuleError(Position(self.name, 1, 1), f"invalid YAML: {exc}") from None
         if root is None:
             raise RuleError(Position(self.name, 1, 1), "rule file is empty; it needs a `rules:` list")
         return self.build(root, (), 0)
+
+    def _check_depth(self, yaml: YAML, text: str) -> None:
+        """Refuse deep nesting from the event stream, before the (recursive, slow) composer sees it."""
+        depth = 0
+        for event in yaml.parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    where = Position(self.name, event.start_mark.line + 1, event.start_mark.column + 1)
+                    raise RuleError(where, f"nested deeper than {MAX_DEPTH} levels",
+                                    excerpt(self.lines, where))
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
 
     def build(self, node: Node, path: PathKey, depth: int) -> Any:
         self.visited += 1

@@ -55,7 +55,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         arithmetic = (f"{published.isoformat()} − {int(year.value)} = {shown(elapsed)} years vs stated "
                       f"{shown(duration.interval)} years")
         years = published.year - int(year.value)
-        message = (f"'{duration.surface} years {row['cue']}' and {int(year.value)}"
+        message = (f"{shown(duration.interval)} years {row['cue']} {int(year.value)}"
                    + ("" if verdict is Verdict.passed else
                       f": by the article's date ({published.isoformat()}) it is {years} years"))
         yield finding(rule, row, verdict, message, arithmetic)

@@ -59,6 +59,7 @@ _SELECTOR: dict[str, Any] = {
         "min": _BOUND,
         "max": _BOUND,
         "sentence_has": {"type": "array", "minItems": 1, "items": _WORDS},
+        "sentence_lacks": _WORDS,
         "not_followed_by": _WORDS,
         "not_preceded_by": _WORDS,
     },
@@ -91,6 +92,7 @@ class Selector:
     low: Amount | None
     high: Amount | None
     sentence_has: tuple[re.Pattern[str], ...]
+    sentence_lacks: re.Pattern[str] | None
     not_followed_by: re.Pattern[str] | None
     not_preceded_by: re.Pattern[str] | None
 
@@ -191,6 +193,7 @@ def _selector(spec: Mapping[str, Any], origin: Position, path: tuple[str, ...]) 
         low=bounds["min"],
         high=bounds["max"],
         sentence_has=tuple(p for p in map(_pattern, spec.get("sentence_has", [])) if p is not None),
+        sentence_lacks=_pattern(spec.get("sentence_lacks")),
         not_followed_by=_pattern(spec.get("not_followed_by")),
         not_preceded_by=_pattern(spec.get("not_preceded_by")),
     )
@@ -256,8 +259,10 @@ def _candidates(selector: Selector, table: pd.DataFrame, text: str) -> Iterator[
         if figure is None or not _in_range(selector, figure.amount, float(row.value)):
             continue
         if figure.sentence_start not in sentence_fits:
+            lacking = selector.sentence_lacks
             sentence_fits[figure.sentence_start] = all(
-                pattern.search(figure.sentence) for pattern in selector.sentence_has)
+                pattern.search(figure.sentence) for pattern in selector.sentence_has) and not (
+                lacking is not None and lacking.search(figure.sentence))
         if sentence_fits[figure.sentence_start] and _words_fit(selector, row, text, figure):
             yield figure
 
@@ -271,7 +276,7 @@ def _figure(row: Any, unit: str) -> _Figure | None:
     try:
         amount = Amount.of(low, high, unit)
     except (pint.errors.PintError, ValueError, TypeError, AttributeError):
-        return None  # a unit pint does not know (currencies): formula rules cannot use it
+        return None  # a unit pint does not know: formula rules cannot use the figure
     return _Figure(int(row.start), int(row.end), str(row.surface), amount, str(row.sentence),
                    int(row.sentence_start), int(row.paragraph))
 

@@ -46,18 +46,27 @@ def _error(message: str) -> None:
     typer.echo(f"factcheck: {message}", err=True)
 
 
-def _max_bytes(value: str | None) -> str | None:
+def _max_bytes(ctx: typer.Context, value: str | None) -> str | None:
     """Validate --max-bytes (or $FACTCHECK_MAX_BYTES) and pass it on in that environment variable,
-    where the reader, and any worker process, finds it."""
+    where the reader, and any worker process, finds it, for as long as the command runs."""
     from factcheck.documents import MAX_BYTES_ENV, default_max_bytes, parse_size
 
     try:
         if value is not None:
+            previous = os.environ.get(MAX_BYTES_ENV)
             os.environ[MAX_BYTES_ENV] = str(parse_size(value))
+            ctx.call_on_close(lambda: _restore_environment(MAX_BYTES_ENV, previous))
         default_max_bytes()
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     return value
+
+
+def _restore_environment(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 # Read by the callback only: the limit travels in the environment.

@@ -27,8 +27,9 @@ Formats, chosen by suffix (case-insensitive) and, for other suffixes and stdin, 
 Refused, each with one line naming the input: missing paths, unreadable files, folders without
 articles, binary data (NUL bytes without a UTF-16/32 BOM, or mostly control characters), empty or
 whitespace-only text, inputs above the size limit (`FACTCHECK_MAX_BYTES`, default 10 MB; `--max-bytes`
-on the command line), and texts with more than `MAX_NUMBERS` numbers, which are data dumps rather
-than articles and would only make extraction and reports slow and huge.
+on the command line), and data dumps (more than `MAX_NUMBERS` numbers, denser than one every
+`MIN_CHARS_PER_NUMBER` characters), which are not articles and would make extraction slow and
+reports huge.
 """
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ JSONL_SUFFIXES = (".jsonl",)
 
 MAX_BYTES_ENV = "FACTCHECK_MAX_BYTES"
 DEFAULT_MAX_BYTES = 10_000_000
-# Digit runs allowed in one document. The busiest of 2,225 BBC articles has 108; 50,000 still
-# allows a book-length report, and bounds a dump of numbers to about a minute of extraction.
-MAX_NUMBERS = 50_000
+# A data dump, not an article: more than MAX_NUMBERS digit runs, at more than one every
+# MIN_CHARS_PER_NUMBER characters. Prose is far sparser (the densest of 2,225 BBC articles has one
+# every 30 characters); extraction slows with density (about 4 KB/s on "1 1 1 ..."), so refusing
+# dense dumps keeps every accepted document near prose speed, linear in its size.
+MAX_NUMBERS = 10_000
+MIN_CHARS_PER_NUMBER = 10
 
 # Third-party loggers would print stray warnings ("empty HTML tree") to stderr without a handler.
 for _name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
@@ -141,9 +145,10 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _DIGIT_RUN = re.compile(r"\d+")
-_NEWLINES = {ord(c): "\n" for c in "\v\f\x85\u2028"} | {ord("\u2029"): "\n\n", ord("\ufeff"): None}
-_CLEAN = str.maketrans(_NEWLINES | {c: None for c in [*range(0x20), *range(0x7f, 0xa0)]
-                                    if chr(c) not in "\t\n\v\f\x85"})
+# Characters cleaning replaces (rare, so one regex scan finds them fast); other control characters
+# go, and lone surrogates, which only JSON escapes can make and UTF-8 cannot hold, become U+FFFD.
+_REPLACEMENTS = {"\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 _SAMPLE = 200_000  # characters looked at to judge a text's script or binary content
 
 
@@ -157,7 +162,10 @@ def decode(data: bytes) -> tuple[str, str]:
                 name = encoding.removesuffix("-sig")
                 raise _Refused(f"not valid {name} despite its byte-order mark") from None
     if b"\x00" in data:
-        raise _Refused("binary data (NUL bytes), not text")
+        bomless = _bomless_utf16(data)
+        if bomless is None:
+            raise _Refused("binary data (NUL bytes), not text")
+        return bomless
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -176,6 +184,19 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """Text saved as UTF-16 without a byte-order mark (Latin script): NUL in every other byte."""
+    if len(data) % 2:
+        return None
+    for encoding, high, low in (("utf-16-le", data[1::2], data[0::2]), ("utf-16-be", data[0::2], data[1::2])):
+        if high.count(0) >= 0.9 * len(high) and low.count(0) <= 0.1 * len(low):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _latin_script(text: str) -> bool:
     """Whether a cp1252 reading looks like Western text: mostly ASCII letters, not a page of
     accented capitals (which is what Cyrillic or Greek bytes become when misread as cp1252)."""
@@ -185,9 +206,15 @@ def _latin_script(text: str) -> bool:
 
 
 def clean(text: str) -> str:
-    """Normalise newlines, drop control characters and stray BOMs, and compose to NFC."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CLEAN)
+    """Normalise newlines, drop control characters and stray BOMs, mark lone surrogates as
+    U+FFFD (they cannot be written as UTF-8), and compose to NFC."""
+    text = _ODD.sub(_replacement, text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    odd = match.group()
+    return _REPLACEMENTS.get(odd, "\ufffd" if "\ud800" <= odd <= "\udfff" else "")
 
 
 def _refuse_binary(raw: str) -> None:
@@ -203,9 +230,10 @@ def _check_text(text: str, what: str) -> None:
     if not text.strip():
         raise _Refused(what)
     numbers = sum(1 for _ in _DIGIT_RUN.finditer(text))
-    if numbers > MAX_NUMBERS:
-        raise _Refused(f"{numbers:,} numbers, above the limit of {MAX_NUMBERS:,} per document "
-                       "(a data table, not an article?)")
+    if numbers > MAX_NUMBERS and numbers * MIN_CHARS_PER_NUMBER > len(text):
+        raise _Refused(f"a data dump, not an article: {numbers:,} numbers, one every "
+                       f"{len(text) / numbers:.1f} characters (refused above {MAX_NUMBERS:,} numbers "
+                       f"at more than one per {MIN_CHARS_PER_NUMBER} characters)")
 
 
 def _text_document(name: str, data: bytes, kind: str) -> Document:
@@ -268,8 +296,23 @@ def _read_bounded(stream: BinaryIO, limit: int, what: str) -> bytes:
     return data
 
 
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _safe_name(path: str) -> str | None:
+    """`path` shown safely when it cannot serve as a document name (undecodable bytes, control
+    characters: they would break one-line messages and report files); None when it can."""
+    shown = path.encode("utf-8", "backslashreplace").decode("utf-8")
+    shown = _NAME_CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", shown)
+    return None if shown == path else shown
+
+
 def _read_file(path: str, limit: int) -> Iterator[Document | DocumentError]:
     """Read one file given by name (or found in a folder)."""
+    shown = _safe_name(path)
+    if shown is not None:
+        yield DocumentError(shown, "file name is not valid UTF-8 or holds control characters: rename it")
+        return
     kind = _kind_of(path)
     try:
         if kind == "jsonl":
@@ -287,8 +330,6 @@ def _read_file(path: str, limit: int) -> Iterator[Document | DocumentError]:
         yield DocumentError(path, "no such file or directory")
     except IsADirectoryError:
         yield DocumentError(path, "is a directory")
-    except ValueError:  # a path with a NUL character
-        yield DocumentError(repr(path), "not a valid path")
     except OSError as exc:
         yield DocumentError(path, f"cannot read: {exc.strerror or exc}")
 
@@ -312,6 +353,7 @@ def _folder_articles(folder: Path) -> tuple[list[Path], list[DocumentError]]:
 
     def unreadable(exc: OSError) -> None:
         where = str(exc.filename or folder)
+        where = _safe_name(where) or where
         errors.append(DocumentError(where, f"cannot read folder: {exc.strerror or exc}"))
 
     for here, subfolders, files in os.walk(folder, onerror=unreadable):
@@ -421,6 +463,6 @@ def _field(record: dict[str, object], key: str, required: bool = False) -> str |
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise _Refused(f'"{key}" must be a string or an integer, not {type(value).__name__}')
     text = str(value)
-    if _CONTROL.search(text) or "\n" in text or "\r" in text:
-        raise _Refused(f'"{key}" must be one line without control characters')
+    if _safe_name(text) is not None:
+        raise _Refused(f'"{key}" must be one line of text without control characters or lone surrogates')
     return text

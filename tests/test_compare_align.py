@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from factcheck.compare.align import (
     Agreement,
     Version,
+    attribution,
     compare_versions,
     concept_key,
     concept_relation,
@@ -268,3 +269,16 @@ def test_the_order_of_versions_does_not_change_the_verdicts(first: tuple[str, li
                       for f in compare_versions("story", versions).figures)
 
     assert summary([a, b]) == summary([b, a])
+
+
+@pytest.mark.parametrize(("sentence", "credited"), [
+    ("According to Pak, North Korea has so far sent 40 ballistic missiles.", "Pak"),
+    ("Seoul believes the containers hold 3 million rounds, according to the defence ministry.",
+     "the defence ministry"),
+    ("At least 27 people were killed, officials said.", "officials"),
+    ("The fire service sent 120 firefighters, a spokesperson said.", "a spokesperson"),
+    ("Jung Pak said North Korea shipped 50 missiles.", "Jung Pak"),
+    ("The tanks held 3 million barrels of oil.", ""),
+])
+def test_attribution_names_whom_the_sentence_credits(sentence: str, credited: str) -> None:
+    assert attribution(sentence) == credited

@@ -51,7 +51,7 @@ def by_verdict(comparison: Comparison, verdict: Agreement) -> list[tuple[str, ..
 
 def test_a_folder_per_story(comparisons: dict[str, Comparison]) -> None:
     assert sorted(comparisons) == ["dam-collapse", "flood-relief", "harbour-fire", "missile-months",
-                                   "retail-profits", "strike-months"]
+                                   "retail-profits", "strike-months", "un-panel"]
     assert all(len(c.versions) == 2 for c in comparisons.values())
 
 
@@ -60,6 +60,12 @@ def test_conflicting_figures_across_versions_are_flagged(comparisons: dict[str, 
     flood = by_verdict(comparisons["flood-relief"], Agreement.conflict)
     assert ("15 million euros", "25 million euros") in flood
     assert by_verdict(comparisons["retail-profits"], Agreement.conflict) == [("3%", "8%")]
+
+
+def test_a_rewritten_mandate_length_conflicts(comparisons: dict[str, Comparison]) -> None:
+    # "renewed the mandate ... for one year" rewritten as "prolong the mandate ... for 15 years"
+    panel = comparisons["un-panel"]
+    assert by_verdict(panel, Agreement.conflict) == [("one year", "15 years")]
 
 
 def test_equal_figures_agree(comparisons: dict[str, Comparison]) -> None:
@@ -197,7 +203,7 @@ def test_report_dir_and_check(story_copy: Path, tmp_path: Path) -> None:
     written = compare(str(story_copy), "--report-dir", str(reports))
     assert written.exit_code == 1  # the story groups hold conflicts
     names = sorted(p.name for p in reports.glob("*.compare.md"))
-    assert len(names) == 7 and "index.compare.md" in names
+    assert len(names) == 8 and "index.compare.md" in names
     first = {name: (reports / name).read_bytes() for name in names}
     assert compare(str(story_copy), "--report-dir", str(reports)).exit_code == 1
     assert first == {name: (reports / name).read_bytes() for name in names}  # byte-identical rerun
@@ -220,14 +226,14 @@ def test_report_dir_and_check(story_copy: Path, tmp_path: Path) -> None:
 
 def test_a_bad_document_costs_only_itself(story_copy: Path, tmp_path: Path) -> None:
     (story_copy / "harbour-fire" / "empty.txt").write_text("")
-    (story_copy / "flood-relief" / "binary.txt").write_bytes(b"\x00\xff\x00\xfe" * 64)
+    (story_copy / "flood-relief" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     reports = tmp_path / "reports"
     result = compare(str(story_copy), "--report-dir", str(reports))
     assert result.exit_code == 2
     assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
     written = (reports / "harbour-fire.compare.md").read_text()
     assert "wire.txt" in written and "rewrite.txt" in written and "empty.txt" not in written
-    assert len(list(reports.glob("*.compare.md"))) == 7
+    assert len(list(reports.glob("*.compare.md"))) == 8
 
 
 def test_stdin_is_a_version(story_copy: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import socket
 import sys
 from pathlib import Path
@@ -27,7 +28,8 @@ ARTICLE = "The council spent £600m on 3,000 homes.\nRents rose 4.5% in 2023.\n"
 
 @pytest.fixture(autouse=True)
 def _no_limit_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(MAX_BYTES_ENV, raising=False)
+    monkeypatch.setenv(MAX_BYTES_ENV, "")  # recorded, so the test's own changes are undone after it
+    monkeypatch.delenv(MAX_BYTES_ENV)
 
 
 def read(*paths: Path | str, **options: int) -> list[Document | DocumentError]:
@@ -80,6 +82,13 @@ def test_other_legacy_scripts_are_detected(tmp_path: Path, text: str, encoding: 
     path = tmp_path / "legacy.txt"
     path.write_bytes(text.encode(encoding))
     assert one(path).text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARTICLE.encode(encoding))
+    assert one(path).text == ARTICLE
 
 
 def test_a_bom_that_lies_is_refused(tmp_path: Path) -> None:
@@ -226,10 +235,16 @@ def test_stdin_above_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(item, DocumentError) and item.doc == "-" and "limit" in item.message
 
 
-def test_a_dump_of_numbers_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "dump.txt"
-    path.write_text(" ".join(["7"] * (MAX_NUMBERS + 1)))
-    assert "numbers" in refused(path)
+def test_a_dump_of_numbers_is_refused_but_long_prose_is_not(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text(" ".join(["7"] * (MAX_NUMBERS + 1)))
+    assert "data dump" in refused(dump)
+    table = tmp_path / "table.txt"
+    table.write_text("| 2019 | 1,234 | 5.6% |\n" * MAX_NUMBERS)
+    assert "data dump" in refused(table)
+    prose = tmp_path / "long.txt"
+    prose.write_text("The council spent £600m on 3,000 homes last year, officials said. " * MAX_NUMBERS)
+    assert isinstance(one(prose), Document)
 
 
 @pytest.mark.parametrize(("written", "size"), [
@@ -353,3 +368,27 @@ def test_empty_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     [item] = read("-")
     assert item == DocumentError("-", "empty input")
+
+
+def test_file_names_that_cannot_name_a_document(tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(ARTICLE)
+    Path(os.fsdecode(bytes(folder) + b"/\xffname.txt")).write_text(ARTICLE)
+    (folder / "new\nline.txt").write_text(ARTICLE)
+    items = read(folder)
+    errors = sorted(item.doc for item in items if isinstance(item, DocumentError))
+    assert errors == [f"{folder}/\\udcffname.txt", f"{folder}/new\\x0aline.txt"]
+    assert [item.doc for item in items if isinstance(item, Document)] == [f"{folder}/ok.txt"]
+    for error in errors:
+        error.encode("utf-8")  # printable and writable into reports
+
+
+def test_json_escapes_cannot_smuggle_surrogates_or_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "text": "5 cats \\ud800 and \\u0007 3 dogs"}\n'
+                    '{"id": "b\\udcff", "text": "5 cats"}\n'
+                    '{"id": "c\\nd", "text": "5 cats"}\n')
+    first, *errors = read(path)
+    assert isinstance(first, Document) and first.text == "5 cats \ufffd and  3 dogs"
+    assert [e.doc for e in errors] == [f"{path}:2", f"{path}:3"]

@@ -129,6 +129,15 @@ def test_hedges_set_qualifier_and_interval(hedge: str, qualifier: str) -> None:
         assert row.low < 340 < row.high
 
 
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("Bake it for ~25 minutes.", "approx"),
+    ("The fund holds 100 or more firms.", "at_least"),
+    ("They hired 50-plus staff.", "at_least"),
+])
+def test_hedges_written_against_or_after_the_figure(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier
+
+
 @pytest.mark.parametrize(("text", "low", "high", "unit"), [
     ("Between 40 and 50 boats sank.", 40, 50, ""),
     ("The queue stretched 10-15 km along the coast.", 10, 15, "kilometre"),
@@ -197,6 +206,18 @@ def test_concepts(text: str, concept: str | None) -> None:
     assert only(text).concept == concept
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("About 1.2m people watched.", 1.2e6, ""),
+    ("She won the 100m hurdles.", 100, "metre"),
+    ("They face 5 real problems.", 5, ""),
+    ("It has six-cylinder engines.", 6, ""),
+    ("Sales beat the preceding three quarters.", 3, ""),  # periods, not the fraction 3/4
+])
+def test_m_suffix_and_words_that_only_look_like_units(text: str, value: float, unit: str) -> None:
+    row = only(text)
+    assert (row.value, row.unit) == (value, unit)
+
+
 def test_age_after_a_name() -> None:
     row = only("Maddon, 66, has retired.")
     assert (row.value, row.unit, row.dimension) == (66, "year", "time")
@@ -225,6 +246,7 @@ def test_age_after_a_name() -> None:
     "A third penalty followed.",
     "Phones with 3D screens and 5G chips sold.",
     "He beat world number seven Coria.",
+    "Profits were buoyed by one-off gains.",
 ])
 def test_not_quantities(text: str) -> None:
     assert surfaces(text) == []
@@ -281,3 +303,10 @@ def test_validate_rejects_a_broken_table() -> None:
     broken.loc[0, "low"] = 50.0
     with pytest.raises(SchemaError, match="outside"):
         validate(broken)
+
+
+def test_package_api_survives_importing_the_subpackage() -> None:
+    import factcheck
+    import factcheck.extract.core  # noqa: F401  binds factcheck.extract to the subpackage
+
+    assert factcheck.extract("It cost $5.").iloc[0].value == 5

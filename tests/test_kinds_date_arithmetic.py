@@ -32,6 +32,11 @@ DATED = "Published 2024-06-03\n\n"
     ("In 2010, five years after the 2004 election, he retired.", [Verdict.passed]),
     ("In 2010, ten years after the 2004 election, he retired.", [Verdict.fail]),
     ("The charity, founded in 2009, 25 years ago, grew.", []),  # no date to count from
+    (DATED + "This year marks 30 years since the 1999 merger.", [Verdict.fail]),
+    (DATED + "The reunion comes 15 years after the 2009 final.", [Verdict.passed]),
+    (DATED + "She has been chief executive since 2016, almost a decade.", [Verdict.passed]),
+    (DATED + "The company, founded in 1995, is celebrating 20 years in business.", [Verdict.fail]),
+    (DATED + "In 2019 the band marked its 20th anniversary.", []),  # the year it was marked, not the event
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("date_arithmetic", text) == expected

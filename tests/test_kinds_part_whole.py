@@ -26,6 +26,12 @@ from factcheck.rules.findings import Verdict
     ("Women made up 62% of the 450 recruits, or 230 people.", [Verdict.fail]),
     ("Some 320 of the 300 delegates voted.", [Verdict.fail]),
     ("Three of the 15 delegates voted.", []),  # a part that fits its whole is not worth a line
+    ("Three-quarters of the 400 staff - 250 people - work part-time.", [Verdict.fail]),
+    ("Half of the 800 members, some 400 people, voted for the motion.", [Verdict.passed]),
+    ("The 2,000 runners included 1,200 men and 950 women.", [Verdict.fail]),
+    ("In the poll, Smith had 44%, Jones 39% and undecided voters made up 22%.", [Verdict.fail]),
+    ("Shares in Elan lost 70% while its partner Biogen shed 43%.", []),
+    ("The top 40 chart includes tracks at number 20, number 27 and number 37.", []),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("part_whole", text) == expected

@@ -19,6 +19,11 @@ from factcheck.rules.findings import Verdict
     ("He earns £20,000 from newspaper articles and up to £35,000 for four speeches.", []),
     ("Investors get 0.41 shares and $1.50 in cash for each share, plus $4.50 a share.", []),
     ("The 12 paramedics will each receive a £1,500 bonus from a £100,000 fund.", []),
+    ("They paid £900,000 for 30 buses, or £45,000 a bus.", [Verdict.fail]),
+    ("They paid £900,000 for 30 buses, or £30,000 a bus.", [Verdict.passed]),
+    ("Each of the 250 delegates paid a £400 fee, raising £150,000.", [Verdict.fail]),
+    ("The project cost $6m, or $1,200 for each of the 5,000 homes connected.", [Verdict.passed]),
+    ("He earns £80,000 a year from 12 clients.", []),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("per_unit", text) == expected

@@ -22,6 +22,12 @@ from factcheck.rules.findings import Verdict
     ("The jobless rate rose 0.9 percentage points to 5.1% from 4.8%.", Verdict.fail),
     ("Membership rose from 12,500 to 11,000 last year.", Verdict.fail),
     ("The price fell by more than £600 from £190,329 to £189,733.", Verdict.uncertain),
+    ("Profits rose by a third, from 300 to 480.", Verdict.fail),
+    ("Profits rose by a third, from 300 to 400.", Verdict.passed),
+    ("Shares rose 5pc to 210p from 190p.", Verdict.fail),
+    ("Prices are 12% higher than last year's £250, at £280.", Verdict.passed),
+    ("Exports went from $4.1bn in 2022 to $5.3bn in 2023 - a 45 per cent rise.", Verdict.fail),
+    ("Profit before tax was £45m, up 25% on last year's £40m.", Verdict.fail),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("percent_change", text) == [expected]

@@ -177,8 +177,8 @@ def test_the_table_follows_its_documented_schema() -> None:
 
 WORDS = st.sampled_from([
     "rose", "fell", "from", "to", "up", "down", "of", "the", "each", "per", "doubled", "%", "$", "£",
-    "million", "bn", ",", ".", "or", "in", "2009", "years", "ago", "about", "nearly", "twice as many as", "others", "(",
-    ")", "-", "1,200", "3.5", "40", "0"])
+    "million", "bn", ",", ".", "or", "in", "2009", "years", "ago", "about", "nearly", "twice as many as",
+    "others", "(", ")", "-", "1,200", "3.5", "40", "0", "half of", "each of the", "١٢", "\u202e", "\n\n"])
 
 
 @settings(max_examples=200, deadline=None)
@@ -191,3 +191,11 @@ def test_any_text_gives_members_whose_spans_quote_their_figures(text) -> None:
             assert m.low <= m.value <= m.high
             if m.row == -1 and m.surface:
                 assert text[m.start:m.end] == m.surface
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_breaks_the_relations(text) -> None:
+    table = extract_relations(text)
+    assert list(table.columns) == list(RELATION_COLUMNS)
+    published_date(text)

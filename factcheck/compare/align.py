@@ -56,6 +56,7 @@ class Mention:
     concept: str
     sentence: str
     sentence_start: int
+    attribution: str = ""  # whom the sentence credits ("according to Pak"), if it says
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class Comparison:
 
 # Thresholds on sentence similarity (Dice over folded content words, concept words excluded).
 MIN_SIMILARITY_SAME_CONCEPT = 0.2  # same named thing: the sentences must share some context too
+MIN_SIMILARITY_NARROWER = 0.3  # "paid leave" / "leave" may be one thing or a part: ask for more
+MIN_SIMILARITY_SAME_SENTENCE = 0.8  # a sentence copied with light edits
 MIN_SIMILARITY_NO_CONCEPT = 0.45  # "15 years" with no noun: the sentences must tell the same thing
 MIN_COUNTERPART_SIMILARITY = 0.3  # a figure-less sentence shown as "the other version says"
 MIN_COUNTERPART_SHARED = 4
@@ -198,6 +201,29 @@ def following_phrase(sentence: str, offset: int) -> str:
     return " ".join(words)
 
 
+_NAME = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*)"
+_BODY = (r"(?:spokes(?:wo)?man|spokesperson|official|government|ministry|minister|authority|company|firm|"
+         r"report|statement|police|service|agency|army|military)")
+_SOURCE = (rf"(?:officials|police|analysts|experts|researchers|witnesses|authorities|"
+           rf"(?:an?|the)\s+(?:[a-z’']+\s+){{0,2}}{_BODY})")
+_ATTRIBUTIONS = (
+    re.compile(r"\b(?i:according to)\s+((?:[^,.;:()\s]+\s*){1,12}?)(?=[,.;:()]|$)"),
+    re.compile(rf"(?:^|,\s*)({_NAME}|{_SOURCE})\s+(?:said|says|told|estimated|stated|claimed|reported)\b"),
+    re.compile(rf"\b(?:said|says|told)\s+({_NAME})"),
+)
+
+
+@lru_cache(maxsize=4096)
+def attribution(sentence: str) -> str:
+    """Whom a sentence credits for what it says: 'According to Pak, ...' -> 'Pak';
+    '..., officials said.' -> 'officials'. Empty when it credits no one in these common forms."""
+    for pattern in _ATTRIBUTIONS:
+        match = pattern.search(sentence)
+        if match:
+            return " ".join(match.group(1).split())
+    return ""
+
+
 def _segments(sentence: str) -> list[tuple[int, int]]:
     cuts = [0]
     for match in _SEPARATOR.finditer(sentence):
@@ -277,7 +303,7 @@ _COLUMNS = ("start", "end", "surface", "value", "low", "high", "unit", "dimensio
             "sentence_start")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _words(text: str) -> frozenset[str]:
     """Folded content words of a sentence or clause (each sentence holds several figures)."""
     return frozenset(content_words(text))
@@ -304,7 +330,9 @@ def _mentions(version: Version, index: int) -> list[_Features]:
         sentence, offset, surface = _text(row["sentence"]), int(row["sentence_start"]), _text(row["surface"])
         given = _text(row["concept"]).strip()
         relative_start, relative_end = int(row["start"]) - offset, int(row["end"]) - offset
-        phrase = given or following_phrase(sentence, relative_end)
+        # After a duration the next words say what happened, not what it measures ("15 years monitoring").
+        dimension = _text(row["dimension"])
+        phrase = given or ("" if dimension == "time" else following_phrase(sentence, relative_end))
         if _YEAR_FIGURE.fullmatch(surface) and not phrase:
             continue  # a bare year dates the story; it is not one of its figures
         spans = spans_by_sentence.get(offset, [])
@@ -320,11 +348,13 @@ def _mentions(version: Version, index: int) -> list[_Features]:
         mention = Mention(
             doc=version.doc, start=int(row["start"]), end=int(row["end"]), surface=surface, value=value,
             low=min(low, value), high=max(high, value), unit=_text(row["unit"]),
-            dimension=_text(row["dimension"]), concept=phrase, sentence=sentence, sentence_start=offset)
+            dimension=dimension, concept=phrase, sentence=sentence, sentence_start=offset,
+            attribution=attribution(sentence))
         features.append(_Features(
             mention=mention, version=index, key=key,
-            context=_words(sentence) - set(key),
-            segment=_words(segment_text) - set(key),
+            # the figure's own words ("months" in "six months") say nothing about what it is
+            context=_words(sentence) - set(key) - _words(surface),
+            segment=_words(segment_text) - set(key) - _words(surface),
             marks=_marks_for(sentence, relative_start, starts, spans), clause=clause,
             noun=(re.split(r"\bof\b", noun_phrase, maxsplit=1, flags=re.IGNORECASE)[0].split() or [""])[-1]))
         inherited.append(not given and not key)
@@ -335,18 +365,20 @@ def _mentions(version: Version, index: int) -> list[_Features]:
 
 
 def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
-    """An elliptic figure ("12 missiles in March and 20 in April") counts what its nearest
-    neighbour in the same or the next clause, with the same unit, counts: the head noun only, since
-    the neighbour's modifiers need not carry over ("opened 40 new shops and closed 12" closed 12
-    shops, not new ones). Further away it is more likely something else ("the toll stood at 31 on
-    Tuesday, officials said, with 300 families homeless")."""
+    """An elliptic figure ("12 missiles in March and 20 in April") counts what the nearest figure
+    before it, in the same or the previous clause and with the same unit, counts: the head noun
+    only, since modifiers need not carry over ("opened 40 new shops and closed 12" closed 12 shops,
+    not new ones). A figure after it, or further away, more likely counts something else ("the vote
+    was 13 in favour, with one abstention"; "the toll stood at 31, officials said, with 300 families
+    homeless")."""
     for i, item in enumerate(features):
         if not missing[i]:
             continue
         candidates = [other for j, other in enumerate(features)
                       if j != i and other.key and not missing[j]
                       and other.mention.sentence_start == item.mention.sentence_start
-                      and abs(other.clause - item.clause) <= 1
+                      and other.mention.start < item.mention.start
+                      and item.clause - other.clause <= 1
                       and other.mention.unit == item.mention.unit
                       and other.mention.dimension == item.mention.dimension]
         if not candidates:
@@ -379,17 +411,23 @@ def _relation(a: _Features, b: _Features) -> int | None:
     if a.mention.unit != b.mention.unit and (a.mention.dimension in _NO_CONVERSION
                                             or unit_factor(a.mention.unit, b.mention.unit) is None):
         return None  # dollars and pounds have no fixed rate; metres and feet do
+    relation = concept_relation(a.key, b.key) if a.key and b.key else None
+    if relation is not None or a.mention.dimension == "time":
+        # A duration's "concept" is often just the words around it ("15 years monitoring sanctions"):
+        # two durations whose concepts do not match may still be one, if their sentences say so.
+        return 0 if relation is None else relation
     if a.key or b.key:
-        return concept_relation(a.key, b.key)
+        return None
     return 0 if a.mention.unit else None  # two bare counts with nothing to say what they count
 
 
 def _pair_score(a: _Features, b: _Features, relation: int) -> float | None:
     """How well two compatible mentions match, or None when their sentences say too little alike."""
     similarity = _dice(a.context, b.context)
-    if relation == 0 and not a.segment & b.segment:
-        return None  # nothing names what "12%" measures: at least its own clauses must share a word
-    needed = MIN_SIMILARITY_SAME_CONCEPT if relation else MIN_SIMILARITY_NO_CONCEPT
+    if relation == 0 and not a.segment & b.segment and similarity < MIN_SIMILARITY_SAME_SENTENCE:
+        return None  # nothing names what "12%" measures: its own clauses must share a word, or all else
+    needed = {2: MIN_SIMILARITY_SAME_CONCEPT, 1: MIN_SIMILARITY_NARROWER}.get(
+        relation, MIN_SIMILARITY_NO_CONCEPT)
     return relation + similarity + 0.5 * _dice(a.segment, b.segment) if similarity >= needed else None
 
 
@@ -429,11 +467,13 @@ def _claim_score(a: _Claim, b: _Claim) -> float | None:
 
 def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
     """Greedy complete-link clustering: best pairs first, at most one claim per version."""
-    # Only claims of one dimension whose concepts share a word (or both have none) can match.
+    # Only claims of one dimension whose concepts share a word (or both have none) can match;
+    # durations match whatever their concepts (see `_relation`).
     buckets: dict[tuple[str, str], list[_Claim]] = {}
     for claim in claims:
-        for word in claim.first.key or ("",):
-            buckets.setdefault((claim.first.mention.dimension, word), []).append(claim)
+        dimension = claim.first.mention.dimension
+        for word in (claim.first.key if dimension != "time" else ()) or ("",):
+            buckets.setdefault((dimension, word), []).append(claim)
     candidates = {(a.ident, b.ident): (a, b) for bucket in buckets.values()
                   for a, b in combinations(bucket, 2) if a.version != b.version}
     scores: dict[tuple[int, int], float] = {}
@@ -514,20 +554,12 @@ class _Sentences:
     @classmethod
     def of(cls, text: str) -> _Sentences:
         spans = tuple((m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip())
-        words = tuple(frozenset(content_words(sentence)) for _, sentence in spans)
+        words = tuple(_words(sentence) for _, sentence in spans)
         index: dict[str, list[int]] = {}
         for number, found in enumerate(words):
             for word in found:
                 index.setdefault(word, []).append(number)
         return cls(spans, words, {word: tuple(numbers) for word, numbers in index.items()})
-
-
-def _related(claim: _Claim, other: _Features) -> bool:
-    """Whether `other` is a figure of the same kind of thing as `claim` (aligned or not)."""
-    head = claim.first
-    if head.key or other.key:
-        return concept_relation(head.key, other.key) is not None
-    return (head.mention.dimension, head.mention.unit) == (other.mention.dimension, other.mention.unit)
 
 
 def _counterparts(claim: _Claim, versions: Sequence[Version], features: Sequence[Sequence[_Features]],
@@ -544,13 +576,14 @@ def _counterparts(claim: _Claim, versions: Sequence[Version], features: Sequence
             for number in sentences[index].index.get(word, ()):
                 hits[number] = hits.get(number, 0) + 1
         candidates = sorted(n for n, count in hits.items() if count >= MIN_COUNTERPART_SHARED)
+        dimension = claim.first.mention.dimension
         taken = [(f.mention.start, f.mention.end) for f in features[index]
-                 if candidates and _related(claim, f)]
+                 if candidates and f.mention.dimension == dimension]
         best: tuple[float, int] | None = None
         for number in candidates:
             start, sentence = sentences[index].spans[number]
             if any(start <= s and e <= start + len(sentence) for s, e in taken):
-                continue  # it gives its own figure for this thing: not "the same without the figure"
+                continue  # it gives a figure of this kind itself: not "the same passage without it"
             similarity = _dice(wanted, sentences[index].words[number])
             if similarity >= MIN_COUNTERPART_SIMILARITY and (best is None or similarity > best[0]):
                 best = (similarity, number)

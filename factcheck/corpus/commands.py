@@ -23,11 +23,12 @@ from factcheck.rules.findings import Severity
 from factcheck.rules.findings import Verdict as FindingVerdict
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-FORMATS = ("md", "json", "junit", "github", "sarif")
 
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """What `factcheck check` was asked to do, after merging options, config and defaults."""
+
     paths: tuple[str, ...]
     rules: tuple[str, ...]  # empty: the default packs
     settings: Settings
@@ -39,8 +40,6 @@ class CheckOptions:
 
 def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -> int:
     """Check every document; returns the exit code (2 bad input, 1 failing finding or drift, 0 clean)."""
-    from factcheck.report.json import render_json
-
     runner = Runner(options.settings, options.rules, ruleset)
     folder = ReportFolder(options.report_dir, options.check) if options.report_dir is not None else None
     entries: list[Entry] = []
@@ -74,7 +73,7 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
         drift = folder.drift.found
         if drift:
             out.write(folder.drift.render())
-    _render_format(options, kept, located, ruleset, out, render_json)
+    _render_format(options, kept, located, ruleset, out)
     if options.settings.cache.write_error:
         err.write(f"factcheck: warning: {options.settings.cache.write_error}\n")
     err.write(f"factcheck: {runner.stats.summary()}\n")
@@ -88,8 +87,11 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
 
 
 def _render_format(options: CheckOptions, kept: list[Any], located: list[LocatedResult], ruleset: Any,
-                   out: IO[str], render_json: Any) -> None:
+                   out: IO[str]) -> None:
+    """Everything but markdown goes to stdout at the end, once every document is known."""
     if options.fmt == "json":
+        from factcheck.report.json import render_json
+
         out.write(render_json(kept))
     elif options.fmt == "junit":
         from factcheck.report.junit import render_junit

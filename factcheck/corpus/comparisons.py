@@ -52,13 +52,17 @@ def run_compare(paths: tuple[str, ...], settings: Settings, fmt: CompareFormat, 
     stories: dict[str, list[Version]] = {}
     for name, (_, version) in zip(assign_stories((k, v.doc) for k, v in versions), versions, strict=True):
         stories.setdefault(name, []).append(version)
+    for name in sorted(stories):
+        if len(stories[name]) == 1:
+            err.write(f"factcheck: {name}: only one version ({stories[name][0].doc}), "
+                      "nothing to compare it with\n")
     comparisons = [compare_versions(name, stories[name]) for name in sorted(stories)]
     found = any(c.count(Agreement.conflict) for c in comparisons)
     if report_dir is None:
         out.write(render_stdout(comparisons, fmt))
     else:
         drift = write_comparisons(report_dir, report_files(comparisons, fmt), fmt, check, out)
-        found = drift if check else found or drift
+        found = drift if check else found  # --check judges the reports, not the stories
     if len(versions) + errors > 1:
         err.write(f"factcheck: {_summary(comparisons, len(versions), errors, time.monotonic() - started)}\n")
     return EXIT_BAD_INPUT if errors else EXIT_FINDINGS if found else EXIT_CLEAN

@@ -30,6 +30,13 @@ _STOP = {
     "times", "year", "years", "month", "months", "week", "weeks", "day", "days", "ahead", "apiece",
     "total", "overall", "respectively", "alone", "too", "very", "much", "many", "some",
     "yesterday", "today", "tomorrow", "tonight", "annually", "instead", "worth",
+    # verbs that do not end in -ed or -ing, common right after a counted noun ("40 people paid")
+    "paid", "made", "took", "got", "went", "came", "gave", "won", "lost", "sold", "bought", "left",
+    "fell", "rose", "grew", "spent", "saw", "found", "told", "held", "met", "ran", "began", "became",
+    "kept", "put", "set", "cut", "hit", "led", "brought", "thought", "felt", "built", "sent", "meant",
+    "stood", "wrote", "drove", "flew", "live", "lives", "work", "works", "remain", "remains", "face",
+    "faces", "use", "uses", "need", "needs", "want", "wants", "get", "gets", "make", "makes", "take",
+    "takes", "go", "goes", "come", "comes", "see", "sees", "expect", "expects", "think", "know",
 }
 _WORD = re.compile(r"\s*([^\W\d_][\w'’-]*|\d[\d,.]*\s?[^\W\d_]{1,3}\b|\d[\d,.]*)")
 _MAX_WORDS = 5
@@ -69,6 +76,8 @@ def _noun_follows(text: str, pos: int) -> bool:
 
 def concept_after(following: str, unit: Unit) -> str | None:
     """The noun phrase in `following` (the text right after a figure and its unit)."""
+    if re.match(r"-[^\W\d_]", following):  # "six-cylinder engines"
+        following = " " + following[1:]
     if unit.dimension == "count":
         words, pos = _noun_run(following, allow_numbers=False)
         if not words and re.match(r"\s+of\s", following):

@@ -21,6 +21,8 @@ from factcheck.extract.sentences import split_sentences
 from factcheck.extract.units import COUNT, FRACTION, MULTIPLIER, Unit, currency_word, unit_after
 
 AGE = Unit("year", "time")
+# How far around a number its words are read: bounded, so a long sentence costs linear time.
+_AROUND = 120
 
 
 @dataclass
@@ -49,6 +51,9 @@ _RATE = re.compile(
 _SPEED_OVER = {"hour", "day", "week", "month", "year", "century", "decade"}
 _NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on)\b")
 _OF = re.compile(r"\s+of\s+")
+# Words that may stand between a number and its unit.
+_BRIDGE = re.compile(r"\s+(?:more|extra|additional|further|full|whole|straight|consecutive|successive|"
+                     r"long|short|rushing|passing|receiving|square|cubic)\s")
 # "14 times as much", "6.5 times higher": a multiplier; "won three times" counts occasions.
 _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|"
                     r"lower|longer|cheaper|the|that|what|over)\b)")
@@ -56,6 +61,8 @@ _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater
 _AGED = re.compile(r"\b(?:aged|age of)\s$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'-]+,\s$")
 _AGE_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|or|to)\b")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|to|and|or)\s*")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE_WORDS = (r"by|rose|rise|rises|rising|fell|fall|falls|falling|increased?|increases|increasing|"
@@ -75,9 +82,14 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     if reading.kind == "multiplier":
         return MULTIPLIER, reading.end
     unit, end = reading.currency, reading.end
-    after = sentence[end:]
+    after = sentence[end:end + _AROUND]
     if unit is None:
         found = unit_after(after, reading.has_magnitude)
+        bridge = _BRIDGE.match(after)
+        if found is None and bridge and reading.kind == "number":  # "3 more years", "517 rushing yards"
+            beyond = unit_after(after[bridge.end() - 1:], reading.has_magnitude)
+            if beyond and beyond[1].dimension != "currency":
+                found = bridge.end() - 1 + beyond[0], beyond[1]
         of = _OF.match(after)
         if found is None and reading.has_magnitude and of:  # "millions of dollars", "hundreds of miles"
             found = _unit_of_complement(after, of.end())
@@ -109,9 +121,9 @@ def _is_age(sentence: str, reading: Reading) -> bool:
     """'Maddon, 66, has': a bare whole number after a name, between commas, is an age."""
     if reading.kind != "number" or reading.decimals or not 1 <= reading.value < 120:
         return False
-    if _AGED.search(sentence, 0, reading.start):
+    if _AGED.search(sentence, max(0, reading.start - _AROUND), reading.start):
         return True
-    after_name = _AGE_AFTER_NAME.search(sentence, 0, reading.start)
+    after_name = _AGE_AFTER_NAME.search(sentence, max(0, reading.start - _AROUND), reading.start)
     return bool(after_name and _AGE_AFTER.match(sentence, reading.end))
 
 
@@ -146,7 +158,7 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
     if left.unit is not COUNT and right.unit is not COUNT \
             and not right.unit.name.startswith(left.unit.name):
         return None  # "10 sen to RM31.20": two units, two figures
-    before = sentence[:left.start]
+    before = sentence[max(0, left.start - _AROUND):left.start]
     low, high = a.value, b.value
     if not a.has_magnitude and b.has_magnitude and low * b.magnitude <= high:
         low *= b.magnitude
@@ -170,8 +182,8 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
 
 def _between_names(sentence: str, left: Figure, right: Figure) -> bool:
     """A hyphenated pair next to a capitalised name reads as a score, not a range."""
-    before = re.search(r"([^\W\d_]+)\s+$", sentence[:left.start])
-    after = re.match(r"\s+([^\W\d_]+)", sentence[right.end:])
+    before = _WORD_BEFORE.search(sentence, max(0, left.start - _AROUND), left.start)
+    after = _WORD_AFTER.match(sentence, right.end)
     named_before = before is not None and before.start() > 0 and before.group(1)[0].isupper()
     return named_before or (after is not None and after.group(1)[0].isupper())
 
@@ -245,7 +257,7 @@ def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) ->
             "surface": sentence[figure.start:figure.end], "value": float(value),
             "low": float(low), "high": float(high), "qualifier": figure.qualifier,
             "unit": figure.unit.name, "dimension": figure.unit.dimension,
-            "concept": concept_after(sentence[figure.end:], figure.unit),
+            "concept": concept_after(sentence[figure.end:figure.end + _AROUND], figure.unit),
             "sentence": sentence, "sentence_start": start, "paragraph": paragraph,
         })
     return rows

@@ -68,8 +68,9 @@ def _name_like(word: str) -> bool:
 def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_end: int) -> bool:
     """Whether `reading` (with its `unit` if any; its figure ends at `figure_end`) is no quantity."""
     text = sentence[reading.start:reading.end]
-    # A bounded window before the number: searching all of a long sentence per number is quadratic.
-    before, after = sentence[max(0, reading.start - 120):reading.start], sentence[reading.end:]
+    # Bounded windows around the number: reading all of a long sentence per number is quadratic.
+    before = sentence[max(0, reading.start - 120):reading.start]
+    after = sentence[reading.end:reading.end + 120]
     if reading.kind != "number":
         return False
     if unit is not None and unit.dimension == "time" and re.match(r"-(?!\w+-old)", after):
@@ -78,8 +79,8 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return True  # "a billion-dollar deal" describes the deal's size class
     if unit is None and _NUMBER_WORDS.search(before):
         return True  # "No. 3", "world number seven", "Category 4"
-    if reading.spelled and unit is None and re.match(r"-[^\W\d_]", after):
-        return True  # "one-off gains", "a two-way street": part of a description
+    if unit is None and text.lower() == "one" and re.match(r"-[^\W\d_]", after):
+        return True  # "one-off gains", "a one-sided game"; "a six-cylinder engine" does count
     if reading.spelled:
         return _spelled_idiom(before, after, text)
     if reading.currency is not None:
@@ -96,7 +97,7 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
     if whole and _DECADE.match(after):
         return True  # "the 1990s", "in her 40s"
     if whole and 1000 <= reading.value <= 2200 and len(text) == 4 \
-            and _is_year(before, after, sentence[figure_end:]):
+            and _is_year(before, after, sentence[figure_end:figure_end + 40]):
         return True
     if whole and 1 <= reading.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
         return True

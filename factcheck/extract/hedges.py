@@ -47,6 +47,8 @@ _AFTER_PATTERN = re.compile(r"(?:\s+or\s+(?:more|so|less|fewer)\b|-plus\b|\+)", 
 
 def hedge_before(sentence: str, start: int) -> tuple[str, str, int] | None:
     """The hedge right before `start`: (qualifier, interval mode, offset where the hedge starts)."""
+    if sentence[start - 1:start] == "~" and start > 0:  # "~25 min"
+        return "approx", "round", start - 1
     match = _BEFORE.search(sentence, max(0, start - 30), start)
     if not match:
         return None

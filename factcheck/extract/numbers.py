@@ -102,7 +102,7 @@ def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float]
         return match.end(), SUFFIXES[match.group("word").lower()] * (100 if match.group("hundred") else 1)
     letters = match.group("attached")
     if letters == "m":  # "£600m" is money, "100m hurdles" metres, "1.2m people" and "5m euros" millions
-        following = sentence[match.end():].lstrip()
+        following = sentence[match.end():match.end() + 40].lstrip()
         counted = currency_word(following, True) or _COUNTED_IN_MILLIONS.match(following)
         if currency is None and not counted:
             return None
@@ -117,7 +117,7 @@ def _digit_readings(sentence: str) -> list[Reading]:
         text, start, end = match.group(), match.start(), match.end()
         if not _VALID_DIGITS.fullmatch(text):
             continue
-        before = sentence[:start]
+        before = sentence[max(0, start - 12):start]  # enough for "US$" or "$-", and linear overall
         value, decimals, zeros = _mantissa(text)
         signed = before[-1:] in ("-", "−") and currency_prefix(before[:-1])  # "$-50.8bn"
         if signed:
@@ -125,11 +125,11 @@ def _digit_readings(sentence: str) -> list[Reading]:
         prefix = currency_prefix(before)
         currency = None
         if prefix:
-            start = len(before) - prefix[0]
+            start -= prefix[0] + (1 if signed else 0)
             currency = prefix[1]
         elif before[-1:].isalpha() or before[-1:] == "_":
             continue  # "F35", "A380", "PS5": part of a name
-        minus = _MINUS.search(sentence, 0, start)
+        minus = _MINUS.search(sentence, max(0, start - 8), start)
         if minus:
             start, value = minus.start(), -value
         elif _is_negative(sentence, start):
@@ -158,8 +158,10 @@ def _is_negative(sentence: str, start: int) -> bool:
     """A minus sign written against the number, not a hyphen between two numbers."""
     if start == 0 or sentence[start - 1] not in "-−":
         return False
-    before = sentence[:start - 1]
-    return before == "" or (before[-1] in " (\u00a0" and not before.rstrip()[-1:].isdigit())
+    if start == 1:
+        return True
+    before = sentence[max(0, start - 20):start - 1]
+    return before[-1] in " (\u00a0" and not before.rstrip()[-1:].isdigit()
 
 
 def _parse_words(words: list[str]) -> tuple[float, int, float] | None:
@@ -284,7 +286,7 @@ def _fraction_readings(sentence: str) -> list[Reading]:
             if value > 1:
                 continue
         else:
-            if _NOT_BEFORE_HALF.search(sentence[:match.start()]):
+            if _NOT_BEFORE_HALF.search(sentence, max(0, match.start() - 20), match.start()):
                 continue
             value = 0.5
         readings.append(Reading(match.start(), match.end(), value, kind="fraction", spelled=True))

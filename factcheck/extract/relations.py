@@ -54,12 +54,13 @@ _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two third
               "two-thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0,
               "three-quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0}
 _FIGURE = re.compile(
-    rf"(?P<fraction>\b(?:{'|'.join(sorted(_FRACTIONS, key=len, reverse=True))})\b(?=\s+of\b))|"
+    rf"(?P<fraction>\b(?:{'|'.join(sorted(_FRACTIONS, key=len, reverse=True))})\b(?=\s+of\b)"
+    r"|(?<=by )(?:a third|a quarter|a fifth|two-thirds|two thirds|three-quarters|three quarters)\b)|"
     rf"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b|\b(?:{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})\b)"
     rf"|(?:(?P<currency>{_CURRENCY})\s?)?"
     r"(?P<number>(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)|\b(?:" + _WORD_NUMBER + r")\b)"
     r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|trn|m|k)\b)?"
-    r"(?P<suffix>\s?%|\s?per\s?cent\b|\s?percent\b|\s(?:percentage|per\s?cent(?:age)?)\s+points?\b"
+    r"(?P<suffix>\s?%|\s?per\s?cent\b|\s?percent\b|pc\b|\s(?:percentage|per\s?cent(?:age)?)\s+points?\b"
     r"|\s(?:euros?|dollars?|pounds?|yen|yuan|rupees?|francs?|pence|cents?|riyals?|roubles?|rubles?|"
     r"pesos?|dinars?|rand|shekels?|kronor|krona|kroner|naira|baht|won)\b|p\b)?"
     r"(?![A-Za-z0-9])",
@@ -157,7 +158,7 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     half_step = _half_step(value, half_step, factor != 1.0)
     if "point" in suffix:
         kind = "T"
-    elif suffix in ("%", "per cent", "percent", "percent"):
+    elif suffix in ("%", "per cent", "percent", "pc"):
         kind = "P"
     elif currency or suffix:
         kind, currency = "M", currency or suffix.rstrip("s")
@@ -257,8 +258,8 @@ RELATIONS = {
     "breakdown": "percentages splitting one whole (a poll, a vote); roles part (repeated), rest",
     "per_unit": "a total split over a count; roles total, count, each",
     "same_concept": "two figures counting the same noun phrase in different sentences; roles first, second; "
-                    "details: concept, markers (months, days, years, 'would' in each sentence), near "
-                    "('another', 'total', 'each' just before each figure), phrases (the 'in the ...' "
+                    "details: concept, markers (months, days, years in each sentence), near "
+                    "('another', 'total', 'each', 'would' just before each figure), phrases (the 'in the ...' "
                     "phrase after each)",
     "years_ago": "an event year and how long ago it was; roles year, duration",
     "since": "a start year and how long since; roles year, duration",
@@ -400,6 +401,10 @@ _PAIR_PATTERNS = [
     re.compile(rf"{_fig('b', 'NMP')}{_clause_gap(40, commas=True)}{_HEDGE_WORDS}⟨P\d+⟩\s+(?P<cue>more|higher|"
                rf"fewer|less|lower|up|down|above|below)\s+(?:than|on|from)\s+(?:the\s+|last year's\s+)?"
                rf"(?:[a-z]+\s+){{0,2}}?{_HEDGE_WORDS}{_fig('a', 'NMP')}", re.IGNORECASE),
+    re.compile(rf"⟨P\d+⟩\s+(?P<cue>higher|lower|more|less|up|down|above|below)\s+(?:than|on|from)\s+"
+               rf"(?:the\s+|last year's\s+)?(?:[a-z]+\s+){{0,2}}?{_HEDGE_WORDS}{_fig('a', 'NMP')}"
+               rf"{_clause_gap(30, commas=True)}\b(?:at|to)\s+{_HEDGE_WORDS}{_fig('b', 'NMP')}",
+               re.IGNORECASE),
     re.compile(rf"\b(?:to|at)\s+{_HEDGE_WORDS}{_fig('b', 'NMP')}{_clause_gap(50, commas=True)}(?P<cue>\bfrom|"
                rf"\bcompared (?:with|to)|\bagainst|\bversus)\s+{_HEDGE_WORDS}{_fig('a', 'NMP')}",
                re.IGNORECASE),
@@ -408,8 +413,8 @@ _PAIR_PATTERNS = [
 ]
 _RATE_PATTERNS = [
     re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:by\s+)?{_HEDGE_WORDS}{_fig('r', 'PT')}", re.IGNORECASE),
-    re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:[a-z'-]+\s+){{1,3}}?by\s+{_HEDGE_WORDS}{_fig('r', 'PT')}",
-               re.IGNORECASE),
+    re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:[a-z][a-z'-]*\s+){{1,3}}?by\s+{_HEDGE_WORDS}"
+               rf"{_fig('r', 'PT')}", re.IGNORECASE),
     re.compile(rf"{_fig('r', 'PT')}\s+(?P<dir>{_UP_NOUNS}|{_DOWN_NOUNS})\b", re.IGNORECASE),
     re.compile(rf"\b(?P<dir>{_UP_NOUNS}|{_DOWN_NOUNS}|increases|rises|falls|drops)\s+(?:of|by)\s+"
                rf"{_HEDGE_WORDS}{_fig('r', 'PT')}", re.IGNORECASE),
@@ -448,6 +453,7 @@ _EACH = re.compile(
     rf"|\b(?P<cue4>[Ee]ach)\s+of\s+(?:the\s+|its\s+|their\s+)?{_fig('c4', 'N')}[^⟨]{{0,50}}?"
     rf"{_fig('e4', 'M')}",
     re.IGNORECASE)
+_SPANS_OF_TIME = {"year", "month", "week", "day"}  # "£1.5bn over five years, or £300m a year"
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "annum", "cent", "game",
                "match", "season", "night", "shift", "quarter", "mile", "kilometre", "km", "litre", "gallon",
                "kilogram", "kg", "tonne", "ton", "pound", "unit", "share", "barrel"}
@@ -457,14 +463,15 @@ _SHARE_OF = re.compile(
     rf"an estimated\s+|about\s+|around\s+|nearly\s+|almost\s+)?{_fig('b', 'N')}", re.IGNORECASE)
 _SHARE_AFTER = re.compile(rf"{_gap(60)}(?:\(|,\s*or\s+|\s[-–—]\s*|\bor\s+){_HEDGE_WORDS}{_fig('p', 'P')}",
                           re.IGNORECASE)
+# How a share or a count is set beside another: "120, or 30%", "(30%)", " - 30% -", ", some 120".
+_ASIDE_SEP = r"(?:,\s*or\s+|\(|\s[-–—]\s*|,\s+(?=(?:some|about|around|roughly|nearly|almost)\s))"
 _PERCENT_OF = re.compile(
-    rf"{_fig('p', 'P')}\s+(?P<cue>of)\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z'-]+\s+){{0,3}}?"
+    rf"{_fig('p', 'P')}\s+(?P<cue>of)\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][a-z'-]*\s+){{0,3}}?"
     rf"{_fig('b', 'N')}{_gap(50)}"
-    rf"(?:,\s*or\s+|\(|\s[-–—]\s*|,\s+(?=(?:some|about|around|roughly|nearly|almost)\s))"
-    rf"{_HEDGE_WORDS}{_fig('a', 'N')}"
-    rf"|{_fig('a2', 'N')}{_gap(40)}(?:,\s*or\s+|\(|\s[-–—]\s*){_HEDGE_WORDS}{_fig('p2', 'P')}\s+"
+    rf"{_ASIDE_SEP}{_HEDGE_WORDS}{_fig('a', 'N')}"
+    rf"|{_fig('a2', 'N')}{_gap(40)}{_ASIDE_SEP}{_HEDGE_WORDS}{_fig('p2', 'P')}\s+"
     rf"(?P<cue2>of)\s+"
-    rf"(?:the\s+|all\s+|its\s+|their\s+|a total of\s+)?(?:[a-z'-]+\s+){{0,3}}?{_fig('b2', 'N')}",
+    rf"(?:the\s+|all\s+|its\s+|their\s+|a total of\s+)?(?:[a-z][a-z'-]*\s+){{0,3}}?{_fig('b2', 'N')}",
     re.IGNORECASE)
 _WHOLE_FIRST = re.compile(
     rf"(?:^\W*|[,:;]\s*)(?P<cue>of|among|out of)\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
@@ -474,7 +481,8 @@ _WHOLE_THEN_PARTS = re.compile(
     rf"(?P<cue>including|included|includes|include|of whom|of which|among them|comprising|made up of|"
     rf"consisting of)\s", re.IGNORECASE)
 _CLOSING = ("comprising", "made up of", "consisting of")
-_NOT_A_PART = re.compile(r"(?:number|No\.|position|place|top|at|ranked)\s+$", re.IGNORECASE)
+_NOT_A_PART = re.compile(r"(?:number|No\.|position|place|top|at|ranked|aged|aged over|aged under|than)\s+$",
+                         re.IGNORECASE)
 _WHOLE_AFTER = re.compile(
     rf"(?P<cue>,?\s*(?:a total of|totalling|totaling|making|in total|in all|altogether|out of a total of|"
     rf"bringing the total to|for a total of|adding up to))\s+{_HEDGE_WORDS}{_fig('b', 'N')}", re.IGNORECASE)
@@ -507,12 +515,19 @@ _SINCE = [
     re.compile(rf"\b(?:for|in|over)\s+(?:the\s+(?:past|last)\s+)?{_DURATION},?\s+(?:ever\s+)?(?P<cue>since)\s+"
                rf"{_fig('y', 'Y')}", re.IGNORECASE),
 ]
+# "25 years since the 1999 merger": counted to the article's date when the sentence has one year.
+_SINCE_EVENT = re.compile(
+    rf"{_DURATION}\s+(?:have\s+passed\s+|has\s+passed\s+)?(?P<cue>since|after)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"(?:[\w'-]+\s+){{0,2}}?{_fig('y', 'Y')}", re.IGNORECASE)
 _SPAN = re.compile(
     rf"\b(?:from|between)\s+{_fig('y1', 'Y')}\s+(?P<cue>to|and|until|till|through)\s+{_fig('y2', 'Y')}"
-    rf"|{_fig('y3', 'Y')}\s*(?P<cue2>[-–])\s*{_fig('y4', 'Y')}", re.IGNORECASE)
+    rf"|{_fig('y3', 'Y')}\s*(?P<cue2>[-–])\s*{_fig('y4', 'Y')}"
+    rf"|\bin\s+{_fig('y5', 'Y')}(?:[^⟨;:]|⟨[NDXU]\d+⟩){{0,60}}?"
+    rf"\b(?P<cue3>until|till|ends?\s+in|expires?\s+in|runs?\s+(?:until|to))\s+{_fig('y6', 'Y')}", re.IGNORECASE)
 _SPAN_LENGTH = re.compile(
-    rf"\b(?:for|of|lasted|spanning|over|the)\s+{_DURATION}|{_fig('d2', 'N')}-year\s+(?:period|rule|reign|"
-    rf"tenure|career|spell|stint|war|run|term|presidency|premiership|history|gap|ban|sentence)\b",
+    rf"\b(?:for|of|lasted|spanning|over|the|after)\s+{_DURATION}"
+    rf"|{_fig('d2', 'N')}-year\s+(?:period|rule|reign|tenure|career|spell|stint|war|run|term|presidency|"
+    rf"premiership|history|gap|ban|sentence)\b",
     re.IGNORECASE)
 _TERMS = re.compile(
     rf"{_fig('k', 'N')}\s+(?:consecutive\s+|successive\s+|straight\s+|full\s+)?"
@@ -546,7 +561,7 @@ _JUBILEES = {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentenn
              "golden jubilee": 50, "silver jubilee": 25, "diamond jubilee": 60}
 _AGE = re.compile(
     rf"{_fig('a', 'N')}-year-old|\baged\s+{_fig('a2', 'N')}|\bage\s+(?:of\s+)?{_fig('a3', 'N')}"
-    rf"|{_fig('a4', 'NU')}\s+years?\s+old\b", re.IGNORECASE)
+    rf"|{_fig('a4', 'NU')}\s+years?\s+old\b|(?<=[A-Za-z], ){_fig('a5', 'N')}(?=,)", re.IGNORECASE)
 _BORN = re.compile(rf"\b(?P<cue>born|built|founded|established|opened|launched|created|formed|set up|"
                    rf"incorporated|completed|constructed|erected|inaugurated)"
                    rf"\s+(?:in\s+)?(?:[A-Za-z]+\s+)?{_fig('y', 'Y')}", re.IGNORECASE)
@@ -638,7 +653,9 @@ def _changes(s: _Sentence, text: str, out: _Builder) -> None:
 # Positions in a chart or table: going "up" means a smaller number.
 _RANKING = re.compile(r"\b(?:charts?|number|No\.|places?|position|rank|ranked|ranking|spot|table|seeds?|"
                       r"seeded|league|list|top)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|whereas|although)\b|;|⟨[NMPT]\d+⟩")
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|whereas|although|after|before|when|as|because|since(?!\s+⟨Y)|"
+                           r"which|who|said|says|reported|announced)\b|;|⟨[NMPT]\d+⟩")
+_RATE_REACH = 60  # characters between a rate and its pair, at most
 _RATE_TO = re.compile(r"\s+to\s+(?:\w+\s+){0,2}?(⟨[NMP]\d+⟩)")
 
 
@@ -651,7 +668,7 @@ def _same_clause(template: str, rate: re.Match[str], pair: re.Match[str], to: in
         between = template[pair.end():rate.start()]
     else:
         between = ""
-    if _CLAUSE_BREAK.search(between):
+    if len(between) > _RATE_REACH or _CLAUSE_BREAK.search(between):
         return False
     leads = _RATE_TO.match(template, rate.end())
     return not (leads and int(leads.group(1)[2:-1]) != to)
@@ -695,13 +712,15 @@ def _multiples(s: _Sentence, text: str, out: _Builder, changes: list[dict[str, o
                 more=" more" in s.template[match.end("mv"):match.end("mv") + 6].lower())
 
 
-def _per_units(s: _Sentence, text: str, out: _Builder) -> None:
+def _per_units(s: _Sentence, text: str, out: _Builder, previous: _Sentence | None) -> None:
+    """A total, a count and an amount each; the total may stand in the sentence before, in the same
+    paragraph ("The appeal raised £2.6m. Some 18,000 people gave, an average of £140 each.")."""
     for match in _EACH.finditer(s.template):
         token = match["e"] or match["e2"] or match["e3"] or match["e4"]
         index = s.index(token)
         each = s.figures[index][0]
         per = (match["per"] or match["per2"] or match["per3"] or match["per4"] or "").lower()
-        if index in s.used or per.rstrip("s") in _TIME_UNITS:
+        if index in s.used or (per.rstrip("s") in _TIME_UNITS and per.rstrip("s") not in _SPANS_OF_TIME):
             continue
         # plain numbers split only in like units: "1,200 tonnes ... 30 tonnes per village"
         totals = [i for i, (f, _) in enumerate(s.figures)
@@ -709,19 +728,28 @@ def _per_units(s: _Sentence, text: str, out: _Builder) -> None:
                   and not (f.kind == "M" and f.unit != each.unit)
                   and not (f.kind == "N" and _noun_after(text, f.end) != _noun_after(text, each.end))]
         counts = [i for i, (f, _) in enumerate(s.figures)
-                  if i != index and i not in totals and i not in s.used and f.kind == "N"
-                  and f.value >= 2 and f.value == int(f.value)]
+                  if i != index and i not in totals and i not in s.used and f.value >= 2
+                  and f.value == int(f.value)
+                  and (f.kind == "N" or (f.kind == "U" and per.rstrip("s") in _SPANS_OF_TIME))]
         if match["c3"] or match["c4"]:
             counts = [s.index(match["c3"] or match["c4"])]
         if per:  # "£5,000 per home" splits over a count of homes
-            counts = [i for i in counts if _same_noun(_noun_after(text, s.figures[i][0].end), per)]
-        if len(totals) != 1 or len(counts) != 1:
+            counts = [i for i in counts if _counts(text, s.figures[i][0], per)]
+        if len(counts) != 1:
             continue
-        total, count = totals[0], counts[0]
-        s.used |= {index, total, count}
+        total_figure: tuple[Figure, int] | None = s.figures[totals[0]] if len(totals) == 1 else None
+        if not totals and previous is not None and each.kind == "M":
+            earlier = [i for i, (f, _) in enumerate(previous.figures) if i not in previous.used
+                       and f.kind == "M" and f.unit == each.unit and f.value > each.value]
+            if len(earlier) == 1:
+                total_figure = previous.figures[earlier[0]]
+                previous.used.add(earlier[0])
+        if total_figure is None:
+            continue
+        s.used |= {index, counts[0], *totals}
         cue = next(name for name in ("cue", "cue2", "cue3", "cue4") if match[name])
         out.add("per_unit", s, s.span(match, cue), text,
-                [member("total", *s.figures[total]), member("count", *s.figures[count]),
+                [member("total", *total_figure), member("count", *s.figures[counts[0]]),
                  member("each", *s.figures[index])])
 
 
@@ -739,12 +767,18 @@ def _noun_after(text: str, offset: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+def _counts(text: str, figure: Figure, per: str) -> bool:
+    """Whether `figure` counts `per` things: '2,000 electric vans' counts vans."""
+    words = re.findall(r"[a-z][a-z-]*", text[figure.end:figure.end + 40].lower())[:3]
+    return any(_same_noun(word, per) for word in words)
+
+
 def _shares(s: _Sentence, text: str, out: _Builder) -> None:
     for match in _PERCENT_OF.finditer(s.template):
         suffix = "2" if match["a2"] else ""
         a, b, p = (s.index(match[name + suffix]) for name in ("a", "b", "p"))
-        if {a, b, p} & s.used:
-            continue
+        if {a, b, p} & s.used or s.figures[a][0].value > s.figures[b][0].value:
+            continue  # a "whole" smaller than its part was misread
         s.used |= {a, b, p}
         out.add("share", s, s.span(match, "cue" + suffix), text,
                 [member("part", *s.figures[a]), member("whole", *s.figures[b]),
@@ -867,6 +901,14 @@ def _vote_breakdowns(sentences: list[_Sentence], text: str, out: _Builder) -> No
         out.add("breakdown", merged, cue, text, members)
 
 
+def _nearest(pattern: re.Pattern[str], template: str, anchor: re.Match[str],
+             reach: int) -> re.Match[str] | None:
+    """The match of `pattern` closest to `anchor`, if within `reach` characters of it."""
+    found = [(max(m.start() - anchor.end(), anchor.start() - m.end()), m) for m in pattern.finditer(template)]
+    found = [item for item in found if item[0] <= reach]
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
 def _dates(s: _Sentence, text: str, out: _Builder) -> None:
     def duration(match: re.Match[str]) -> Member:
         if match["d"]:
@@ -876,7 +918,7 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
                             figure.low * factor, figure.high * factor, "N", "", figure.hedge)
             return member("duration", scaled, row)
         unit = (match["unit2"] or "").lower()
-        start, end = s.span(match, "unit2") if unit else s.span(match)
+        start, end = (s.span(match, "one")[0], s.span(match, "unit2")[1]) if unit else s.span(match)
         value = {"century": 100.0, "decade": 10.0, "": 50.0}[unit]
         hedge_match = _HEDGE.search((match["one"] or "").lower().removesuffix("a ").removesuffix("one "))
         hedge = hedge_match["hedge"] if hedge_match else ""
@@ -890,6 +932,12 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
                     continue
                 s.used.add(s.index(match["y"]))
                 out.add(name, s, s.span(match, "cue"), text,
+                        [member("year", *s.figure(match["y"])), duration(match)])
+    if sum(f.kind == "Y" for f, _ in s.figures) == 1:
+        for match in _SINCE_EVENT.finditer(s.template):
+            if s.index(match["y"]) not in s.used:
+                s.used.add(s.index(match["y"]))
+                out.add("since", s, s.span(match, "cue"), text,
                         [member("year", *s.figure(match["y"])), duration(match)])
     for match in _SERVED.finditer(s.template):
         if s.index(match["y"]) not in s.used:
@@ -905,11 +953,13 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
                 [member("start", *s.figures[y1]), member("end", *s.figures[y2]), duration(match)])
     years = [i for i, (f, _) in enumerate(s.figures) if f.kind == "Y"]
     span = _SPAN.search(s.template)
-    if span and len(years) == 2 and not set(years) & s.used:
-        y1, y2 = (s.index(span[name]) for name in (("y1", "y2") if span["y1"] else ("y3", "y4")))
+    names = ("y1", "y2") if span and span["y1"] else (("y3", "y4") if span and span["y3"] else ("y5", "y6"))
+    y1, y2 = (s.index(span[name]) for name in names) if span else (-1, -1)
+    if span and not {y1, y2} & s.used:
         members = [member("start", *s.figures[y1]), member("end", *s.figures[y2])]
-        terms = _TERMS.search(s.template)
-        length = _SPAN_LENGTH.search(s.template)
+        reach = 10_000 if len(years) == 2 else 60  # with other years about, only a length next to the span
+        terms = _nearest(_TERMS, s.template, span, reach)
+        length = _nearest(_SPAN_LENGTH, s.template, span, reach)
         if terms:
             members += [member("terms", *s.figure(terms["k"])), member("term_length", *s.figure(terms["l"]))]
         elif length and length["d2"]:
@@ -918,7 +968,8 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
             members.append(duration(length))
         if len(members) > 2:
             s.used |= {y1, y2}
-            out.add("span", s, s.span(span, "cue" if span["cue"] else "cue2"), text, members)
+            cue = next(name for name in ("cue", "cue2", "cue3") if span[name])
+            out.add("span", s, s.span(span, cue), text, members)
     anniversary = _ANNIVERSARY.search(s.template)
     event = _EVENT_YEAR.search(s.template)
     if anniversary and event and len(years) == 1 and years[0] not in s.used:
@@ -932,7 +983,7 @@ def _dates(s: _Sentence, text: str, out: _Builder) -> None:
         out.add("anniversary", s, cue, text, [ordinal, member("year", *s.figures[years[0]])])
     born, age = _BORN.search(s.template), _AGE.search(s.template)
     if born and age:
-        token = age["a"] or age["a2"] or age["a3"] or age["a4"]
+        token = age["a"] or age["a2"] or age["a3"] or age["a4"] or age["a5"]
         out.add("age", s, s.span(born, "cue"), text,
                 [member("year", *s.figure(born["y"])), member("age", *s.figure(token))])
 
@@ -950,7 +1001,7 @@ _CONCEPT_STOP = frozenset(_words("""
 a an the of in on at to for from by with and or but were was are is be been have has had will would who
 which that this these those their its his her it they as than more less over under per each last next
 since during after before ago years year months month weeks week days day hours hour minutes times time
-cent percent people percentage points point such other another further additional extra new total all
+cent percent percentage points point such other another further additional extra new total all
 so far up down about around nearly almost some many much most least only just also said says say could
 can may might should must did do does not no into out off while when where what them
 """))
@@ -959,16 +1010,17 @@ _MEASURES = frozenset(_words("""
 megapixel gigabyte megabyte terabyte mb gb ghz mhz inch metre meter mile kilometre km kg tonne ton hour minute
 second degree point goal run wicket lap set game stage round seat-belt storey floor bed bedroom door
 """))
-# When a sentence speaks of (compared between the two sentences), and what would or could be.
+# When a sentence speaks of (compared between the two sentences).
 _WHEN = re.compile(
     rf"\b(?:{_MONTH_NAMES}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"tomorrow|last\s+(?:week|month|year)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|"
-    r"previous|first|second|third|fourth|quarter|half|(?:18|19|20)\d\d|would|could|might|if|expected|"
-    r"expects|forecast|predicted|target|plans?|planned|aims?|hopes?)\b", re.IGNORECASE)
-# Words just before a count that make it a different count: "another 50", "a total of 90".
+    r"previous|(?:first|second|third|fourth)\s+(?:quarter|half)|(?:18|19|20)\d\d)\b", re.IGNORECASE)
+# Words just before a count that make it a different count: "another 50", "a total of 90", or a
+# count of what would or could be ("there would be 42").
 _QUALIFIER = re.compile(
     r"\b(?:another|more|further|additional|extra|other|new|total|overall|combined|each|per|daily|weekly|"
-    r"monthly|annual|annually|a\s+day|a\s+week|a\s+month|a\s+year|so\s+far|in\s+all|altogether)\b",
+    r"monthly|annual|annually|a\s+day|a\s+week|a\s+month|a\s+year|so\s+far|in\s+all|altogether|"
+    r"would|could|might|if|expected|expects|forecast|predicted|target|plans?|planned|aims?|hopes?)\b",
     re.IGNORECASE)
 _CONCEPT = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 
@@ -1025,9 +1077,11 @@ def _refers_back(earlier: tuple[str, ...], later: tuple[str, ...], definite: boo
 
 def _same_concepts(sentences: list[_Sentence], text: str, out: _Builder) -> None:
     seen: list[tuple[_Sentence, Figure, int, tuple[str, ...]]] = []
+    moving = {m.start for row in out.rows if row["relation"] in ("change", "multiple")
+              for m in row["members"]}  # type: ignore[attr-defined]
     for s in sentences:
-        for index, (figure, row) in enumerate(s.figures):
-            if figure.kind != "N" or index in s.used or figure.value <= 1:
+        for figure, row in s.figures:
+            if figure.kind != "N" or figure.start in moving or figure.value <= 1:
                 continue
             concept = _concept(text, figure)
             if concept is None:
@@ -1067,11 +1121,12 @@ def extract_relations(text: str, quantities: pd.DataFrame | None = None, doc: st
         if not inside:
             continue
         s = _sentence(text, start, end, inside)
+        previous = sentences[-1] if sentences and "\n\n" not in text[sentences[-1].start:start] else None
         sentences.append(s)
         before = len(out.rows)
         _changes(s, text, out)
         _multiples(s, text, out, [row for row in out.rows[before:] if row["relation"] == "change"])
-        _per_units(s, text, out)
+        _per_units(s, text, out, previous)
         _shares(s, text, out)
         _parts(s, text, out)
         _breakdown(s, text, out)

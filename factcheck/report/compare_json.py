@@ -2,8 +2,9 @@
 
 `{"stories": [{"story", "versions", "counts": {"conflict", "single_source", "agree"},
 "figures": [{"verdict", "concept", "dimension", "unit", "reason", "mentions": [{"doc", "start",
-"end", "surface", "value", "low", "high", "sentence"}], "counterparts": [{"doc", "sentence_start",
-"sentence", "shared"}]}]}]}`; offsets index the same text as `extract`, infinite ends are null.
+"end", "surface", "value", "low", "high", "sentence", "attribution"}], "counterparts": [{"doc",
+"sentence_start", "sentence", "shared"}]}]}]}`; offsets index the same text as `extract`,
+infinite ends are null.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def comparison_record(comparison: Comparison) -> dict[str, object]:
             "mentions": [{
                 "doc": m.doc, "start": m.start, "end": m.end, "surface": m.surface,
                 "value": _number(m.value), "low": _number(m.low), "high": _number(m.high),
-                "sentence": " ".join(m.sentence.split()),
+                "sentence": " ".join(m.sentence.split()), "attribution": m.attribution,
             } for m in figure.mentions],
             "counterparts": [{
                 "doc": c.doc, "sentence_start": c.sentence_start,

@@ -46,8 +46,9 @@ def _figure(number: int, figure: AlignedFigure) -> list[str]:
     if figure.verdict is Agreement.single_source:
         lines += [f"Only in {code(figure.mentions[0].doc)}.", ""]
     for mention in figure.mentions:
-        amount = format_amount(mention.low, mention.high, mention.unit)
-        lines.append(f"- {code(mention.doc)}: **{escape(mention.surface)}** (interval {escape(amount)}) — "
+        amount = escape(format_amount(mention.low, mention.high, mention.unit))
+        credit = f"; credited to {escape(mention.attribution)}" if mention.attribution else ""
+        lines.append(f"- {code(mention.doc)}: **{escape(mention.surface)}** (interval {amount}{credit}) — "
                      f"{_quote(mention)}")
     if figure.reason and figure.verdict is Agreement.conflict:
         lines += ["", f"Why: {escape(figure.reason)}."]

@@ -14,7 +14,7 @@ import re
 # strikethrough, table cells, maths). At the very start, also what starts a block (headings,
 # lists, quotes, setext underlines), in case the text opens a line or a table cell.
 _INLINE = re.compile(r"[\\`*_~\[\]|$]")
-_BLOCK_START = re.compile(r"^(?:[#+\-=]|\d{1,9}(?=[.)](?:\s|$)))")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d{1,9})(?=[.)](?:\s|$)))")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Control characters and bidirectional overrides can hide or reorder text in a rendered report.
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -27,8 +27,12 @@ def escape(text: str) -> str:
     text = _SPACE.sub(" ", text)
     text = "".join(_HTML.get(char, char) for char in text)
     text = _INLINE.sub(lambda match: "\\" + match.group(), text)
-    return _BLOCK_START.sub(lambda match: "\\" + match.group() if not match.group().isdigit()
-                            else match.group() + "\\", text)
+    return _BLOCK_START.sub(_protect_block_start, text)
+
+
+def _protect_block_start(match: re.Match[str]) -> str:
+    space, mark, digits = match.groups()
+    return space + ("\\" + mark if mark else digits + "\\")
 
 
 def code(text: str, in_table: bool = False) -> str:

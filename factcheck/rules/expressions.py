@@ -273,7 +273,7 @@ def parse_expression(source: str, names: frozenset[str] | set[str]) -> Expressio
         raise ExpressionError("expression is empty")
     if len(source) > MAX_SOURCE_CHARS:
         raise ExpressionError(f"expression longer than {MAX_SOURCE_CHARS} characters")
-    rewritten, literals = _fold_unit_literals(source)
+    rewritten, literals = _fold_unit_literals(source, frozenset(names))
     try:
         tree = ast.parse(rewritten.strip(), mode="eval")
     except SyntaxError as exc:
@@ -290,7 +290,7 @@ def parse_expression(source: str, names: frozenset[str] | set[str]) -> Expressio
     return Expression(source, tree, frozenset(checker.used), literals)
 
 
-def _fold_unit_literals(source: str) -> tuple[str, dict[str, Amount]]:
+def _fold_unit_literals(source: str, names: frozenset[str]) -> tuple[str, dict[str, Amount]]:
     """Replace each `NUMBER UNIT` (e.g. `28 t`) by an internal name bound to that amount."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
@@ -318,7 +318,8 @@ def _fold_unit_literals(source: str) -> tuple[str, dict[str, Amount]]:
             exc.col = begin
             raise
         except (pint.errors.PintError, ValueError, TypeError, AttributeError) as exc:
-            raise ExpressionError(f"unknown unit {unit.string!r}", offset(unit.start)) from exc
+            hint = f" (to multiply, write {number.string} * {unit.string})" if unit.string in names else ""
+            raise ExpressionError(f"unknown unit {unit.string!r}{hint}", offset(unit.start)) from exc
         name = f"_{len(literals)}"
         literals[name] = amount
         pieces.append(source[cursor:begin])

@@ -89,8 +89,9 @@ def shown(interval: Interval, suffix: str = "") -> str:
 
 
 def value(item: Member) -> str:
-    """A figure as the formula shows it: its value, marked '~' when its wording is hedged."""
-    return ("~" if item.hedge else "") + number(item.value)
+    """A figure as the formula shows it: its value ('£412 million'), marked '~' when hedged."""
+    currency = item.unit if item.kind == "M" and len(item.unit) == 1 else ""  # £, $, €
+    return ("~" if item.hedge else "") + currency + number(item.value)
 
 
 def finding(rule: Rule, row: pd.Series, verdict: Verdict, message: str, arithmetic: str,

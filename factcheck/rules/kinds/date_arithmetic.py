@@ -8,6 +8,7 @@ anything between 9 and 11 years, and "5 years ago, in 2019" in a 2024 article pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -27,6 +28,7 @@ SCHEMA: dict[str, Any] = {
 }
 
 _YEAR_DAYS = 365.25
+_WORDED = re.compile(r"decade|century", re.IGNORECASE)  # "a decade" needs no "years" after it
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
@@ -55,9 +57,12 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         arithmetic = (f"{published.isoformat()} − {int(year.value)} = {shown(elapsed)} years vs stated "
                       f"{shown(duration.interval)} years")
         years = published.year - int(year.value)
-        message = (f"{shown(duration.interval)} years {row['cue']} {int(year.value)}"
-                   + ("" if verdict is Verdict.passed else
-                      f": by the article's date ({published.isoformat()}) it is {years} years"))
+        said = duration.surface if _WORDED.search(duration.surface) else f"{duration.surface} years"
+        dated = published.isoformat()
+        if verdict is Verdict.passed:
+            message = f"{said} since {int(year.value)} agrees with the article's date ({dated})"
+        else:
+            message = f"{int(year.value)} is {years} years before the article's date ({dated}), not {said}"
         yield finding(rule, row, verdict, message, arithmetic)
     for row in relations(context, "anniversary", "age"):
         if published is None:

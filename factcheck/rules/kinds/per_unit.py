@@ -44,7 +44,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         quotient = total.interval / count.interval
         verdict = judge(quotient, each.interval, rule.compiled["slack"])
         unit = total.unit if len(total.unit) == 1 else ""
-        arithmetic = (f"{unit}{value(total)} / {value(count)} = {unit}{shown(quotient)} "
+        arithmetic = (f"{value(total)} / {value(count)} = {unit}{shown(quotient)} "
                       f"vs stated {unit}{shown(each.interval)} each")
         message = (f"{total.surface} over {count.surface} is stated as {each.surface} each"
                    + ("" if verdict is Verdict.passed else

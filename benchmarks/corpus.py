@@ -1,10 +1,11 @@
 """Corpus-run speed and memory, as ratios against plain quantulum3 measured in the same run.
 
-    python benchmarks/corpus.py [CORPUS] [--sample N] [--skip-baseline-length]
+    python benchmarks/corpus.py [CORPUS] [--sample N] [--skip-baseline-length] [--no-baseline]
 
 CORPUS defaults to ../shared/corpus/bbc (relative to the repository); its txt/ folder is used.
 `--sample N` takes N articles spread evenly over the corpus (a quick run); without it, the whole
-corpus (plain quantulum3 alone then needs about 3 minutes on one core).
+corpus (plain quantulum3 alone then needs about 3 minutes on one core). `--no-baseline` skips
+plain quantulum3 altogether, for a quick rerun of the factcheck-only ratios.
 
 Every factcheck figure is a whole process (`python -m factcheck ...`, start-up included), timed
 against a whole process running plain quantulum3 over the same articles on one core:
@@ -157,6 +158,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--sample", type=int, help="use N articles spread over the corpus")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="do not time plain quantulum3 at all (the ratios between factcheck runs remain)")
     parser.add_argument("--skip-baseline-length", action="store_true",
                         help="do not time plain quantulum3 on the 100 KB article (about a minute)")
     args = parser.parse_args()
@@ -184,8 +187,11 @@ def main() -> None:
         factcheck = [sys.executable, "-m", "factcheck"]
         jobs = str(os.cpu_count() or 1)
 
-        plain, plain_peak = timed([sys.executable, "-c", BASELINE, str(listing)], work)
-        print(f"plain quantulum3, one process:           {plain:8.1f} s   peak {plain_peak / 2**20:6.0f} MB")
+        plain = float("nan")
+        if not args.no_baseline:
+            plain, plain_peak = timed([sys.executable, "-c", BASELINE, str(listing)], work)
+            print(f"plain quantulum3, one process:           {plain:8.1f} s   "
+                  f"peak {plain_peak / 2**20:6.0f} MB")
         rows = []
         for label, extra in ((f"--jobs {jobs}", ["--jobs", jobs]), ("--jobs 1", ["--jobs", "1"])):
             seconds, peak = timed([*factcheck, "extract", "corpus", "--no-cache", "--format", "jsonl",
@@ -213,7 +219,8 @@ def main() -> None:
         else:
             print("  peak memory: not measured (install psutil)")
 
-    small, large, q_small, q_large = length_scaling(paragraphs(articles), not args.skip_baseline_length)
+    baseline_large = not (args.skip_baseline_length or args.no_baseline)
+    small, large, q_small, q_large = length_scaling(paragraphs(articles), baseline_large)
     print(f"one 1 KB article:   factcheck {small * 1e3:7.1f} ms ({1 / small:6.1f} KB/s)   "
           f"quantulum3 {q_small * 1e3:7.1f} ms ({1 / q_small:6.1f} KB/s)")
     print(f"one 100 KB article: factcheck {large:7.2f} s  ({100 / large:6.1f} KB/s)   "

@@ -7,11 +7,13 @@ The text contract: `Document.text` is the decoded, cleaned text, and it is THE d
 Every offset downstream (`start`, `end`, `sentence_start` in the quantities table) indexes it,
 never the bytes on disk. Cleaning is deterministic: newlines are normalised (CRLF, CR, form feed,
 vertical tab, NEL and U+2028 become "\\n"; U+2029 becomes a blank line), other control characters
-and stray byte-order marks are dropped, and the text is put in Unicode NFC, so one visible text
+and stray byte-order marks are dropped, lone surrogates (only JSON escapes make them) become
+U+FFFD, and the text is put in Unicode NFC, so one visible text
 always gives one document text (and one cache key, one report).
 
 Formats, chosen by suffix (case-insensitive) and, for other suffixes and stdin, by content:
-- text (.txt, anything else): UTF-8 (with or without BOM; UTF-16/32 with a BOM), else a legacy
+- text (.txt, anything else): UTF-8 (with or without BOM; UTF-16/32 with a BOM, or UTF-16 without
+  one when every other byte is NUL), UTF-8 with a few stray cp1252 bytes pasted in, else a legacy
   encoding. cp1252 is tried first when it reads as Latin-script text: charset-normalizer alone
   guesses short Western texts badly (it reads a cp1252 "£600m" as cp932 "｣600m"). Anything else
   goes to charset-normalizer's best guess.
@@ -24,8 +26,13 @@ Formats, chosen by suffix (case-insensitive) and, for other suffixes and stdin, 
   `story` and `published` are carried. A bad line is an error named `path:LINE`; the other
   lines are still read. The size limit applies to each record, not to the corpus file.
 
-Refused, each with one line naming the input: missing paths, unreadable files, folders without
-articles, binary data (NUL bytes without a UTF-16/32 BOM, or mostly control characters), empty or
+Folders are walked recursively for the suffixes in `ARTICLE_SUFFIXES`, in path order, skipping
+hidden files and folders and not following symbolic links to folders.
+
+Refused, each with one line naming the input: missing paths, unreadable files, file names that
+are not UTF-8 or hold control characters, folders without articles, binary data (NUL bytes that
+are not UTF-16 text, many control characters, or the signature of a PDF, Word, RTF, archive or
+image file), empty or
 whitespace-only text, inputs above the size limit (`FACTCHECK_MAX_BYTES`, default 10 MB; `--max-bytes`
 on the command line), and data dumps (more than `MAX_NUMBERS` numbers, denser than one every
 `MIN_CHARS_PER_NUMBER` characters), which are not articles and would make extraction slow and
@@ -51,6 +58,8 @@ HTML_SUFFIXES = (".html", ".htm")
 MARKDOWN_SUFFIXES = (".md",)
 JSONL_SUFFIXES = (".jsonl",)
 
+# A .jsonl file whose first records are all bad is something else: stop after this many errors.
+MAX_BAD_LINES_FIRST = 20
 MAX_BYTES_ENV = "FACTCHECK_MAX_BYTES"
 DEFAULT_MAX_BYTES = 10_000_000
 # A data dump, not an article: more than MAX_NUMBERS digit runs, at more than one every
@@ -170,6 +179,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
     try:
         latin = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -182,6 +194,23 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise _Refused("not UTF-8, and no legacy text encoding fits: binary data?")
     return str(best), best.encoding
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("factcheck-cp1252", _cp1252_bytes)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few cp1252 bytes pasted in (a Word apostrophe in a UTF-8 file): decoding
+    it all as cp1252 would garble every UTF-8 character ("Â£600m"), so only the stray bytes are."""
+    text = data.decode("utf-8", errors="factcheck-cp1252")
+    strays = len(data.decode("utf-8", errors="replace")) - len(data.decode("utf-8", errors="ignore"))
+    saved = len(data) - len(text)  # at least one per real multi-byte UTF-8 character
+    return text if saved > strays else None
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
@@ -236,10 +265,24 @@ def _check_text(text: str, what: str) -> None:
                        f"at more than one per {MIN_CHARS_PER_NUMBER} characters)")
 
 
+# Formats people save articles in that are not text, by their first bytes (some hold no NUL byte).
+_SIGNATURES = {
+    b"%PDF-": "a PDF document", b"PK\x03\x04": "a ZIP archive, or a .docx, .odt or .epub",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel document", b"\x1f\x8b": "gzip-compressed data",
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"\x7fELF": "a program",
+}
+
+
 def _text_document(name: str, data: bytes, kind: str) -> Document:
     """Decode, extract (HTML) and clean one input's bytes."""
     if not data.strip():
         raise _Refused("empty file" if name != "-" else "empty input")
+    for signature, what in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise _Refused(f"binary data ({what}), not text: save the article as text or HTML")
+    if data.startswith(b"{\\rtf"):
+        raise _Refused("an RTF document, not plain text: save the article as text or HTML")
     raw, encoding = decode(data)
     _refuse_binary(raw)
     if kind == "html" or (kind == "text" and _looks_like_html(raw)):
@@ -410,6 +453,9 @@ def _read_jsonl(path: str, limit: int) -> Iterator[Document | DocumentError]:
                 yield _record(path, number, line, seen)
             except _Refused as refusal:
                 yield DocumentError(f"{path}:{number}", str(refusal))
+                if records == MAX_BAD_LINES_FIRST and not seen:
+                    raise _Refused(f"the first {MAX_BAD_LINES_FIRST} records are all bad: not a JSON Lines "
+                                   "corpus of {\"id\", \"text\"} objects? Stopped reading it") from None
     if records == 0:
         raise _Refused("empty file (no JSON records)")
 

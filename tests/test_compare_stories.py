@@ -51,7 +51,7 @@ def by_verdict(comparison: Comparison, verdict: Agreement) -> list[tuple[str, ..
 
 def test_a_folder_per_story(comparisons: dict[str, Comparison]) -> None:
     assert sorted(comparisons) == ["dam-collapse", "flood-relief", "harbour-fire", "missile-months",
-                                   "retail-profits", "strike-months", "un-panel"]
+                                   "panel-rewrite", "retail-profits", "strike-months", "un-panel"]
     assert all(len(c.versions) == 2 for c in comparisons.values())
 
 
@@ -66,6 +66,15 @@ def test_a_rewritten_mandate_length_conflicts(comparisons: dict[str, Comparison]
     # "renewed the mandate ... for one year" rewritten as "prolong the mandate ... for 15 years"
     panel = comparisons["un-panel"]
     assert by_verdict(panel, Agreement.conflict) == [("one year", "15 years")]
+
+
+def test_a_figure_reached_by_other_words_is_shown_for_checking(comparisons: dict[str, Comparison]) -> None:
+    # "a panel that has worked for 15 years" rewritten as "prolong the mandate ... for 15 years"
+    (figure,) = comparisons["panel-rewrite"].figures
+    assert figure.verdict is Agreement.agree
+    assert [lead for _, lead in figure.reworded] == ["that has worked for", "on North Korea for"]
+    assert "Is it the same claim?" in render_comparison(comparisons["panel-rewrite"])
+    assert all(not f.reworded for c in comparisons.values() if c.story != "panel-rewrite" for f in c.figures)
 
 
 def test_equal_figures_agree(comparisons: dict[str, Comparison]) -> None:
@@ -203,7 +212,7 @@ def test_report_dir_and_check(story_copy: Path, tmp_path: Path) -> None:
     written = compare(str(story_copy), "--report-dir", str(reports))
     assert written.exit_code == 1  # the story groups hold conflicts
     names = sorted(p.name for p in reports.glob("*.compare.md"))
-    assert len(names) == 8 and "index.compare.md" in names
+    assert len(names) == 9 and "index.compare.md" in names
     first = {name: (reports / name).read_bytes() for name in names}
     assert compare(str(story_copy), "--report-dir", str(reports)).exit_code == 1
     assert first == {name: (reports / name).read_bytes() for name in names}  # byte-identical rerun
@@ -233,7 +242,7 @@ def test_a_bad_document_costs_only_itself(story_copy: Path, tmp_path: Path) -> N
     assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
     written = (reports / "harbour-fire.compare.md").read_text()
     assert "wire.txt" in written and "rewrite.txt" in written and "empty.txt" not in written
-    assert len(list(reports.glob("*.compare.md"))) == 8
+    assert len(list(reports.glob("*.compare.md"))) == 9
 
 
 def test_stdin_is_a_version(story_copy: Path) -> None:

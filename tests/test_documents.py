@@ -13,6 +13,7 @@ import pytest
 
 from factcheck.documents import (
     DEFAULT_MAX_BYTES,
+    MAX_BAD_LINES_FIRST,
     MAX_BYTES_ENV,
     MAX_NUMBERS,
     Document,
@@ -91,6 +92,14 @@ def test_utf16_without_a_bom(tmp_path: Path, encoding: str) -> None:
     assert one(path).text == ARTICLE
 
 
+def test_utf8_with_a_few_cp1252_bytes_pasted_in(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("The council’s £600m plan — 3,000 homes.".encode() + b" It\x92s up 5%.")
+    document = one(path)
+    assert document.text == "The council’s £600m plan — 3,000 homes. It’s up 5%."
+    assert document.encoding == "utf-8+cp1252"
+
+
 def test_a_bom_that_lies_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"\xff\xfe" + b"\x00\xd8")  # UTF-16 BOM, then a lone surrogate
@@ -164,6 +173,18 @@ def test_html_is_recognised_by_content_and_in_legacy_encodings(tmp_path: Path,
     assert "987654" not in document.text
 
 
+def test_html_entities_are_not_expanded_or_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_network(monkeypatch)
+    levels = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 8))
+    path = tmp_path / "bomb.html"
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY e0 "ha">{levels}'
+                    '<!ENTITY file SYSTEM "file:///etc/passwd"><!ENTITY web SYSTEM "http://169.254.169.254/">]>'
+                    "<html><body><p>The council spent £5m on 30 homes &e7; &file; &web;.</p></body></html>")
+    text = one(path).text
+    assert "£5m on 30 homes" in text
+    assert len(text) < 200 and "root:" not in text
+
+
 def test_a_short_html_page_still_gives_its_text(tmp_path: Path) -> None:
     path = tmp_path / "short.htm"
     path.write_text("<html><body><p>Sales rose 7% to $2.5bn.</p><script>x=1</script></body></html>")
@@ -211,6 +232,18 @@ def test_binary_data(tmp_path: Path, content: bytes) -> None:
         path = tmp_path / name
         path.write_bytes(content)
         assert "binary" in refused(path), name
+
+
+@pytest.mark.parametrize(("content", "named"), [
+    (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "PDF"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "docx"),
+    (b"{\\rtf1\\ansi The council spent \\'a3600m.}", "RTF"),
+])
+def test_documents_saved_in_other_formats(tmp_path: Path, content: bytes, named: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    message = refused(path)
+    assert named in message and "save the article as text" in message
 
 
 def test_binary_jsonl(tmp_path: Path) -> None:
@@ -339,6 +372,15 @@ def test_bad_jsonl_lines_are_named_and_the_rest_read(tmp_path: Path) -> None:
     assert "not valid JSON" in bad["2"] and "duplicate id 'a' (first on line 1)" in bad["4"]
     assert "empty" in bad["5"] and 'missing "id"' in bad["6"] and "UTF-8" in bad["14"]
     assert all("\n" not in message for message in bad.values())
+
+
+def test_a_text_file_named_jsonl_stops_after_a_few_errors(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jsonl"
+    path.write_text("The council spent £600m on 3,000 homes.\n" * 1000)
+    items = read(path)
+    assert len(items) == MAX_BAD_LINES_FIRST + 1
+    assert all(isinstance(item, DocumentError) for item in items)
+    assert items[-1].doc == str(path) and "Stopped reading" in items[-1].message
 
 
 def test_a_jsonl_record_above_the_limit(tmp_path: Path) -> None:

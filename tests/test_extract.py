@@ -144,6 +144,7 @@ def test_hedges_written_against_or_after_the_figure(text: str, qualifier: str) -
     ("It takes three or four years to qualify.", 3, 4, "year"),
     ("Prices range from $370,000 to $5.5 million.", 370_000, 5.5e6, "dollar"),
     ("Temperatures fell by 1 to 1.5 degrees Celsius.", 1, 1.5, "degree celsius"),
+    ("The drought lasted 10 to 12 more years.", 10, 12, "year"),
     ("The fine could reach between 2 and 2.5 billion euros.", 2e9, 2.5e9, "euro"),
 ])
 def test_ranges_are_one_figure(text: str, low: float, high: float, unit: str) -> None:
@@ -212,6 +213,7 @@ def test_concepts(text: str, concept: str | None) -> None:
     ("They face 5 real problems.", 5, ""),
     ("It has six-cylinder engines.", 6, ""),
     ("Sales beat the preceding three quarters.", 3, ""),  # periods, not the fraction 3/4
+    ("Only one survived the crash.", 1, ""),
 ])
 def test_m_suffix_and_words_that_only_look_like_units(text: str, value: float, unit: str) -> None:
     row = only(text)
@@ -247,6 +249,8 @@ def test_age_after_a_name() -> None:
     "Phones with 3D screens and 5G chips sold.",
     "He beat world number seven Coria.",
     "Profits were buoyed by one-off gains.",
+    "The question is a thorny one and unresolved.",
+    "It signed a deal similar to one between Iran and China.",
 ])
 def test_not_quantities(text: str) -> None:
     assert surfaces(text) == []
@@ -256,6 +260,11 @@ def test_four_digit_count_before_a_plural_noun_is_not_a_year() -> None:
     assert only("The firm employs 2000 workers.").value == 2000
 
 
+def test_a_year_never_joins_a_range_or_takes_a_unit() -> None:
+    result = table("Mileage rose from 20 mpg in 2008 to 29 mpg in 2020.")
+    assert result["surface"].tolist() == ["20 mpg", "29 mpg"]
+
+
 # --- fractions and multipliers ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "value", "dimension"), [
@@ -263,6 +272,7 @@ def test_four_digit_count_before_a_plural_noun_is_not_a_year() -> None:
     ("A third of homes lack broadband.", 1 / 3, "fraction"),
     ("Two-thirds of staff agreed.", 2 / 3, "fraction"),
     ("One in five adults smokes.", 0.2, "fraction"),
+    ("A dose is 1/16 of a vial.", 1 / 16, "fraction"),
     ("Prices have doubled since then.", 2, "multiplier"),
     ("Sales rose tenfold.", 10, "multiplier"),
     ("It is twice as loud as a jet.", 2, "multiplier"),
@@ -307,6 +317,6 @@ def test_validate_rejects_a_broken_table() -> None:
 
 def test_package_api_survives_importing_the_subpackage() -> None:
     import factcheck
-    import factcheck.extract.core  # noqa: F401  binds factcheck.extract to the subpackage
+    import factcheck.extract.core  # binds the name factcheck.extract to the subpackage
 
     assert factcheck.extract("It cost $5.").iloc[0].value == 5

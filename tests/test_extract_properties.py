@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import subprocess
@@ -161,14 +162,19 @@ Sales doubled; half of the 40 stores report between 10 and 12 pounds of waste, 5
 """
 
 
+# The extractor itself in a fresh interpreter (the CLI may answer from its cache).
+EXTRACT_STDIN = ("import sys; from factcheck.extract import extract; "
+                 "print(extract(sys.stdin.read()).to_json())")
+
+
 def _extract_with_hash_seed(seed: str) -> str:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    result = subprocess.run([sys.executable, "-m", "factcheck", "extract", "--format", "jsonl", "-"],
+    result = subprocess.run([sys.executable, "-c", EXTRACT_STDIN],
                             input=ARTICLE, capture_output=True, text=True, env=env, check=True)
     return result.stdout
 
 
 def test_output_is_identical_under_different_hash_seeds() -> None:
     outputs = {seed: _extract_with_hash_seed(seed) for seed in ("0", "1", "4242")}
-    assert outputs["0"].count("\n") >= 15
+    assert len(pd.read_json(io.StringIO(outputs["0"]))) >= 15
     assert outputs["0"] == outputs["1"] == outputs["4242"]

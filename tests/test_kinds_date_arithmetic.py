@@ -37,6 +37,12 @@ DATED = "Published 2024-06-03\n\n"
     (DATED + "She has been chief executive since 2016, almost a decade.", [Verdict.passed]),
     (DATED + "The company, founded in 1995, is celebrating 20 years in business.", [Verdict.fail]),
     (DATED + "In 2019 the band marked its 20th anniversary.", []),  # the year it was marked, not the event
+    (DATED + "Voters backed leaving in the 2016 referendum, 12 years ago.", [Verdict.fail]),
+    (DATED + "Ten years on from the 2004 tsunami, the coast has been rebuilt.", [Verdict.fail]),
+    (DATED + "The club is marking 100 years since the club was founded in 1930.", [Verdict.fail]),
+    (DATED + "Smith, 45, who was born in 1970, will retire.", [Verdict.fail]),
+    ("She was elected in 2019 for a five-year term that runs until 2026.", [Verdict.fail]),
+    ("She was elected in 2019 for a five-year term that runs until 2024.", [Verdict.passed]),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("date_arithmetic", text) == expected

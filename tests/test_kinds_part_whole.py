@@ -31,6 +31,9 @@ from factcheck.rules.findings import Verdict
     ("The 2,000 runners included 1,200 men and 950 women.", [Verdict.fail]),
     ("In the poll, Smith had 44%, Jones 39% and undecided voters made up 22%.", [Verdict.fail]),
     ("Shares in Elan lost 70% while its partner Biogen shed 43%.", []),
+    ("Some 70% of the budget goes on salaries, 25% on buildings and 15% on equipment.", [Verdict.fail]),
+    ("Of the 120 cases, 70 were in the north, 40 in the south and the remaining 10 in the west.",
+     [Verdict.passed]),
     ("The top 40 chart includes tracks at number 20, number 27 and number 37.", []),
 ])
 def test_verdicts(text, expected) -> None:
@@ -48,8 +51,9 @@ def test_the_arithmetic_adds_the_shares() -> None:
 
 
 @settings(max_examples=20, deadline=None)
-@given(st.lists(st.integers(1, 60), min_size=3, max_size=3).filter(lambda xs: sum(xs) < 100))
+@given(st.lists(st.integers(1, 45), min_size=3, max_size=3).filter(lambda xs: 55 <= sum(xs) < 100))
 def test_a_split_rounded_to_whole_percentages_passes(shares) -> None:
+    """(Two shares over 50% are taken for answers to different questions, so none is here.)"""
     rest = 100 - sum(shares)
     text = (f"In the poll, {shares[0]}% backed Ann, {shares[1]}% backed Bob, {shares[2]}% backed Cy "
             f"and {rest}% were undecided.")

@@ -24,6 +24,10 @@ from factcheck.rules.findings import Verdict
     ("Each of the 250 delegates paid a £400 fee, raising £150,000.", [Verdict.fail]),
     ("The project cost $6m, or $1,200 for each of the 5,000 homes connected.", [Verdict.passed]),
     ("He earns £80,000 a year from 12 clients.", []),
+    ("The government set aside £50m for 2,000 electric vans, which works out at £40,000 per van.",
+     [Verdict.fail]),
+    ("The scheme will cost $1.5bn over five years, or $300m a year.", [Verdict.passed]),
+    ("The scheme will cost $1.5bn over five years, or $500m a year.", [Verdict.fail]),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("per_unit", text) == expected

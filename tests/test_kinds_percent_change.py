@@ -28,6 +28,10 @@ from factcheck.rules.findings import Verdict
     ("Prices are 12% higher than last year's £250, at £280.", Verdict.passed),
     ("Exports went from $4.1bn in 2022 to $5.3bn in 2023 - a 45 per cent rise.", Verdict.fail),
     ("Profit before tax was £45m, up 25% on last year's £40m.", Verdict.fail),
+    ("Revenue fell to 9.2 billion euros, an 18% drop from 10 billion.", Verdict.fail),
+    ("Passenger numbers rose from 3.2m to 4.1m, up 18%.", Verdict.fail),
+    ("The price of a ticket has gone up by £1.50 to £4.90 from £3.70.", Verdict.fail),
+    ("The number of users has risen by 50% since 2020, from 1,000 to 1,400.", Verdict.fail),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("percent_change", text) == [expected]

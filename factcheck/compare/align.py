@@ -80,6 +80,10 @@ class AlignedFigure:
     mentions: tuple[Mention, ...]
     reason: str = ""
     counterparts: tuple[Counterpart, ...] = ()
+    # For a duration no concept pins down, when the words leading to it differ between versions
+    # ("has worked for 15 years" / "prolong the mandate ... for 15 years"): each version's lead-in,
+    # for an editor to check that it is one claim.
+    reworded: tuple[tuple[str, str], ...] = ()
 
     @property
     def docs(self) -> tuple[str, ...]:
@@ -104,6 +108,7 @@ MIN_SIMILARITY_NO_CONCEPT = 0.45  # "15 years" with no noun: the sentences must 
 MIN_COUNTERPART_SIMILARITY = 0.3  # a figure-less sentence shown as "the other version says"
 MIN_COUNTERPART_SHARED = 4
 MAX_COUNTERPARTS = 3  # with many versions, the closest few passages say enough
+LEAD_WORDS = 4  # words before a figure shown when versions lead to it differently
 
 # Dimensions whose different units never convert (currencies) or have a single unit.
 _NO_CONVERSION = frozenset(("currency", "count", "percentage", "fraction", "multiplier"))
@@ -134,6 +139,7 @@ class _Features:
     segment: frozenset[str]
     marks: dict[str, frozenset[str]] = field(default_factory=dict)
     clause: int = 0  # which clause of its sentence the figure stands in
+    lead: str = ""  # the few words written right before the figure, in its clause
     noun: str = ""  # the head word of its concept as written ("families" for "families left homeless")
 
 
@@ -342,7 +348,8 @@ def _mentions(version: Version, index: int) -> list[_Features]:
         key = concept_key(noun_phrase)
         clauses = _segments(sentence)
         clause = next((i for i, (s, e) in enumerate(clauses) if s <= relative_start < e), 0)
-        segment_text = sentence[clauses[clause][0]:clauses[clause][1]] if clauses else sentence
+        clause_start, clause_end = clauses[clause] if clauses else (0, len(sentence))
+        segment_text = sentence[clause_start:clause_end]
         value = float(row["value"])
         low, high = _number(row["low"], value), _number(row["high"], value)
         mention = Mention(
@@ -356,6 +363,7 @@ def _mentions(version: Version, index: int) -> list[_Features]:
             context=_words(sentence) - set(key) - _words(surface),
             segment=_words(segment_text) - set(key) - _words(surface),
             marks=_marks_for(sentence, relative_start, starts, spans), clause=clause,
+            lead=" ".join(WORD.findall(sentence[clause_start:relative_start])[-LEAD_WORDS:]),
             noun=(re.split(r"\bof\b", noun_phrase, maxsplit=1, flags=re.IGNORECASE)[0].split() or [""])[-1]))
         inherited.append(not given and not key)
     _inherit_concepts(features, inherited)
@@ -595,6 +603,19 @@ def _counterparts(claim: _Claim, versions: Sequence[Version], features: Sequence
     return tuple(counterpart for _, _, counterpart in closest)
 
 
+def _reworded(group: list[_Claim]) -> tuple[tuple[str, str], ...]:
+    """Each version's lead-in to a duration, when the alignment rests on the sentences alone (no
+    concept named on both sides) and no two versions lead to it with a common word: what a period
+    is ("worked for 15 years", "prolonged for 15 years") lies in the words before it."""
+    head = group[0].first.mention
+    if len(group) < 2 or head.dimension != "time" or all(claim.first.key for claim in group):
+        return ()
+    leads = [_words(claim.first.lead) for claim in group]
+    if any(a & b for a, b in combinations(leads, 2)):
+        return ()
+    return tuple((claim.first.mention.doc, claim.first.lead) for claim in group)
+
+
 _ORDER = {Agreement.conflict: 0, Agreement.single_source: 1, Agreement.agree: 2}
 
 
@@ -615,6 +636,6 @@ def compare_versions(story: str, versions: Sequence[Version]) -> Comparison:
         counterparts = _counterparts(group[0], versions, features, sentences) if single else ()
         figures.append((_ORDER[verdict], (group[0].version, head.start), AlignedFigure(
             verdict=verdict, concept=concept, dimension=head.dimension, unit=head.unit,
-            mentions=mentions, reason=reason, counterparts=counterparts)))
+            mentions=mentions, reason=reason, counterparts=counterparts, reworded=_reworded(group))))
     figures.sort(key=lambda item: (item[0], item[1]))
     return Comparison(story, tuple(v.doc for v in versions), tuple(f for _, _, f in figures))

@@ -154,6 +154,8 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
     a, b = left.first, right.first
     if a.kind != "number" or b.kind != "number" or len(left.readings) > 1:
         return None
+    if any(_year_like(sentence, figure) for figure in (left, right)):
+        return None  # "in 2008 to 29 mpg": a date, left for the filters
     word = separator.strip()
     if left.unit is not COUNT and right.unit is not COUNT \
             and not right.unit.name.startswith(left.unit.name):
@@ -178,6 +180,12 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
         return "from" if _CHANGE.search(before, max(0, origin.start() - 60), origin.start()) else "range"
     # "increased by $43.6bn to $419.2bn" is two figures; "dropped by 1 to 1.5 degrees" a range
     return "pair" if _CHANGE_BEFORE.search(before) and left.unit is not COUNT else "range"
+
+
+def _year_like(sentence: str, figure: Figure) -> bool:
+    reading = figure.first
+    text = sentence[reading.start:reading.end]
+    return figure.unit is COUNT and len(text) == 4 and text.isdigit() and 1000 <= reading.value <= 2200
 
 
 def _between_names(sentence: str, left: Figure, right: Figure) -> bool:

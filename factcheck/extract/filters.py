@@ -55,8 +55,12 @@ _FUNCTION_WORDS = {
     "estimated", "killing", "including", "reported", "cost", "costs", "paid",
 }
 _ONE_NOT_A_NUMBER_BEFORE = re.compile(
-    r"\b(?:no|any|every|some|the|this|that|which|each|such|a|another|last|only|same)(?:\s+|-)$",
+    r"\b(?:no|any|every|some|the|this|that|which|each|such|a|another|last|same)(?:\s+|-)$",
     re.IGNORECASE)
+# "one" with no noun after it stands for a noun said before ("a deal similar to one between").
+_ONE_AS_PRONOUN = re.compile(
+    r"\s*(?:[^\w\s]|$)|\s+(?:who|that|which|whose|in|on|at|for|to|from|with|between|and|or|but|is|was|"
+    r"are|were|has|have|had|will|would|can|could|planned|called|named|like|as)\b")
 _ONE_NOT_A_NUMBER_AFTER = re.compile(r"\s+(?:of|another|by\s+one|or\s+(?:another|other|two))\b|\s+\d"
                                      r"|'s\b|\s+(?:day|time)\s*,", re.IGNORECASE)
 
@@ -139,8 +143,8 @@ def _spelled_idiom(before: str, after: str, text: str) -> bool:
     lowered = text.lower()
     if lowered == "one" and (_ONE_NOT_A_NUMBER_BEFORE.search(before) or _ONE_NOT_A_NUMBER_AFTER.match(after)):
         return True
-    if lowered in ("one", "ones") and re.match(r"\s+(?:who|that|which|whose)\b", after):
-        return True  # "the one who", "one that was"
+    if lowered in ("one", "ones") and _ONE_AS_PRONOUN.match(after):
+        return True  # "the one who", "a thorny one and", "you will find one in every machine"
     if re.match(r"\s+(?:can|could|would|should|must|might|may|will|shall)\b", after) and lowered == "one":
         return True  # "one can only hope"
     return text[:1].isupper() and bool(before.strip())  # "the Six Nations", "BBC One"

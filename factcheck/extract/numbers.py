@@ -251,6 +251,8 @@ def _vague_readings(sentence: str) -> list[Reading]:
 
 
 _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine"
+# "1/16 of a pint": a fraction only with "of" after it; "24/7" and "9/11" are not.
+_SLASH_FRACTION = re.compile(r"\b(\d{1,3})\s?[/\u2044]\s?(\d{1,4})\b(?=\s+of\b)")
 _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMERATOR})[\s-]+(?P<den>{'|'.join(FRACTIONS)})\b(?!-\w)"
     r"|\bhalf\b(?=\s+(?:of|the|its|their|his|her|our|all|them|those|these|that|this|a|an)\b)"
@@ -290,6 +292,10 @@ def _fraction_readings(sentence: str) -> list[Reading]:
                 continue
             value = 0.5
         readings.append(Reading(match.start(), match.end(), value, kind="fraction", spelled=True))
+    for match in _SLASH_FRACTION.finditer(sentence):
+        numerator, denominator = int(match.group(1)), int(match.group(2))
+        if 0 < numerator < denominator:
+            readings.append(Reading(match.start(), match.end(), numerator / denominator, kind="fraction"))
     return readings
 
 

@@ -139,6 +139,10 @@ def _hedged(value: float, half_step: float, hedge: str) -> tuple[float, float]:
     return low, high
 
 
+_LENGTH_WORD = re.compile(r"\s*(?:tall|high|long|wide|deep|away|below|above|metres|meters|in\s+length)\b",
+                          re.IGNORECASE)
+
+
 def _figure(text: str, match: re.Match[str]) -> Figure | None:
     start, end = match.span()
     if match["fraction"]:  # "half of the 800 members": a share, read loosely
@@ -152,8 +156,9 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     scale = (match["scale"] or "").strip().lower()
     suffix = re.sub(r"\s+", " ", (match["suffix"] or "").strip().lower())
     currency = match["currency"] or ""
-    if scale == "m" and not currency and suffix not in ("pence", "p"):
-        return None  # "100m" is a distance unless money says otherwise
+    if scale == "m" and not currency and suffix not in ("pence", "p") and \
+            ("." not in match["number"] or _LENGTH_WORD.match(text, end)):
+        return None  # "the 100m", "3.5m tall" are lengths; "3.2m passengers" is a count
     factor = _SCALES.get(scale, 1.0)
     half_step = _half_step(value, half_step, factor != 1.0)
     if "point" in suffix:
@@ -259,8 +264,8 @@ RELATIONS = {
     "per_unit": "a total split over a count; roles total, count, each",
     "same_concept": "two figures counting the same noun phrase in different sentences; roles first, second; "
                     "details: concept, markers (months, days, years in each sentence), near "
-                    "('another', 'total', 'each', 'would' just before each figure), phrases (the 'in the ...' "
-                    "phrase after each)",
+                    "('another', 'total', 'each', 'would' just before each figure), phrases (the "
+                    "'in the ...' phrase after each)",
     "years_ago": "an event year and how long ago it was; roles year, duration",
     "since": "a start year and how long since; roles year, duration",
     "span": "a period between two years and its stated length; roles start, end, duration (or terms "
@@ -398,6 +403,10 @@ _PAIR_PATTERNS = [
                rf"a decline of|a decrease of)\s+{_HEDGE_WORDS}⟨[PT]\d+⟩\s+(?:from|on|compared with|against|"
                rf"over)\s+(?:the\s+|last year's\s+|the previous year's\s+|a year earlier's\s+)?{_HEDGE_WORDS}"
                rf"{_fig('a', 'NMP')}", re.IGNORECASE),
+    re.compile(rf"{_fig('b', 'NMP')},?\s+(?:an?\s+)?{_HEDGE_WORDS}⟨[PT]\d+⟩\s+"
+               rf"(?:rise|increase|jump|gain|fall|drop|decline|decrease|cut|reduction)\s+"
+               rf"(?P<cue>from|on|compared with|against)\s+"
+               rf"(?:the\s+|last year's\s+)?{_HEDGE_WORDS}{_fig('a', 'NMP')}", re.IGNORECASE),
     re.compile(rf"{_fig('b', 'NMP')}{_clause_gap(40, commas=True)}{_HEDGE_WORDS}⟨P\d+⟩\s+(?P<cue>more|higher|"
                rf"fewer|less|lower|up|down|above|below)\s+(?:than|on|from)\s+(?:the\s+|last year's\s+)?"
                rf"(?:[a-z]+\s+){{0,2}}?{_HEDGE_WORDS}{_fig('a', 'NMP')}", re.IGNORECASE),
@@ -492,7 +501,7 @@ _BREAKDOWN_CUE = re.compile(
     r"\b(?:said|say|says|voted|vote|backed|back|supported|support|favoured|favored|opposed|chose|preferred|"
     r"went to|share|split|made up|accounted for|undecided|don't know|respondents|voters|poll|polled|survey|"
     r"surveyed|asked|agreed|disagreed|of the vote|of votes|others|the rest|men|women|boys|girls|male|"
-    r"female)\b",
+    r"female|budget|spent on|goes on|went on|goes to|allocated|divided|breakdown|proportion|came from)\b",
     re.IGNORECASE)
 _MADE_UP = re.compile(r"\bmade\s+up\b", re.IGNORECASE)
 _CHANGE_WORD = re.compile(
@@ -506,6 +515,8 @@ _DURATION = (rf"(?:{_HEDGE_WORDS}{_fig('d', 'NU')}[\s-]+(?P<unit>years?|decades?
 _YEARS_AGO = [
     re.compile(rf"\bin\s+{_fig('y', 'Y')}{_gap(40)}{_DURATION}\s+(?P<cue>ago|earlier)\b", re.IGNORECASE),
     re.compile(rf"{_DURATION}\s+(?P<cue>ago)\b,?\s+(?:in\s+|back in\s+)?{_fig('y', 'Y')}", re.IGNORECASE),
+    re.compile(rf"\bthe\s+{_fig('y', 'Y')}\s+[a-z-]+(?:[\s,]+[a-z-]+){{0,3}}?,?\s+(?:some\s+)?{_DURATION}\s+"
+               rf"(?P<cue>ago)\b", re.IGNORECASE),
 ]
 _SINCE = [
     re.compile(rf"\b(?P<cue>since)\s+{_fig('y', 'Y')}{_gap(40)}\b(?:for|of|over|in)\s+"
@@ -517,13 +528,15 @@ _SINCE = [
 ]
 # "25 years since the 1999 merger": counted to the article's date when the sentence has one year.
 _SINCE_EVENT = re.compile(
-    rf"{_DURATION}\s+(?:have\s+passed\s+|has\s+passed\s+)?(?P<cue>since|after)\s+(?:the\s+|its\s+|their\s+)?"
-    rf"(?:[\w'-]+\s+){{0,2}}?{_fig('y', 'Y')}", re.IGNORECASE)
+    rf"{_DURATION}\s+(?:have\s+passed\s+|has\s+passed\s+)?(?P<cue>since|after|on\s+from)\s+"
+    rf"(?:the\s+|its\s+|their\s+)?"
+    rf"(?:[\w'-]+\s+){{0,5}}?{_fig('y', 'Y')}", re.IGNORECASE)
 _SPAN = re.compile(
     rf"\b(?:from|between)\s+{_fig('y1', 'Y')}\s+(?P<cue>to|and|until|till|through)\s+{_fig('y2', 'Y')}"
     rf"|{_fig('y3', 'Y')}\s*(?P<cue2>[-–])\s*{_fig('y4', 'Y')}"
     rf"|\bin\s+{_fig('y5', 'Y')}(?:[^⟨;:]|⟨[NDXU]\d+⟩){{0,60}}?"
-    rf"\b(?P<cue3>until|till|ends?\s+in|expires?\s+in|runs?\s+(?:until|to))\s+{_fig('y6', 'Y')}", re.IGNORECASE)
+    rf"\b(?P<cue3>until|till|ends?\s+in|expires?\s+in|runs?\s+(?:until|to))\s+{_fig('y6', 'Y')}",
+    re.IGNORECASE)
 _SPAN_LENGTH = re.compile(
     rf"\b(?:for|of|lasted|spanning|over|the|after)\s+{_DURATION}"
     rf"|{_fig('d2', 'N')}-year\s+(?:period|rule|reign|tenure|career|spell|stint|war|run|term|presidency|"
@@ -562,7 +575,7 @@ _JUBILEES = {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentenn
 _AGE = re.compile(
     rf"{_fig('a', 'N')}-year-old|\baged\s+{_fig('a2', 'N')}|\bage\s+(?:of\s+)?{_fig('a3', 'N')}"
     rf"|{_fig('a4', 'NU')}\s+years?\s+old\b|(?<=[A-Za-z], ){_fig('a5', 'N')}(?=,)", re.IGNORECASE)
-_BORN = re.compile(rf"\b(?P<cue>born|built|founded|established|opened|launched|created|formed|set up|"
+_BORN = re.compile(rf"\b(?P<cue>born|built|founded|established|opened|launched|created|formed|set up|started|"
                    rf"incorporated|completed|constructed|erected|inaugurated)"
                    rf"\s+(?:in\s+)?(?:[A-Za-z]+\s+)?{_fig('y', 'Y')}", re.IGNORECASE)
 
@@ -1047,6 +1060,8 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# Small counts named again are usually a subset ("three projects ... these two projects").
+_SMALLEST_REPEATED = 5
 # Two counts of one thing differ by a slip, not by a factor of two: that is a part or a subset.
 _SAME_SCALE = 2.0
 _PHRASE_AFTER = re.compile(
@@ -1077,12 +1092,10 @@ def _refers_back(earlier: tuple[str, ...], later: tuple[str, ...], definite: boo
 
 def _same_concepts(sentences: list[_Sentence], text: str, out: _Builder) -> None:
     seen: list[tuple[_Sentence, Figure, int, tuple[str, ...]]] = []
-    moving = {m.start for row in out.rows if row["relation"] in ("change", "multiple")
-              for m in row["members"]}  # type: ignore[attr-defined]
     for s in sentences:
-        for figure, row in s.figures:
-            if figure.kind != "N" or figure.start in moving or figure.value <= 1:
-                continue
+        for index, (figure, row) in enumerate(s.figures):
+            if figure.kind != "N" or index in s.used or figure.value < _SMALLEST_REPEATED:
+                continue  # figures in other relations differ for a reason; "the two banks" is a subset
             concept = _concept(text, figure)
             if concept is None:
                 continue

@@ -2,9 +2,10 @@
 
 `{"stories": [{"story", "versions", "counts": {"conflict", "single_source", "agree"},
 "figures": [{"verdict", "concept", "dimension", "unit", "reason", "mentions": [{"doc", "start",
-"end", "surface", "value", "low", "high", "sentence", "attribution"}], "counterparts": [{"doc",
-"sentence_start", "sentence", "shared"}]}]}]}`; offsets index the same text as `extract`,
-infinite ends are null.
+"end", "surface", "value", "low", "high", "sentence", "attribution"}], "reworded": [{"doc",
+"lead"}], "counterparts": [{"doc", "sentence_start", "sentence", "shared"}]}]}]}`; offsets index
+the same text as `extract`, infinite ends are null; `reworded` lists each version's words before
+a duration that no concept pins down when the versions lead to it differently.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def comparison_record(comparison: Comparison) -> dict[str, object]:
                 "value": _number(m.value), "low": _number(m.low), "high": _number(m.high),
                 "sentence": " ".join(m.sentence.split()), "attribution": m.attribution,
             } for m in figure.mentions],
+            "reworded": [{"doc": doc, "lead": lead} for doc, lead in figure.reworded],
             "counterparts": [{
                 "doc": c.doc, "sentence_start": c.sentence_start,
                 "sentence": " ".join(c.sentence.split()), "shared": list(c.shared),

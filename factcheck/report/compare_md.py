@@ -52,6 +52,10 @@ def _figure(number: int, figure: AlignedFigure) -> list[str]:
                      f"{_quote(mention)}")
     if figure.reason and figure.verdict is Agreement.conflict:
         lines += ["", f"Why: {escape(figure.reason)}."]
+    if figure.reworded:
+        leads = " / ".join(f"“{escape(lead)} …” in {code(doc)}" for doc, lead in figure.reworded)
+        lines += ["", f"Check the wording: the versions say differently what this period is ({leads}). "
+                      "Is it the same claim?"]
     for counterpart in figure.counterparts:
         lines += ["", f"{code(counterpart.doc)} has a similar passage without this figure:", "",
                   f"> {escape(counterpart.sentence)}"]

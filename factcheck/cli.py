@@ -69,6 +69,16 @@ def _restore_environment(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
+# Options every corpus command (extract, check, compare) takes.
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")]
+CacheDirOption = Annotated[Path | None, typer.Option(
+    "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
+ProgressOption = Annotated[bool, typer.Option(
+    "--progress/--no-progress",
+    help="Progress bar on stderr (only on a terminal, never under CI or NO_COLOR).")]
+
 # Read by the callback only: the limit travels in the environment.
 MaxBytesOption = Annotated[str | None, typer.Option(
     "--max-bytes", metavar="SIZE", callback=_max_bytes,
@@ -81,13 +91,10 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, or - for stdin.")],
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE, not stdout.")] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")] = None,
-    cache_dir: Annotated[Path | None, typer.Option(
-        "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    progress: Annotated[bool, typer.Option(
-        "--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")] = True,
+    jobs: JobsOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    progress: ProgressOption = True,
     max_bytes: MaxBytesOption = None,
 ) -> None:
     """Extract every quantity into a table (one row per figure), documents in input order."""
@@ -110,13 +117,10 @@ def compare(
         "--report-dir", help="Write one comparison per story (STORY.compare.md or .json) into DIR.")] = None,
     check: Annotated[bool, typer.Option(
         "--check", help="With --report-dir: write nothing; exit 1 if any comparison would change.")] = False,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")] = None,
-    cache_dir: Annotated[Path | None, typer.Option(
-        "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    progress: Annotated[bool, typer.Option(
-        "--progress/--no-progress", help="Progress bar on stderr (only on a terminal).")] = True,
+    jobs: JobsOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    progress: ProgressOption = True,
     max_bytes: MaxBytesOption = None,
 ) -> None:
     """Compare one story's figures across its versions: conflicts, single-source figures, agreements.
@@ -196,14 +200,10 @@ def check(
     check_only: Annotated[bool, typer.Option(
         "--check", help="With --report-dir: write nothing; exit 1 if any report would change, "
                         "printing the verdict drift and a diff.")] = False,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")] = None,
-    cache_dir: Annotated[Path | None, typer.Option(
-        "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    progress: Annotated[bool, typer.Option(
-        "--progress/--no-progress",
-        help="Progress bar on stderr (only on a terminal, never under CI or NO_COLOR).")] = True,
+    jobs: JobsOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    progress: ProgressOption = True,
     engine: Annotated[EngineName | None, typer.Option(
         "--engine",
         help="Where documents are processed: local processes, or a Dask cluster (extra 'dask').")] = None,

@@ -16,7 +16,7 @@ from typing import IO
 from factcheck.compare import Agreement, Comparison, Version, compare_versions
 from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import ReportFolder
-from factcheck.corpus.runner import Runner, Settings, Source, sources
+from factcheck.corpus.runner import Runner, Settings, Source, count_noun, sources
 from factcheck.documents import Document
 from factcheck.report.compare_md import COMPARE_SUFFIX, CompareFormat, render_stdout, report_files
 
@@ -93,5 +93,5 @@ def write_comparisons(folder: Path, files: dict[str, str], fmt: CompareFormat, c
 def _summary(comparisons: list[Comparison], documents: int, errors: int, seconds: float) -> str:
     counts = ", ".join(f"{sum(c.count(verdict) for c in comparisons)} {verdict.value.replace('_', '-')}"
                        for verdict in Agreement)
-    return (f"{len(comparisons)} stories, {documents} documents; figures: {counts}; "
-            f"{errors} errors; {seconds:.1f} s")
+    return (f"{count_noun(len(comparisons), 'story')}, {count_noun(documents, 'document')}; "
+            f"figures: {counts}; {count_noun(errors, 'error')}; {seconds:.1f} s")

@@ -83,12 +83,14 @@ class Stats:
         verdicts = ", ".join(f"{self.verdicts[v]} {v}" for v in ("fail", "uncertain", "pass"))
         seconds = time.monotonic() - self.started
         cached = f"{self.cached} cached" + (f", {self.reevaluated} re-evaluated" if findings else "")
-        return (f"{_count(self.documents, 'document')} ({cached}), {_count(self.quantities, 'quantity')}, "
+        return (f"{count_noun(self.documents, 'document')} ({cached}), "
+                f"{count_noun(self.quantities, 'quantity')}, "
                 + (f"findings: {verdicts}; " if findings else "")
-                + f"{_count(self.errors, 'error')}; {seconds:.1f} s")
+                + f"{count_noun(self.errors, 'error')}; {seconds:.1f} s")
 
 
-def _count(number: int, noun: str) -> str:
+def count_noun(number: int, noun: str) -> str:
+    """'1 document', '2 documents', '3 quantities', '2 stories'."""
     plural = noun if number == 1 else noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     return f"{number} {plural}"
 

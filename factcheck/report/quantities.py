@@ -34,7 +34,10 @@ def _plain(value: object) -> object:
 
 
 def write_jsonl(table: pd.DataFrame, out: IO[str]) -> None:
-    for row in table[list(JSONL_KEYS)].itertuples(index=False):
+    # Column lists, not row tuples: a corpus run writes thousands of small tables from its one
+    # parent process, where per-row pandas indexing would be the serial bottleneck.
+    columns = [table[key].tolist() for key in JSONL_KEYS]
+    for row in zip(*columns, strict=True):
         record = {key: _plain(val) for key, val in zip(JSONL_KEYS, row, strict=True)}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 

@@ -126,7 +126,7 @@ def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, ou
                 errors += 1
                 err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
                 continue
-            table = outcome.value.sort_values(["start", "end"], kind="stable")
+            table = outcome.value  # `to_table` sorted it by offsets already
             if fmt is TableFormat.jsonl:
                 write_jsonl(table, stream)
             elif fmt is TableFormat.csv:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import shutil
 import subprocess
@@ -198,8 +199,8 @@ def main() -> None:
                                    "--output", str(work / "q.jsonl"), *extra], work, code)
             rows.append((seconds, peak))
             print(f"factcheck extract --no-cache {label:9}  {seconds:8.1f} s   peak {peak / 2**20:6.0f} MB   "
-                  f"{plain / seconds:5.1f}x plain quantulum3")
-        print(f"  cold extract, all cores vs plain quantulum3: {plain / rows[0][0]:.1f}x "
+                  f"{ratio(plain, seconds, '5.1f')} plain quantulum3")
+        print(f"  cold extract, all cores vs plain quantulum3: {ratio(plain, rows[0][0], '.1f')} "
               "(target >= 4x, aim 10x)")
         if jobs != "1":
             print(f"  {jobs} workers vs 1:                           {rows[1][0] / rows[0][0]:.2f}x "
@@ -226,7 +227,13 @@ def main() -> None:
     print(f"one 100 KB article: factcheck {large:7.2f} s  ({100 / large:6.1f} KB/s)   "
           f"quantulum3 {q_large:7.2f} s  ({100 / q_large:6.1f} KB/s)")
     print(f"  100 KB / 1 KB cost: factcheck {large / small:.0f}x (target about 100x), "
-          f"quantulum3 {q_large / q_small:.0f}x")
+          f"quantulum3 {ratio(q_large, q_small, '.0f')}")
+
+
+def ratio(numerator: float, denominator: float, spec: str) -> str:
+    """`numerator / denominator` as 'N.Nx', or 'n/a' where the baseline was not timed (NaN)."""
+    value = numerator / denominator
+    return "n/a" if math.isnan(value) else f"{value:{spec}}x"
 
 
 if __name__ == "__main__":

@@ -41,13 +41,6 @@ def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, Any]:
             "report_passes": bool(fields.get("report_passes", False))}
 
 
-def _sum(intervals: Iterable[Interval]) -> Interval:
-    total = Interval.point(0.0)
-    for interval in intervals:
-        total = total + interval
-    return total
-
-
 def _at_most(total: Interval, limit: Interval, relative: float, absolute: float) -> Verdict:
     """pass if `total` can fit under `limit`, fail if it cannot even with the slack."""
     if total.low <= limit.high:
@@ -73,7 +66,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         members = list(row["members"])
         whole = next(m for m in members if m.role == "whole")
         parts = [m for m in members if m.role != "whole"]
-        total = _sum(m.interval for m in parts)
+        total = sum((m.interval for m in parts), Interval.point(0.0))
         closed = bool(row["details"].get("closed", False))
         if closed:
             verdict = judge(total, whole.interval, settings["slack_relative"])
@@ -91,7 +84,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         yield finding(rule, row, verdict, message, arithmetic)
     for row in relations(context, "breakdown"):
         members = list(row["members"])
-        total = _sum(m.interval for m in members)
+        total = sum((m.interval for m in members), Interval.point(0.0))
         closed = any(m.role == "rest" for m in members)
         hundred = Interval.point(100.0)
         if closed:

@@ -213,6 +213,11 @@ def check(
         "--time-limit", min=0.1,
         help="Seconds allowed per document before it is reported as an error. Default: 300.")] = None,
     max_bytes: MaxBytesOption = None,
+    stories: Annotated[bool | None, typer.Option(
+        "--stories/--no-stories",
+        help="Check the versions of each story together, so that cross_source rules compare them "
+             "(stories as for compare: articles named together, a sub-folder per story, a JSONL "
+             "'story' field). Reads the whole corpus before checking. Default: off.")] = None,
 ) -> None:
     """Check articles' figures against the rules and report each verdict.
 
@@ -244,6 +249,7 @@ def check(
         fail_on=Severity(str(fail_on or config.fail_on or "error")),
         report_dir=report_dir,
         check=check_only,
+        stories=bool(stories if stories is not None else config.stories),
     )
     try:
         code = run_check(options, ruleset, sys.stdout, sys.stderr)
@@ -302,7 +308,10 @@ def rules_show(
     lines += [f"  - {source}" for source in rule.sources]
     lines += ["", "checks:"] + [f"  {key}: {json.dumps(value, ensure_ascii=False)}"
                                 for key, value in rule.fields.items()]
-    lines += ["", "examples:"] + [f"  [{example.expect}] {example.text}" for example in rule.examples]
+    lines += ["", "examples:"]
+    for example in rule.examples:
+        lines += [f"  [{example.expect}] {example.text}"]
+        lines += [f"      other version: {version}" for version in example.versions]
     typer.echo("\n".join(lines))
 
 
@@ -333,6 +342,8 @@ def rules_test(
         typer.echo(f"{outcome.example.origin}: {status}: {outcome.rule.id}: "
                    f"expected {outcome.example.expect}, got {outcome.verdict}")
         typer.echo(f"    {outcome.example.text}")
+        for version in outcome.example.versions:
+            typer.echo(f"    other version: {version}")
         for finding in outcome.findings:
             typer.echo(f"    {finding.verdict}: {finding.arithmetic or finding.message}")
         if not outcome.findings:

@@ -10,6 +10,7 @@ import pytest
 from factcheck.compare import Version
 from factcheck.documents import Document
 from factcheck.rules.engine import build_context, evaluate_rule
+from factcheck.rules.examples import run_example
 from factcheck.rules.findings import Severity, Verdict
 from factcheck.rules.kinds import KIND_NAMES, cross_source
 from factcheck.rules.loader import parse_rules
@@ -79,10 +80,12 @@ rules:
     sources: [Newsroom corrections practice]
     dimensions: [currency]
     examples:
-      # Loaded here, not run: an example of this kind needs a second version of the story,
-      # which the examples format cannot give yet.
-      pass: [The regional government promised 15 million euros in emergency aid.]
-      fail: [The regional government has promised 25 million euros in emergency aid.]
+      pass:
+        - text: The regional government promised 15 million euros in emergency aid.
+          versions: [The regional government promised about 15 million euros in emergency aid.]
+      fail:
+        - text: The regional government has promised 25 million euros in emergency aid.
+          versions: [The regional government promised 15 million euros in emergency aid.]
 """
 
 
@@ -92,6 +95,22 @@ def test_a_yaml_rule_of_this_kind_loads_and_runs(contexts: dict[str, Context]) -
     findings = evaluate_rule(loaded, with_versions(contexts, "update.txt"))
     assert [(f.rule, f.verdict) for f in findings] == [("cross-source/figure-differs", Verdict.fail)]
     assert findings[0].rationale.startswith("Two versions")
+
+
+def test_examples_are_read_against_their_other_versions() -> None:
+    (loaded,) = parse_rules(RULE, "cross_source.yaml")
+    outcomes = [run_example(loaded, example) for example in loaded.examples]
+    assert [(o.example.expect, o.verdict) for o in outcomes] == [(Verdict.passed, Verdict.passed),
+                                                                  (Verdict.fail, Verdict.fail)]
+    alone = dataclasses.replace(loaded.examples[1], versions=())
+    assert run_example(loaded, alone).verdict is Verdict.passed  # nothing to compare it with
+
+
+def test_versions_must_be_a_list_of_sentences() -> None:
+    bad = RULE.replace("versions: [The regional government promised 15", "versions: 7 # [")
+    with pytest.raises(RuleError) as caught:
+        parse_rules(bad, "cross_source.yaml")
+    assert str(caught.value).startswith("cross_source.yaml:15:21: examples.fail[0].versions: expected array")
 
 
 def test_a_bad_field_is_named_with_its_line() -> None:

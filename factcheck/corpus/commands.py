@@ -7,15 +7,17 @@ the chosen output format, prints the summary line and decides the exit code.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
+from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import Entry, ReportFolder, Verdict
-from factcheck.corpus.runner import Runner, Settings, Source, error_result, sources
+from factcheck.corpus.runner import Runner, Settings, Source, Unit, error_result, sources
+from factcheck.documents import Document
 from factcheck.extract.schema import empty_table
 from factcheck.report.located import LocatedResult, failing, locate, rules_by_id
 from factcheck.report.quantities import TableFormat, write_jsonl, write_table
@@ -36,6 +38,7 @@ class CheckOptions:
     fail_on: Severity = Severity.error
     report_dir: Path | None = None
     check: bool = False
+    stories: bool = False  # check each story's versions together (see `story_units`)
 
 
 def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -> int:
@@ -47,7 +50,9 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     located: list[LocatedResult] = []
     kept: list[Any] = []  # light results (no quantities) for --format json
     failed = errors = 0
-    for outcome in runner.run(_skip_reports(sources(options.paths), options.report_dir)):
+    stream = _skip_reports(sources(options.paths), options.report_dir)
+    units = story_units(stream) if options.stories else ((source,) for source in stream)
+    for outcome in runner.run_units(units):
         result = error_result(outcome) if outcome.error is not None else outcome.value.result
         if outcome.error is not None:
             errors += 1
@@ -142,6 +147,22 @@ def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, ou
     if runner.stats.documents > 1:
         err.write(f"factcheck: {runner.stats.summary(findings=False)}\n")
     return EXIT_BAD_INPUT if errors or runner.stats.documents == 0 else EXIT_CLEAN
+
+
+def story_units(stream: Iterable[Source]) -> list[Unit]:
+    """Sources grouped into stories exactly as `factcheck compare` groups them (articles named
+    together, a sub-folder per story, a JSONL `story` field), each story in the order of its first
+    document. Grouping needs every document's story first, so the whole corpus is read up front;
+    unreadable inputs stay units of their own."""
+    everything = list(stream)
+    readable = [(index, source.root, source.item) for index, source in enumerate(everything)
+                if isinstance(source.item, Document)]
+    names = assign_stories((story_key(root, item), item.doc) for _, root, item in readable)
+    story_of: dict[int, str] = dict(zip((index for index, _, _ in readable), names, strict=True))
+    units: dict[str | int, list[Source]] = {}
+    for index, source in enumerate(everything):
+        units.setdefault(story_of.get(index, index), []).append(source)
+    return [tuple(unit) for unit in units.values()]
 
 
 def _skip_reports(stream: Iterator[Source], report_dir: Path | None) -> Iterator[Source]:

@@ -29,6 +29,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "engine": ((str,), "one of " + ", ".join(ENGINES)),
     "scheduler": ((str,), "a Dask scheduler address"),
     "time-limit": ((int, float), "seconds per document (a positive number)"),
+    "stories": ((bool,), "true or false"),
 }
 
 
@@ -50,6 +51,7 @@ class Config:
     engine: str | None = None
     scheduler: str | None = None
     time_limit: float | None = None
+    stories: bool | None = None
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -108,12 +110,13 @@ def load_config(path: Path | None) -> Config:
         engine=table.get("engine"),
         scheduler=table.get("scheduler"),
         time_limit=float(table["time-limit"]) if "time-limit" in table else None,
+        stories=table.get("stories"),
     )
 
 
 def _check_value(where: str, key: str, value: object) -> None:
     types, expected = KEYS[key]
-    ok = isinstance(value, types) and not isinstance(value, bool)
+    ok = isinstance(value, types) and (bool in types or not isinstance(value, bool))
     if ok and key == "rules" and isinstance(value, list):
         ok = all(isinstance(item, str) for item in value)
     if ok and key in ("jobs", "time-limit"):

@@ -108,6 +108,10 @@ def sources(paths: Iterable[str]) -> Iterator[Source]:
             yield Source(root, DocumentError(root, f"reading stopped: {type(exc).__name__}: {exc}"))
 
 
+# Sources processed together: one document, or the versions of one story.
+Unit = tuple[Source, ...]
+
+
 # -- work done in a worker (or in this process for a single document) ------------------------------
 
 
@@ -145,6 +149,14 @@ class Task:
 
 
 @dataclass(frozen=True)
+class StoryTask:
+    """Versions of one story, checked together so that each is read against the others
+    (`Context.versions`, which `cross_source` rules compare); the worker returns one `Checked` each."""
+
+    members: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
 class WorkerState:
     ruleset: Any  # None when only extracting
     cache: Cache
@@ -161,26 +173,43 @@ def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Pa
     return WorkerState(ruleset, Cache(cache_root))
 
 
-def work(state: WorkerState, task: Task) -> Any:
-    """One document: its quantities table (extract) or its `Checked` (check), written to the cache
-    here in the worker so the run's parent process does no pickling of its own."""
-    cache = state.cache
+def work(state: WorkerState, task: Task | StoryTask) -> Any:
+    """One document's quantities table (extract) or `Checked` (check), or a story's `Checked`s,
+    written to the cache here in the worker so the run's parent process does no pickling of its own."""
     if state.ruleset is None:
+        assert isinstance(task, Task)
         table = extract_document(task.document)
-        cache.put("table", task.extraction_key, table)
+        state.cache.put("table", task.extraction_key, table)
         return table
-    from factcheck.pipeline import check_context
-    from factcheck.report.markdown import render_markdown
+    if isinstance(task, Task):
+        return _checked(state, task, _context(state, task))
+    from factcheck.compare.align import Version
+
+    contexts = [_context(state, member) for member in task.members]
+    versions = tuple(Version(context.doc, context.text, context.quantities) for context in contexts)
+    return tuple(_checked(state, member, replace(context, versions=versions))
+                 for member, context in zip(task.members, contexts, strict=True))
+
+
+def _context(state: WorkerState, task: Task) -> Any:
+    """The document's rules context: from the cache, or extracted now (and cached)."""
+    if task.context is not None:
+        return task.context
     from factcheck.rules.engine import build_context
 
-    context = task.context
-    if context is None:
-        context = build_context(task.document)
-        cache.put("context", task.extraction_key, context)
+    context = build_context(task.document)
+    state.cache.put("context", task.extraction_key, context)
+    return context
+
+
+def _checked(state: WorkerState, task: Task, context: Any) -> Checked:
+    from factcheck.pipeline import check_context
+    from factcheck.report.markdown import render_markdown
+
     result = check_context(context, state.ruleset)
     light = replace(result, quantities=empty_table(), text="")
     checked = Checked(light, render_markdown(result), len(result.quantities))
-    cache.put("result", task.result_key, checked)
+    state.cache.put("result", task.result_key, checked)
     return checked
 
 
@@ -202,65 +231,86 @@ class Runner:
         settings.cache.probe()
 
     def run(self, stream: Iterable[Source]) -> Iterator[Outcome]:
-        stream = iter(stream)
-        first = list(itertools.islice(stream, 2))
-        if len(first) < 2:  # a single document: no pool, no start-up cost
-            for source in first:
-                yield self._count(self._in_process(source))
+        """Every source's outcome, in input order."""
+        return self.run_units((source,) for source in stream)
+
+    def run_units(self, units: Iterable[Unit]) -> Iterator[Outcome]:
+        """Every source's outcome, unit by unit in input order; the readable documents of a unit
+        of several (a story) are checked together, each read against the others."""
+        units = iter(units)
+        first = list(itertools.islice(units, 2))
+        if len(first) < 2:  # a single document (or story): no pool, no start-up cost
+            for unit in first:
+                for outcome in self._in_process(unit):
+                    yield self._count(outcome)
             return
         with _Progress(self.settings.progress) as progress:
             try:
-                for outcome in self._pooled(itertools.chain(first, stream)):
+                for outcome in self._pooled(itertools.chain(first, units)):
                     progress.advance(outcome.doc)
                     yield self._count(outcome)
             finally:
                 if self._engine is not None:
                     self._engine.close()
 
-    def _lookup(self, source: Source) -> tuple[Outcome | None, Task | None]:
-        """Either a finished outcome (an error, or a cached result), or the work still to do (with
-        the cached extraction context when only the rules changed)."""
-        item = source.item
-        if isinstance(item, DocumentError):
-            return Outcome(source.root, item.doc, error=item.message), None
-        if not item.text.strip():
-            return Outcome(source.root, item.doc, error="empty document (no text to check)"), None
+    def _lookup(self, unit: Unit) -> tuple[dict[int, Outcome], Task | StoryTask | None, list[int]]:
+        """The unit's finished outcomes by position (errors, cached results), and the work still to
+        do with the positions it answers for (with cached extraction contexts where only the rules
+        changed). A story is redone as a whole unless every version's result is cached."""
+        done: dict[int, Outcome] = {}
+        readable: list[tuple[int, Document]] = []
+        for position, source in enumerate(unit):
+            item = source.item
+            if isinstance(item, DocumentError):
+                done[position] = Outcome(source.root, item.doc, error=item.message)
+            elif not item.text.strip():
+                done[position] = Outcome(source.root, item.doc, error="empty document (no text to check)")
+            else:
+                readable.append((position, item))
         cache = self.settings.cache
-        ekey = extraction_key(item.doc, item.text) if cache.enabled else ""
-        rkey = result_key(ekey, self.digest) if cache.enabled and self.check else ""
-        hit = cache.get("result", rkey) if self.check else cache.get("table", ekey)
-        if hit is not None:
-            self.stats.cached += 1
-            return Outcome(source.root, item.doc, hit, text=item.text), None
-        context = cache.get("context", ekey) if self.check else None
-        self.stats.reevaluated += context is not None
-        return None, Task(item, context, ekey, rkey)
+        ekeys = [extraction_key(item.doc, item.text) if cache.enabled else "" for _, item in readable]
+        # A version's result also depends on the other versions it was read against.
+        story = "\0".join(ekeys) if len(readable) > 1 else ""
+        rkeys = [result_key(ekey, self.digest + story) if cache.enabled and self.check else ""
+                 for ekey in ekeys]
+        hits = [cache.get("result", rkey) if self.check else cache.get("table", ekey)
+                for ekey, rkey in zip(ekeys, rkeys, strict=True)]
+        if all(hit is not None for hit in hits):
+            self.stats.cached += len(hits)
+            for (position, item), hit in zip(readable, hits, strict=True):
+                done[position] = Outcome(unit[position].root, item.doc, hit, text=item.text)
+            return done, None, []
+        tasks = []
+        for (_, item), ekey, rkey in zip(readable, ekeys, rkeys, strict=True):
+            context = cache.get("context", ekey) if self.check else None
+            self.stats.reevaluated += context is not None
+            tasks.append(Task(item, context, ekey, rkey))
+        task = tasks[0] if len(tasks) == 1 else StoryTask(tuple(tasks))
+        return done, task, [position for position, _ in readable]
 
-    def _in_process(self, source: Source) -> Outcome:
-        done, task = self._lookup(source)
-        if done is not None:
-            return done
-        assert task is not None
-        try:
-            state = WorkerState(self.ruleset, self.settings.cache)
-            value = work(state, task)
-        except Exception as exc:
-            return Outcome(source.root, task.document.doc, error=f"{type(exc).__name__}: {exc}")
-        return Outcome(source.root, task.document.doc, value, text=task.document.text)
+    def _in_process(self, unit: Unit) -> list[Outcome]:
+        done, task, pending = self._lookup(unit)
+        if task is not None:
+            try:
+                value = work(WorkerState(self.ruleset, self.settings.cache), task)
+            except Exception as exc:
+                value = Failure(f"{type(exc).__name__}: {exc}")
+            done.update(self._answers(value, [(position, unit[position]) for position in pending]))
+        return [done[position] for position in sorted(done)]
 
-    def _pooled(self, stream: Iterator[Source]) -> Iterator[Outcome]:
+    def _pooled(self, units: Iterator[Unit]) -> Iterator[Outcome]:
         window = max(4, 4 * self.settings.jobs)
         ready: dict[int, Outcome] = {}
-        waiting: dict[int, Source] = {}
-        next_out = 0
-        for index, source in enumerate(stream):
-            done, task = self._lookup(source)
-            if done is not None:
-                ready[index] = done
-            else:
-                waiting[index] = source
-                self._start_engine().submit(index, task)
-            while index + 1 - next_out >= window and next_out not in ready:
+        waiting: dict[int, list[tuple[int, Source]]] = {}  # submission -> (output index, source) it answers
+        seen = next_out = 0
+        for unit in units:
+            done, task, pending = self._lookup(unit)
+            ready.update((seen + position, outcome) for position, outcome in done.items())
+            if task is not None:
+                waiting[seen + pending[0]] = [(seen + position, unit[position]) for position in pending]
+                self._start_engine().submit(seen + pending[0], task)
+            seen += len(unit)
+            while seen - next_out >= window and next_out not in ready:
                 self._collect(ready, waiting)
             while next_out in ready:
                 yield ready.pop(next_out)
@@ -272,15 +322,22 @@ class Runner:
                 yield ready.pop(next_out)
                 next_out += 1
 
-    def _collect(self, ready: dict[int, Outcome], waiting: dict[int, Source]) -> None:
+    def _collect(self, ready: dict[int, Outcome], waiting: dict[int, list[tuple[int, Source]]]) -> None:
         assert self._engine is not None
-        for index, value in self._engine.collect(timeout=None):
-            source = waiting.pop(index)
+        for submitted, value in self._engine.collect(timeout=None):
+            ready.update(self._answers(value, waiting.pop(submitted)))
+
+    @staticmethod
+    def _answers(value: Any, members: list[tuple[int, Source]]) -> Iterator[tuple[int, Outcome]]:
+        """A task's value (one result, a story's tuple of results, or a `Failure` costing all the
+        documents it answers for) as each document's outcome."""
+        values = value if isinstance(value, tuple) else (value,) * len(members)
+        for (index, source), answer in zip(members, values, strict=True):
             assert isinstance(source.item, Document)
-            if isinstance(value, Failure):
-                ready[index] = Outcome(source.root, source.item.doc, error=value.message)
+            if isinstance(answer, Failure):
+                yield index, Outcome(source.root, source.item.doc, error=answer.message)
             else:
-                ready[index] = Outcome(source.root, source.item.doc, value, text=source.item.text)
+                yield index, Outcome(source.root, source.item.doc, answer, text=source.item.text)
 
     def _start_engine(self) -> Engine:
         if self._engine is None:

@@ -7,9 +7,11 @@ least one finding with that verdict, and `uncertain` also needs no fail.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from factcheck.compare.align import Version
 from factcheck.documents import Document
 from factcheck.rules.engine import build_context, evaluate_rule
 from factcheck.rules.findings import Finding, Verdict
@@ -37,7 +39,14 @@ def example_verdict(findings: Iterable[Finding]) -> Verdict:
 
 
 def run_example(rule: Rule, example: Example) -> ExampleOutcome:
-    context = build_context(Document(f"{rule.id} example at {example.origin}", example.text))
+    """The rule's verdict on the example, read against the example's other versions (if any)."""
+    name = f"{rule.id} example at {example.origin}"
+    context = build_context(Document(name, example.text))
+    if example.versions:
+        others = (build_context(Document(f"{name}, version {number}", text))
+                  for number, text in enumerate(example.versions, start=2))
+        context = dataclasses.replace(context, versions=tuple(
+            Version(other.doc, other.text, other.quantities) for other in others))
     findings = tuple(evaluate_rule(rule, context))
     return ExampleOutcome(rule, example, example_verdict(findings), findings)
 

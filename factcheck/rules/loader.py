@@ -192,10 +192,10 @@ def _build_rule(tree: _Tree, data: dict[str, Any], path: PathKey) -> Rule:
             where = (*path, "examples", verdict, index)
             if isinstance(item, dict):
                 tree.validate(item, EXAMPLE_OBJECT, where)
-                text, expect = item["text"], item.get("expect", verdict)
+                text, expect, versions = item["text"], item.get("expect", verdict), item.get("versions", ())
             else:
-                text, expect = item, verdict
-            examples.append(Example(text, Verdict(expect), tree.positions[where]))
+                text, expect, versions = item, verdict, ()
+            examples.append(Example(text, Verdict(expect), tree.positions[where], tuple(versions)))
     return Rule(
         id=data["id"], title=data["title"], kind=data["kind"], severity=Severity(data["severity"]),
         rationale=data["rationale"].strip(), sources=tuple(data["sources"]), examples=tuple(examples),

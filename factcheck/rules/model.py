@@ -65,11 +65,13 @@ class RuleError(Exception):
 
 @dataclass(frozen=True)
 class Example:
-    """A sentence or short passage with the verdict the rule must give on it."""
+    """A sentence or short passage with the verdict the rule must give on it; `versions` are other
+    versions of the same story it is read against (for rules that compare versions)."""
 
     text: str
     expect: Verdict
     origin: Position
+    versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,11 @@ EXAMPLE_OBJECT: dict[str, Any] = {
     "properties": {
         "text": {"type": "string", "minLength": 1, "maxLength": 5000},
         "expect": {"enum": list(VERDICTS)},
+        # Other versions of the same story, for rules that compare versions (`cross_source`).
+        "versions": {
+            "type": "array", "minItems": 1, "maxItems": 10,
+            "items": {"type": "string", "minLength": 1, "maxLength": 5000},
+        },
     },
     "required": ["text"],
     "additionalProperties": False,

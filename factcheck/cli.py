@@ -14,8 +14,7 @@ from typing import Annotated
 import typer
 
 from factcheck import __version__
-from factcheck.report.compare_md import CompareFormat
-from factcheck.report.quantities import TableFormat
+from factcheck.report.formats import CompareFormat, TableFormat
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -98,11 +97,12 @@ def extract(
     max_bytes: MaxBytesOption = None,
 ) -> None:
     """Extract every quantity into a table (one row per figure), documents in input order."""
-    from factcheck.corpus.commands import run_extract
-
     if fmt is TableFormat.parquet and output is None:
         _error("--format parquet needs --output FILE")
         raise typer.Exit(EXIT_BAD_INPUT)
+    _prestart_workers(paths, "local")
+    from factcheck.corpus.commands import run_extract
+
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
     raise typer.Exit(run_extract(tuple(paths), settings, fmt, output, sys.stdout, sys.stderr))
 
@@ -127,11 +127,12 @@ def compare(
 
     Exit 1 when versions conflict (with --check: when a comparison report would change).
     """
-    from factcheck.corpus.comparisons import run_compare
-
     if check and report_dir is None:
         _error("--check needs --report-dir")
         raise typer.Exit(EXIT_BAD_INPUT)
+    _prestart_workers(paths, "local")
+    from factcheck.corpus.comparisons import run_compare
+
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
     raise typer.Exit(run_compare(tuple(paths), settings, fmt, report_dir, check, sys.stdout, sys.stderr))
 
@@ -152,6 +153,16 @@ class FailOn(StrEnum):
 class EngineName(StrEnum):
     local = "local"
     dask = "dask"
+
+
+def _prestart_workers(paths: list[str], engine: str) -> None:
+    """When the inputs look like a corpus, start the workers' fork server before this process's own
+    heavy imports, so that the two overlap (a run that then needs no worker leaves it idle)."""
+    if engine == "local" and (len(paths) > 1 or any(
+            path.endswith(".jsonl") or os.path.isdir(path) for path in paths)):
+        from factcheck.corpus.pool import prestart
+
+        prestart()
 
 
 def _corpus_settings(config: object, jobs: int | None, cache_dir: Path | None, no_cache: bool,
@@ -224,17 +235,18 @@ def check(
     Exit 0 when no fail verdict is at or above --fail-on, 1 when one is (with --check: when a
     report would change), 2 for bad input or usage (other documents are still checked and reported).
     """
+    config = _load_config()
+    report_dir = report_dir or (Path(config.report_dir) if config.report_dir else None)
+    if check_only and report_dir is None:
+        _error("--check needs --report-dir (or report-dir in pyproject.toml's [tool.factcheck])")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    _prestart_workers(paths, str(engine or config.engine or "local"))
     from factcheck.corpus.commands import CheckOptions, run_check
     from factcheck.corpus.pool import PoolError
     from factcheck.rules.findings import Severity
     from factcheck.rules.loader import load_rules
     from factcheck.rules.model import RuleError
 
-    config = _load_config()
-    report_dir = report_dir or (Path(config.report_dir) if config.report_dir else None)
-    if check_only and report_dir is None:
-        _error("--check needs --report-dir (or report-dir in pyproject.toml's [tool.factcheck])")
-        raise typer.Exit(EXIT_BAD_INPUT)
     rule_paths = tuple(rules or config.rules or ())
     try:
         ruleset = load_rules(list(rule_paths))

@@ -258,7 +258,7 @@ def _check_text(text: str, what: str) -> None:
     """Refuse cleaned texts that are not articles: empty, or a dump of numbers."""
     if not text.strip():
         raise _Refused(what)
-    numbers = sum(1 for _ in _DIGIT_RUN.finditer(text))
+    numbers = len(_DIGIT_RUN.findall(text))
     if numbers > MAX_NUMBERS and numbers * MIN_CHARS_PER_NUMBER > len(text):
         raise _Refused(f"a data dump, not an article: {numbers:,} numbers, one every "
                        f"{len(text) / numbers:.1f} characters (refused above {MAX_NUMBERS:,} numbers "

@@ -57,3 +57,13 @@ def test_a_setup_that_always_fails_stops_the_run() -> None:
         with pytest.raises(PoolError, match="worker setup failed: RuntimeError: rules missing"):
             while pool.in_flight:
                 pool.collect(timeout=None)
+
+
+def test_documents_sent_ahead_to_a_worker_that_crashes_go_to_another() -> None:
+    # Each worker holds two documents; those queued behind a crash are neither lost nor failed.
+    payloads = ["crash", "ab", "crash", "abc", "abcd", "crash", "a", "xy"]
+    with LocalPool(1, _setup, (100,), _work, time_limit=30) as pool:
+        results = _run(pool, payloads)
+    assert results == {0: Failure("worker crashed (signal SIGKILL)"), 1: 102,
+                       2: Failure("worker crashed (signal SIGKILL)"), 3: 103, 4: 104,
+                       5: Failure("worker crashed (signal SIGKILL)"), 6: 101, 7: 102}

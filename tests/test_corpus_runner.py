@@ -33,8 +33,9 @@ def test_outcomes_keep_input_order_with_hits_misses_and_errors(tmp_path: Path) -
     assert runner.stats.cached == sum(1 for s in _sources()[::2] if s.item.doc.startswith("doc"))
     assert runner.stats.documents == len(TEXTS) + 2 and runner.stats.errors == 2
     for outcome, text in zip([o for o in outcomes if o.error is None], TEXTS, strict=True):
-        assert set(outcome.value["doc"]) <= {outcome.doc}
-        assert all(text[row.start:row.end] == row.surface for row in outcome.value.itertuples())
+        table = outcome.value.table
+        assert outcome.value.count == len(table) and set(table["doc"]) <= {outcome.doc}
+        assert all(text[row.start:row.end] == row.surface for row in table.itertuples())
 
 
 def test_summary_line_counts_and_pluralises() -> None:

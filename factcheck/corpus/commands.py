@@ -19,8 +19,9 @@ from factcheck.corpus.regression import Entry, ReportFolder, Verdict
 from factcheck.corpus.runner import Runner, Settings, Source, Unit, error_result, sources
 from factcheck.documents import Document
 from factcheck.extract.schema import empty_table
+from factcheck.report.formats import TableFormat
 from factcheck.report.located import LocatedResult, failing, locate, rules_by_id
-from factcheck.report.quantities import TableFormat, write_jsonl, write_table
+from factcheck.report.quantities import csv_header, write_table
 from factcheck.rules.findings import Severity
 from factcheck.rules.findings import Verdict as FindingVerdict
 
@@ -119,29 +120,28 @@ def _render_format(options: CheckOptions, kept: list[Any], located: list[Located
 def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, output: Path | None,
                 out: IO[str], err: IO[str]) -> int:
     """Extract every document's quantities; jsonl and csv stream, table and parquet gather first."""
-    runner = Runner(settings)
+    runner = Runner(settings, streamed=fmt if fmt.streams else None)
     errors = 0
+    header = fmt is TableFormat.csv
     tables: list[pd.DataFrame] = []
-    handle = output.open("w", encoding="utf-8", newline="") if output is not None and fmt in (
-        TableFormat.jsonl, TableFormat.csv) else None
+    handle = output.open("w", encoding="utf-8", newline="") if output is not None and fmt.streams else None
     try:
         stream = handle or out
         for outcome in runner.run(sources(paths)):
             if outcome.error is not None:
                 errors += 1
                 err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
-                continue
-            table = outcome.value  # `to_table` sorted it by offsets already
-            if fmt is TableFormat.jsonl:
-                write_jsonl(table, stream)
-            elif fmt is TableFormat.csv:
-                table.to_csv(stream, index=False, header=runner.stats.documents - errors == 1)
+            elif outcome.value.rows is not None:
+                if header:
+                    stream.write(csv_header(empty_table()))
+                    header = False
+                stream.write(outcome.value.rows)
             else:
-                tables.append(table)
+                tables.append(outcome.value.table)  # `to_table` sorted it by offsets already
     finally:
         if handle is not None:
             handle.close()
-    if fmt in (TableFormat.table, TableFormat.parquet):
+    if not fmt.streams:
         table = pd.concat(tables, ignore_index=True) if tables else empty_table()
         write_table(table, fmt, out, output)
     if runner.stats.documents > 1:

@@ -18,7 +18,8 @@ from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import ReportFolder
 from factcheck.corpus.runner import Runner, Settings, Source, count_noun, sources
 from factcheck.documents import Document
-from factcheck.report.compare_md import COMPARE_SUFFIX, CompareFormat, render_stdout, report_files
+from factcheck.report.compare_md import COMPARE_SUFFIX, render_stdout, report_files
+from factcheck.report.formats import CompareFormat
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -45,7 +46,7 @@ def run_compare(paths: tuple[str, ...], settings: Settings, fmt: CompareFormat, 
             errors += 1
             err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
         else:
-            versions.append((keys[index], Version(outcome.doc, outcome.text or "", outcome.value)))
+            versions.append((keys[index], Version(outcome.doc, outcome.text or "", outcome.value.table)))
     if not versions:
         err.write("factcheck: no articles to compare\n")
         return EXIT_BAD_INPUT

@@ -1,10 +1,14 @@
-"""Run per-document work in worker processes, one document per worker at a time.
+"""Run per-document work in worker processes.
 
 Each worker runs `setup(*setup_args)` once (loading quantulum3, pint and the rules costs seconds)
-and then `work(state, payload)` per document. The pool is hand-rolled on pipes rather than
-`concurrent.futures` because a corpus run must survive a worker that crashes or hangs on one
-document: the parent knows which document each worker holds, turns a crash or an exceeded time
-limit into a `Failure` for that document alone, and starts a fresh worker.
+and then `work(state, payload)` per document, in the order sent. The pool is hand-rolled on pipes
+rather than `concurrent.futures` because a corpus run must survive a worker that crashes or hangs
+on one document: the parent knows which documents each worker holds and that it works on the
+oldest, turns a crash or an exceeded time limit into a `Failure` for that document alone, hands
+the worker's other documents to a fresh worker, and starts one.
+
+A worker holds up to `PER_WORKER` documents: the next one is already in its pipe when it finishes
+one, so it never idles while the parent (busy reading and writing) gets round to sending more.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ from typing import Any, Protocol
 
 # A worker that dies this many times in a row before becoming ready is a broken setup, not bad luck.
 MAX_SETUP_DEATHS = 3
+# What factcheck's fork server imports before forking any worker (it warms up extraction).
+PRELOAD = ("factcheck.corpus.warm",)
+# Documents sent to one worker ahead of its results.
+PER_WORKER = 2
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,15 @@ def worker_context(preload: tuple[str, ...]) -> Any:
     return context
 
 
+def prestart(preload: tuple[str, ...] = PRELOAD) -> None:
+    """Start the fork server now, so that its preloading (about a second) overlaps the parent's own
+    imports instead of following them; a run that then needs no worker leaves it idle."""
+    if worker_context(preload).get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple[Any, ...],
            work: Callable[[Any, Any], Any]) -> None:
     """A worker's main loop: set up once, then answer (key, payload) messages until told to stop."""
@@ -105,9 +122,12 @@ class _Worker:
     process: Any
     conn: Connection
     ready: bool = False
-    key: int | None = None
-    deadline: float = float("inf")
-    started: float = field(default_factory=time.monotonic)
+    held: deque[tuple[int, Any]] = field(default_factory=deque)  # sent, unanswered; the first is worked on
+    deadline: float = float("inf")  # for the first held document
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.held)
 
 
 class LocalPool:
@@ -126,7 +146,7 @@ class LocalPool:
 
     @property
     def in_flight(self) -> int:
-        return len(self._queue) + sum(worker.key is not None for worker in self._workers)
+        return len(self._queue) + sum(len(worker.held) for worker in self._workers)
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
@@ -141,33 +161,44 @@ class LocalPool:
         self._dispatch()
 
     def _dispatch(self) -> None:
-        idle = sum(worker.key is None for worker in self._workers)
+        idle = sum(not worker.busy for worker in self._workers)
         if len(self._queue) > idle and len(self._workers) < self._jobs:
             self._workers.append(self._start())
-        for worker in self._workers:
-            if not self._queue:
-                return
-            if worker.ready and worker.key is None:
-                key, payload = self._queue.popleft()
-                worker.conn.send((key, payload))
-                worker.key = key
-                worker.deadline = time.monotonic() + self._time_limit if self._time_limit else float("inf")
+        for depth in range(PER_WORKER):  # first one document to each idle worker, then a second
+            for worker in self._workers:
+                if not self._queue:
+                    return
+                if worker.ready and len(worker.held) == depth:
+                    key, payload = self._queue.popleft()
+                    try:
+                        worker.conn.send((key, payload))
+                    except OSError:  # it just died (its sentinel will say so): keep the document
+                        self._queue.appendleft((key, payload))
+                        continue
+                    worker.held.append((key, payload))
+                    if depth == 0:
+                        worker.deadline = self._deadline()
+
+    def _deadline(self) -> float:
+        return time.monotonic() + self._time_limit if self._time_limit else float("inf")
 
     def collect(self, timeout: float | None) -> list[tuple[int, Any]]:
         results: list[tuple[int, Any]] = []
         end = None if timeout is None else time.monotonic() + timeout
         while not results and self.in_flight:
             now = time.monotonic()
-            waits = [worker.deadline - now for worker in self._workers if worker.key is not None]
+            waits = [worker.deadline - now for worker in self._workers if worker.busy]
             if end is not None:
                 waits.append(end - now)
             limit = max(0.0, min(waits)) if waits else None
             handles = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
-            wait(handles, timeout=limit)
+            woken = set(wait(handles, timeout=limit))
+            now = time.monotonic()
             for index, worker in enumerate(self._workers):
-                replacement = self._poll(worker, results)
-                if replacement is not None:
-                    self._workers[index] = replacement
+                if worker.conn in woken or worker.process.sentinel in woken or now >= worker.deadline:
+                    replacement = self._poll(worker, results)
+                    if replacement is not None:
+                        self._workers[index] = replacement
             self._dispatch()
             if end is not None and time.monotonic() >= end:
                 break
@@ -184,28 +215,36 @@ class LocalPool:
                     raise PoolError(f"worker setup failed: {value}")
                 else:
                     results.append((key, value if status == "done" else Failure(value)))
-                    worker.key, worker.deadline = None, float("inf")
+                    worker.held.popleft()
+                    worker.deadline = self._deadline() if worker.held else float("inf")
         except (EOFError, OSError):
             pass  # the worker is gone; its sentinel tells the rest below
         if not worker.process.is_alive():
             worker.process.join()
-            if worker.key is not None:
+            if worker.held:
                 code = worker.process.exitcode
                 how = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
-                results.append((worker.key, Failure(f"worker crashed ({how})")))
-            elif not worker.ready:
+                return self._replace(worker, results, f"worker crashed ({how})")
+            if not worker.ready:
                 self._setup_deaths += 1
                 if self._setup_deaths >= MAX_SETUP_DEATHS:
                     raise PoolError(f"workers die during setup (last exit code {worker.process.exitcode})")
             worker.conn.close()
             return self._start()
-        if worker.key is not None and time.monotonic() >= worker.deadline:
+        if worker.held and time.monotonic() >= worker.deadline:
             worker.process.kill()
             worker.process.join()
-            worker.conn.close()
-            results.append((worker.key, Failure(f"exceeded the time limit of {self._time_limit:g} s")))
-            return self._start()
+            return self._replace(worker, results, f"exceeded the time limit of {self._time_limit:g} s")
         return None
+
+    def _replace(self, worker: _Worker, results: list[tuple[int, Any]], why: str) -> _Worker:
+        """The document `worker` was on fails with `why`; the ones it held next go back to the front
+        of the queue, in order, for another worker; a fresh worker takes this one's place."""
+        worker.conn.close()
+        key, _ = worker.held.popleft()
+        results.append((key, Failure(why)))
+        self._queue.extendleft(reversed(worker.held))
+        return self._start()
 
     def close(self) -> None:
         for worker in self._workers:

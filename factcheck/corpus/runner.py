@@ -23,11 +23,13 @@ from typing import Any
 import pandas as pd
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
-from factcheck.corpus.pool import Engine, Failure, LocalPool
+from factcheck.corpus.pool import PRELOAD, Engine, Failure, LocalPool
 from factcheck.documents import Document, DocumentError, read_documents
 from factcheck.extract import extract, extract_document
 from factcheck.extract.schema import empty_table
 from factcheck.pipeline import DocumentResult
+from factcheck.report.formats import TableFormat
+from factcheck.report.quantities import streamed_rows
 
 # Per-document time limit in a worker, unless configured otherwise.
 DEFAULT_TIME_LIMIT = 300.0
@@ -57,7 +59,7 @@ class Settings:
 
 @dataclass
 class Outcome:
-    """One document's result: a `Checked` (check) or a quantities table (extract), or an error."""
+    """One document's result: a `Checked` (check) or an `Extracted` (extract), or an error."""
 
     root: str
     doc: str
@@ -116,13 +118,27 @@ Unit = tuple[Source, ...]
 
 
 def warm_up() -> None:
-    """Pay quantulum3's first-parse cost (seconds) and build pint's registry, once per process."""
-    from factcheck.rules.expressions import registry
-
+    """Load quantulum3's unit tables and compile the extractor's patterns, once per process."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         extract("Warm-up: 3 km, 45 kg and 2.5 million shells.")
-    registry()
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One document's quantities for `extract`: for a format written document by document, its rows
+    already rendered (in the worker, so the run's parent only writes text), else the table."""
+
+    count: int
+    table: pd.DataFrame | None = None
+    rows: str | None = None
+
+
+def extracted(table: pd.DataFrame, streamed: TableFormat | None) -> Extracted:
+    """`table` as `extract` needs it: rendered rows in the `streamed` format, or the table itself."""
+    if streamed is None:
+        return Extracted(len(table), table=table)
+    return Extracted(len(table), rows=streamed_rows(table, streamed))
 
 
 @dataclass(frozen=True)
@@ -160,9 +176,11 @@ class StoryTask:
 class WorkerState:
     ruleset: Any  # None when only extracting
     cache: Cache
+    streamed: TableFormat | None = None  # extract: the format rows are rendered in, if it streams
 
 
-def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Path | None) -> WorkerState:
+def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Path | None,
+                 streamed: TableFormat | None = None) -> WorkerState:
     """Warm up, load the rules and open the cache, once per worker."""
     warm_up()
     ruleset = None
@@ -170,17 +188,17 @@ def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Pa
         from factcheck.rules.loader import load_rules
 
         ruleset = load_rules(list(rule_paths or ()))
-    return WorkerState(ruleset, Cache(cache_root))
+    return WorkerState(ruleset, Cache(cache_root), streamed)
 
 
 def work(state: WorkerState, task: Task | StoryTask) -> Any:
-    """One document's quantities table (extract) or `Checked` (check), or a story's `Checked`s,
-    written to the cache here in the worker so the run's parent process does no pickling of its own."""
+    """One document's `Extracted` (extract) or `Checked` (check), or a story's `Checked`s, written
+    to the cache here in the worker so the run's parent process does no pickling of its own."""
     if state.ruleset is None:
         assert isinstance(task, Task)
         table = extract_document(task.document)
         state.cache.put("table", task.extraction_key, table)
-        return table
+        return extracted(table, state.streamed)
     if isinstance(task, Task):
         return _checked(state, task, _context(state, task))
     from factcheck.compare.align import Version
@@ -220,9 +238,12 @@ class Runner:
     """Run `work` over a stream of sources, with the cache, yielding `Outcome`s in input order."""
 
     def __init__(self, settings: Settings, rule_paths: tuple[str, ...] | None = None,
-                 ruleset: Any = None) -> None:
+                 ruleset: Any = None, streamed: TableFormat | None = None) -> None:
+        """A `check` run when given a `ruleset`, else an `extract` run (rows rendered in the
+        `streamed` format, or whole tables when None)."""
         self.settings = settings
         self.check = ruleset is not None
+        self.streamed = streamed
         self.rule_paths = rule_paths
         self.ruleset = ruleset
         self.digest = getattr(ruleset, "digest", "") if ruleset is not None else ""
@@ -277,6 +298,8 @@ class Runner:
                 for ekey, rkey in zip(ekeys, rkeys, strict=True)]
         if all(hit is not None for hit in hits):
             self.stats.cached += len(hits)
+            if not self.check:
+                hits = [extracted(hit, self.streamed) for hit in hits]
             for (position, item), hit in zip(readable, hits, strict=True):
                 done[position] = Outcome(unit[position].root, item.doc, hit, text=item.text)
             return done, None, []
@@ -292,7 +315,7 @@ class Runner:
         done, task, pending = self._lookup(unit)
         if task is not None:
             try:
-                value = work(WorkerState(self.ruleset, self.settings.cache), task)
+                value = work(WorkerState(self.ruleset, self.settings.cache, self.streamed), task)
             except Exception as exc:
                 value = Failure(f"{type(exc).__name__}: {exc}")
             done.update(self._answers(value, [(position, unit[position]) for position in pending]))
@@ -341,7 +364,7 @@ class Runner:
 
     def _start_engine(self) -> Engine:
         if self._engine is None:
-            args = (self.rule_paths, self.check, self.settings.cache.folder)
+            args = (self.rule_paths, self.check, self.settings.cache.folder, self.streamed)
             settings = self.settings
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine
@@ -350,7 +373,7 @@ class Runner:
                                           settings.scheduler)
             else:
                 self._engine = LocalPool(settings.jobs, setup_worker, args, work, settings.time_limit,
-                                         preload=("factcheck.corpus.warm",))
+                                         preload=PRELOAD)
         return self._engine
 
     def _count(self, outcome: Outcome) -> Outcome:
@@ -358,8 +381,8 @@ class Runner:
         stats.documents += 1
         if outcome.error is not None:
             stats.errors += 1
-        elif isinstance(outcome.value, pd.DataFrame):
-            stats.quantities += len(outcome.value)
+        elif isinstance(outcome.value, Extracted):
+            stats.quantities += outcome.value.count
         else:
             stats.quantities += outcome.value.quantities
             stats.verdicts.update(str(finding.verdict) for finding in outcome.value.result.findings)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from enum import StrEnum
 
 from factcheck.compare.align import Agreement, AlignedFigure, Comparison, Mention, format_amount
 from factcheck.report.compare_json import render_json
 from factcheck.report.escape import code, escape
+from factcheck.report.formats import CompareFormat
 
 _HEADINGS = {
     Agreement.conflict: ("Conflicts", "Versions give figures that cannot both hold."),
@@ -99,11 +99,6 @@ def render_index(comparisons: Iterable[tuple[str, Comparison]]) -> str:
         counts = " | ".join(str(comparison.count(verdict)) for verdict in Agreement)
         lines.append(f"| [{escape(comparison.story)}]({name}) | {len(comparison.versions)} | {counts} |")
     return "\n".join(lines) + "\n"
-
-
-class CompareFormat(StrEnum):
-    md = "md"
-    json = "json"
 
 
 def render_stdout(comparisons: Sequence[Comparison], fmt: CompareFormat) -> str:

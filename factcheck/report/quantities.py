@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import json
 import math
-from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 
+from factcheck.report.formats import TableFormat
+
 # The machine-readable contract of `extract --format jsonl`, in this key order.
 JSONL_KEYS = ("doc", "start", "end", "surface", "value", "low", "high", "qualifier", "unit",
               "dimension", "concept")
-
-
-class TableFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
-    parquet = "parquet"
 
 
 def _plain(value: object) -> object:
@@ -33,13 +27,25 @@ def _plain(value: object) -> object:
     return value
 
 
-def write_jsonl(table: pd.DataFrame, out: IO[str]) -> None:
-    # Column lists, not row tuples: a corpus run writes thousands of small tables from its one
-    # parent process, where per-row pandas indexing would be the serial bottleneck.
+def jsonl_lines(table: pd.DataFrame) -> str:
+    """The table as JSON lines, one per quantity (column lists, not per-row pandas indexing)."""
     columns = [table[key].tolist() for key in JSONL_KEYS]
-    for row in zip(*columns, strict=True):
-        record = {key: _plain(val) for key, val in zip(JSONL_KEYS, row, strict=True)}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(json.dumps({key: _plain(val) for key, val in zip(JSONL_KEYS, row, strict=True)},
+                              ensure_ascii=False) + "\n"
+                   for row in zip(*columns, strict=True))
+
+
+def csv_header(table: pd.DataFrame) -> str:
+    return table.head(0).to_csv(index=False)
+
+
+def csv_rows(table: pd.DataFrame) -> str:
+    return table.to_csv(index=False, header=False)
+
+
+def streamed_rows(table: pd.DataFrame, fmt: TableFormat) -> str:
+    """One document's rows in a format written document by document (jsonl, csv without header)."""
+    return jsonl_lines(table) if fmt is TableFormat.jsonl else csv_rows(table)
 
 
 def write_table(table: pd.DataFrame, fmt: TableFormat, out: IO[str] | None, path: Path | None) -> None:
@@ -55,7 +61,7 @@ def write_table(table: pd.DataFrame, fmt: TableFormat, out: IO[str] | None, path
         return
     assert out is not None
     if fmt is TableFormat.jsonl:
-        write_jsonl(table, out)
+        out.write(jsonl_lines(table))
     elif fmt is TableFormat.csv:
         table.to_csv(out, index=False)
     else:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.corpus.cache import Cache
-from factcheck.corpus.runner import Runner, Settings, Source, Stats, progress_wanted
+from factcheck.corpus.runner import Runner, Settings, Source, Stats, progress_wanted, sources
 from factcheck.documents import Document, DocumentError
 
 TEXTS = [f"Item {n}: the plant made {n * 1000} cars and {n + 2}% more vans." for n in range(1, 9)]
@@ -62,3 +62,16 @@ def test_progress_only_for_a_person_at_a_terminal(monkeypatch: pytest.MonkeyPatc
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: tty)
     assert progress_wanted(flag) is shown
+
+
+def test_a_report_folder_inside_the_corpus_is_not_read_as_articles(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "reports").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Officials counted 40 missiles.\n", encoding="utf-8")
+    (corpus / "reports" / "a.md").write_text("# Report\n\nIt found 3 figures.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Officials counted 50 missiles.\n", encoding="utf-8")
+    found = [source.item.doc for source in sources([str(corpus), str(tmp_path / "b.md")],
+                                                   skip=corpus / "reports")]
+    assert found == [str(corpus / "a.txt"), str(tmp_path / "b.md")]
+    everything = [source.item.doc for source in sources([str(corpus)], skip=tmp_path / "elsewhere")]
+    assert str(corpus / "reports" / "a.md") in everything

@@ -7,7 +7,7 @@ the chosen output format, prints the summary line and decides the exit code.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -51,7 +51,7 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     located: list[LocatedResult] = []
     kept: list[Any] = []  # light results (no quantities) for --format json
     failed = errors = 0
-    stream = _skip_reports(sources(options.paths), options.report_dir)
+    stream = sources(options.paths, skip=options.report_dir)
     units = story_units(stream) if options.stories else ((source,) for source in stream)
     for outcome in runner.run_units(units):
         result = error_result(outcome) if outcome.error is not None else outcome.value.result
@@ -163,17 +163,6 @@ def story_units(stream: Iterable[Source]) -> list[Unit]:
     for index, source in enumerate(everything):
         units.setdefault(story_of.get(index, index), []).append(source)
     return [tuple(unit) for unit in units.values()]
-
-
-def _skip_reports(stream: Iterator[Source], report_dir: Path | None) -> Iterator[Source]:
-    """Leave out our own reports when the report folder lies inside a checked folder."""
-    inside = report_dir.resolve() if report_dir is not None else None
-    for source in stream:
-        if inside is not None:
-            path = Path(source.item.doc.partition("#")[0]).resolve()
-            if path == inside or inside in path.parents:
-                continue
-        yield source
 
 
 def _counts(findings: list[Any]) -> tuple[int, int, int]:

@@ -31,11 +31,7 @@ def run_compare(paths: tuple[str, ...], settings: Settings, fmt: CompareFormat, 
     keys: list[str | None] = []
 
     def tagged() -> Iterator[Source]:
-        inside = report_dir.resolve() if report_dir is not None else None
-        for source in sources(paths):
-            path = Path(source.item.doc.partition("#")[0]).resolve()
-            if inside is not None and (path == inside or inside in path.parents):
-                continue  # our own reports, when the report folder lies inside a compared folder
+        for source in sources(paths, skip=report_dir):
             keys.append(story_key(source.root, source.item) if isinstance(source.item, Document) else None)
             yield source
 

@@ -97,17 +97,27 @@ def count_noun(number: int, noun: str) -> str:
     return f"{number} {plural}"
 
 
-def sources(paths: Iterable[str]) -> Iterator[Source]:
-    """Every document under each path argument, lazily, remembering which argument it came from.
+def sources(paths: Iterable[str], skip: Path | None = None) -> Iterator[Source]:
+    """Every document under each path argument, lazily, remembering which argument it came from;
+    documents inside the folder `skip` (our own report folder) are left out.
 
     Should the reader itself fail, the rest of that argument becomes one error and the run goes on.
     """
+    skipped = skip.resolve() if skip is not None else None
     for root in paths:
+        # Only an argument that holds the skipped folder needs each document's path resolved.
+        holds = skipped is not None and root != "-" and _within(skipped, Path(root).resolve())
         try:
             for item in read_documents([root]):
+                if holds and _within(Path(item.doc.partition("#")[0]).resolve(), skipped):
+                    continue
                 yield Source(root, item)
         except Exception as exc:
             yield Source(root, DocumentError(root, f"reading stopped: {type(exc).__name__}: {exc}"))
+
+
+def _within(path: Path, folder: Path | None) -> bool:
+    return folder is not None and (path == folder or folder in path.parents)
 
 
 # Sources processed together: one document, or the versions of one story.

@@ -19,6 +19,7 @@ from factcheck.documents import (
     Document,
     DocumentError,
     clean,
+    count_documents,
     default_max_bytes,
     parse_size,
     read_documents,
@@ -434,3 +435,14 @@ def test_json_escapes_cannot_smuggle_surrogates_or_control_characters(tmp_path: 
     first, *errors = read(path)
     assert isinstance(first, Document) and first.text == "5 cats \ufffd and  3 dogs"
     assert [e.doc for e in errors] == [f"{path}:2", f"{path}:3"]
+
+
+def test_counting_documents_matches_what_is_read(tmp_path: Path) -> None:
+    (tmp_path / "corpus" / "world").mkdir(parents=True)
+    (tmp_path / "corpus" / "a.txt").write_text("Officials counted 40 missiles.\n", encoding="utf-8")
+    (tmp_path / "corpus" / "world" / "b.md").write_text("A budget of 3 million pounds.\n", encoding="utf-8")
+    (tmp_path / "corpus" / "notes.csv").write_text("not,an,article\n", encoding="utf-8")
+    records = [json.dumps({"id": str(n), "text": f"It cost {n} pounds."}) for n in range(1, 5)]
+    (tmp_path / "corpus" / "wire.jsonl").write_text("\n".join(records), encoding="utf-8")  # no final newline
+    paths = [str(tmp_path / "corpus"), str(tmp_path / "corpus" / "a.txt"), str(tmp_path / "missing.txt")]
+    assert count_documents(paths) == len(list(read_documents(paths))) == 8

@@ -16,7 +16,7 @@ import pandas as pd
 
 from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import Entry, ReportFolder, Verdict
-from factcheck.corpus.runner import Runner, Settings, Source, Unit, error_result, sources
+from factcheck.corpus.runner import Runner, Settings, Source, Unit, error_result, progress_total, sources
 from factcheck.documents import Document
 from factcheck.extract.schema import empty_table
 from factcheck.report.formats import TableFormat
@@ -53,7 +53,7 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     failed = errors = 0
     stream = sources(options.paths, skip=options.report_dir)
     units = story_units(stream) if options.stories else ((source,) for source in stream)
-    for outcome in runner.run_units(units):
+    for outcome in runner.run_units(units, progress_total(options.paths, options.settings)):
         result = error_result(outcome) if outcome.error is not None else outcome.value.result
         if outcome.error is not None:
             errors += 1
@@ -127,7 +127,7 @@ def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, ou
     handle = output.open("w", encoding="utf-8", newline="") if output is not None and fmt.streams else None
     try:
         stream = handle or out
-        for outcome in runner.run(sources(paths)):
+        for outcome in runner.run(sources(paths), progress_total(paths, settings)):
             if outcome.error is not None:
                 errors += 1
                 err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")

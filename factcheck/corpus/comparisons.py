@@ -16,7 +16,7 @@ from typing import IO
 from factcheck.compare import Agreement, Comparison, Version, compare_versions
 from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import ReportFolder
-from factcheck.corpus.runner import Runner, Settings, Source, count_noun, sources
+from factcheck.corpus.runner import Runner, Settings, Source, count_noun, progress_total, sources
 from factcheck.documents import Document
 from factcheck.report.compare_md import COMPARE_SUFFIX, render_stdout, report_files
 from factcheck.report.formats import CompareFormat
@@ -37,7 +37,7 @@ def run_compare(paths: tuple[str, ...], settings: Settings, fmt: CompareFormat, 
 
     versions: list[tuple[str | None, Version]] = []
     errors = 0
-    for index, outcome in enumerate(Runner(settings).run(tagged())):
+    for index, outcome in enumerate(Runner(settings).run(tagged(), progress_total(paths, settings))):
         if outcome.error is not None:
             errors += 1
             err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")

@@ -24,7 +24,7 @@ import pandas as pd
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
 from factcheck.corpus.pool import PRELOAD, Engine, Failure, LocalPool
-from factcheck.documents import Document, DocumentError, read_documents
+from factcheck.documents import Document, DocumentError, count_documents, read_documents
 from factcheck.extract import extract, extract_document
 from factcheck.extract.schema import empty_table
 from factcheck.pipeline import DocumentResult
@@ -261,11 +261,11 @@ class Runner:
         self._engine: Engine | None = None
         settings.cache.probe()
 
-    def run(self, stream: Iterable[Source]) -> Iterator[Outcome]:
-        """Every source's outcome, in input order."""
-        return self.run_units((source,) for source in stream)
+    def run(self, stream: Iterable[Source], total: int | None = None) -> Iterator[Outcome]:
+        """Every source's outcome, in input order (`total`: how many to expect, for the progress bar)."""
+        return self.run_units(((source,) for source in stream), total)
 
-    def run_units(self, units: Iterable[Unit]) -> Iterator[Outcome]:
+    def run_units(self, units: Iterable[Unit], total: int | None = None) -> Iterator[Outcome]:
         """Every source's outcome, unit by unit in input order; the readable documents of a unit
         of several (a story) are checked together, each read against the others."""
         units = iter(units)
@@ -275,7 +275,7 @@ class Runner:
                 for outcome in self._in_process(unit):
                     yield self._count(outcome)
             return
-        with _Progress(self.settings.progress) as progress:
+        with _Progress(self.settings.progress, total) as progress:
             try:
                 for outcome in self._pooled(itertools.chain(first, units)):
                     progress.advance(outcome.doc)
@@ -411,12 +411,19 @@ def progress_wanted(flag: bool) -> bool:
     return sys.stderr.isatty()
 
 
-class _Progress:
-    """A rich progress display on stderr (count, rate, elapsed, current document), shown once a run
-    passes `PROGRESS_AFTER` documents. Documents are streamed, so there is no total to show."""
+def progress_total(paths: Iterable[str], settings: Settings) -> int | None:
+    """How many documents the progress bar should expect (a quick scan of the inputs), or None
+    when no bar will be shown, so that runs without one skip the scan."""
+    return count_documents(paths) if progress_wanted(settings.progress) else None
 
-    def __init__(self, enabled: bool) -> None:
+
+class _Progress:
+    """A rich progress bar on stderr (done of total, rate, time left, current document), shown once
+    a run passes `PROGRESS_AFTER` documents; without a total, a count with the time elapsed."""
+
+    def __init__(self, enabled: bool, total: int | None = None) -> None:
         self.enabled = progress_wanted(enabled)
+        self.total = total
         self.count = 0
         self.started = time.monotonic()
         self._bar: Any = None
@@ -429,18 +436,29 @@ class _Progress:
         if not self.enabled:
             return
         if self._bar is None and self.count > PROGRESS_AFTER:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
-                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                                 TextColumn("{task.description}"),
-                                 console=Console(stderr=True), transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task("", total=None, completed=self.count - 1, rate="")
+            self._start()
         if self._bar is not None:
             rate = self.count / max(1e-9, time.monotonic() - self.started)
             self._bar.update(self._task, advance=1, description=Path(doc).name, rate=f"{rate:.1f}/s")
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        counted = [BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()] if self.total else [
+            SpinnerColumn(), TextColumn("{task.completed} documents"), TimeElapsedColumn()]
+        self._bar = Progress(*counted, TextColumn("{task.fields[rate]}"), TextColumn("{task.description}"),
+                             console=Console(stderr=True), transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("", total=self.total, completed=self.count - 1, rate="")
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import selectors
 import signal
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
 # A worker that dies this many times in a row before becoming ready is a broken setup, not bad luck.
@@ -143,6 +144,8 @@ class LocalPool:
         self._setup_deaths = 0
         self._jobs = max(1, jobs)
         self._workers: list[_Worker] = []  # started as documents arrive, up to `jobs`
+        # Every worker's pipe and sentinel, registered once (not rebuilt on each wait).
+        self._selector = selectors.DefaultSelector()
 
     @property
     def in_flight(self) -> int:
@@ -154,7 +157,14 @@ class LocalPool:
         process = self._context.Process(target=_serve, args=arguments, daemon=True, name="factcheck-worker")
         process.start()
         child.close()
+        self._selector.register(parent, selectors.EVENT_READ)
+        self._selector.register(process.sentinel, selectors.EVENT_READ)
         return _Worker(process, parent)
+
+    def _retire(self, worker: _Worker) -> None:
+        self._selector.unregister(worker.conn)
+        self._selector.unregister(worker.process.sentinel)
+        worker.conn.close()
 
     def submit(self, key: int, payload: Any) -> None:
         self._queue.append((key, payload))
@@ -191,12 +201,12 @@ class LocalPool:
             if end is not None:
                 waits.append(end - now)
             limit = max(0.0, min(waits)) if waits else None
-            handles = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
-            woken = set(wait(handles, timeout=limit))
+            woken = {key.fileobj for key, _ in self._selector.select(limit)}
             now = time.monotonic()
             for index, worker in enumerate(self._workers):
-                if worker.conn in woken or worker.process.sentinel in woken or now >= worker.deadline:
-                    replacement = self._poll(worker, results)
+                readable, ended = worker.conn in woken, worker.process.sentinel in woken
+                if readable or ended or now >= worker.deadline:
+                    replacement = self._poll(worker, results, readable, ended)
                     if replacement is not None:
                         self._workers[index] = replacement
             self._dispatch()
@@ -204,22 +214,20 @@ class LocalPool:
                 break
         return results
 
-    def _poll(self, worker: _Worker, results: list[tuple[int, Any]]) -> _Worker | None:
-        """Take `worker`'s replies; return a fresh worker when this one died or ran out of time."""
+    def _poll(self, worker: _Worker, results: list[tuple[int, Any]], readable: bool,
+              ended: bool) -> _Worker | None:
+        """Take `worker`'s reply when its pipe is `readable` (every reply left once it has `ended`:
+        its sentinel fired); return a fresh worker when this one died or ran out of time."""
         try:
-            while worker.conn.poll():
-                status, key, value = worker.conn.recv()
-                if status == "ready":
-                    worker.ready, self._setup_deaths = True, 0
-                elif status == "setup-failed":
-                    raise PoolError(f"worker setup failed: {value}")
-                else:
-                    results.append((key, value if status == "done" else Failure(value)))
-                    worker.held.popleft()
-                    worker.deadline = self._deadline() if worker.held else float("inf")
+            if readable and not ended:
+                # One reply per wake-up (the selector wakes again while more wait): a poll() of
+                # the pipe would cost a system call and a selector of its own.
+                self._take(worker, results, *worker.conn.recv())
+            while ended and worker.conn.poll():
+                self._take(worker, results, *worker.conn.recv())
         except (EOFError, OSError):
-            pass  # the worker is gone; its sentinel tells the rest below
-        if not worker.process.is_alive():
+            pass  # the worker is gone; its sentinel tells the rest
+        if ended:
             worker.process.join()
             if worker.held:
                 code = worker.process.exitcode
@@ -229,7 +237,7 @@ class LocalPool:
                 self._setup_deaths += 1
                 if self._setup_deaths >= MAX_SETUP_DEATHS:
                     raise PoolError(f"workers die during setup (last exit code {worker.process.exitcode})")
-            worker.conn.close()
+            self._retire(worker)
             return self._start()
         if worker.held and time.monotonic() >= worker.deadline:
             worker.process.kill()
@@ -237,10 +245,22 @@ class LocalPool:
             return self._replace(worker, results, f"exceeded the time limit of {self._time_limit:g} s")
         return None
 
+    def _take(self, worker: _Worker, results: list[tuple[int, Any]], status: str, key: int,
+              value: Any) -> None:
+        """One reply from `worker`: it is ready, its setup failed, or a document is done or failed."""
+        if status == "ready":
+            worker.ready, self._setup_deaths = True, 0
+        elif status == "setup-failed":
+            raise PoolError(f"worker setup failed: {value}")
+        else:
+            results.append((key, value if status == "done" else Failure(value)))
+            worker.held.popleft()
+            worker.deadline = self._deadline() if worker.held else float("inf")
+
     def _replace(self, worker: _Worker, results: list[tuple[int, Any]], why: str) -> _Worker:
         """The document `worker` was on fails with `why`; the ones it held next go back to the front
         of the queue, in order, for another worker; a fresh worker takes this one's place."""
-        worker.conn.close()
+        self._retire(worker)
         key, _ = worker.held.popleft()
         results.append((key, Failure(why)))
         self._queue.extendleft(reversed(worker.held))
@@ -255,7 +275,7 @@ class LocalPool:
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
-            worker.conn.close()
+            self._retire(worker)
         self._workers = []
 
     def __enter__(self) -> LocalPool:

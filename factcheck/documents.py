@@ -258,6 +258,8 @@ def _check_text(text: str, what: str) -> None:
     """Refuse cleaned texts that are not articles: empty, or a dump of numbers."""
     if not text.strip():
         raise _Refused(what)
+    if len(text) <= 2 * MAX_NUMBERS:  # too short to hold MAX_NUMBERS separate numbers: skip the count
+        return
     numbers = len(_DIGIT_RUN.findall(text))
     if numbers > MAX_NUMBERS and numbers * MIN_CHARS_PER_NUMBER > len(text):
         raise _Refused(f"a data dump, not an article: {numbers:,} numbers, one every "

@@ -1,7 +1,7 @@
 """Kind `cross_source`: a figure that other versions of the same story give differently.
 
-The document's figures are aligned with those of `context.versions` (the other versions of its
-story, filled in by the compare and corpus paths) exactly as `factcheck compare` aligns them.
+The document's figures are aligned with those of `context.versions` (the versions of its story,
+filled in by `check --stories` and by rule examples) exactly as `factcheck compare` aligns them.
 An aligned figure whose intervals cannot all hold is a `fail` on every version that gives it;
 one that overlaps every other version's is a `pass`. Figures only this version gives, and
 documents without other versions, produce nothing: there is nothing to compare them with.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from factcheck.compare.align import Agreement, Version, compare_versions, format_amount
+from factcheck.compare.align import Agreement, Comparison, Version, compare_versions, format_amount
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Context, Position, Rule
 
@@ -34,16 +34,34 @@ def compile(fields: Mapping[str, Any], origin: Position) -> frozenset[str]:
     return frozenset(fields.get("dimensions", ()))
 
 
+# The last story compared, keyed by its versions' names and texts: every version of a story is
+# checked against the same comparison, so a story of n versions is aligned once, not n times.
+_last_story: dict[tuple[tuple[str, str], ...], Comparison] = {}
+
+
+def _story_comparison(context: Context) -> Comparison:
+    """The comparison of the document's whole story: `context.versions`, with the document itself
+    first when they do not hold it (a rule example's other versions)."""
+    versions = context.versions
+    if all(v.doc != context.doc for v in versions):
+        versions = (Version(context.doc, context.text, context.quantities), *versions)
+    key = tuple((v.doc, v.text) for v in versions)
+    comparison = _last_story.get(key)
+    if comparison is None:
+        comparison = compare_versions("", versions)
+        _last_story.clear()
+        _last_story[key] = comparison
+    return comparison
+
+
 def _shown(surface: str, low: float, high: float, unit: str) -> str:
     return f"{surface!r} ({format_amount(low, high, unit)})"
 
 
 def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
-    others = tuple(v for v in context.versions if v.doc != context.doc)
-    if not others:
+    if not any(v.doc != context.doc for v in context.versions):
         return
-    this = Version(context.doc, context.text, context.quantities)
-    comparison = compare_versions("", (this, *others))
+    comparison = _story_comparison(context)
     dimensions: frozenset[str] = rule.compiled
     for figure in comparison.figures:
         if figure.verdict is Agreement.single_source or (dimensions and figure.dimension not in dimensions):

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.corpus.commands import story_units
+from factcheck.corpus.commands import MAX_STORY_VERSIONS, story_units
 from factcheck.corpus.runner import sources
 from factcheck.documents import DocumentError
 
@@ -94,7 +94,8 @@ def test_units_keep_unreadable_inputs_apart(tmp_path: Path) -> None:
     (tmp_path / "story" / "a.txt").write_text("Officials counted 40 missiles on Monday.\n", encoding="utf-8")
     (tmp_path / "story" / "b.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "story" / "c.txt").write_text("Officials counted 50 missiles on Monday.\n", encoding="utf-8")
-    units = story_units(sources([str(tmp_path)]))
+    units, oversized = story_units(sources([str(tmp_path)]))
+    assert oversized == []
     shapes = sorted((len(unit), isinstance(unit[0].item, DocumentError)) for unit in units)
     assert shapes == [(1, True), (2, False)]
 
@@ -135,3 +136,16 @@ def test_the_config_can_turn_stories_on(harbour: Path, tmp_path: Path,
     (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nstories = "yes"\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["check", str(harbour), "--no-cache"])
     assert result.exit_code == 2 and "pyproject.toml:2" in result.stderr and "stories" in result.stderr
+
+
+def test_a_folder_too_large_to_be_one_story_is_checked_article_by_article(tmp_path: Path) -> None:
+    topic = tmp_path / "business"
+    topic.mkdir()
+    for number in range(MAX_STORY_VERSIONS + 1):
+        (topic / f"{number:03d}.txt").write_text(f"The firm hired {100 + number} staff.\n", encoding="utf-8")
+    units, oversized = story_units(sources([str(tmp_path)]))
+    assert oversized == [("business", MAX_STORY_VERSIONS + 1)] and all(len(unit) == 1 for unit in units)
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--stories", "--no-cache", "--no-progress",
+                                      "--format", "json"])
+    assert f"story 'business' has {MAX_STORY_VERSIONS + 1} documents" in result.stderr
+    assert all(findings == [] for findings in cross_source(json.loads(result.stdout)).values())

@@ -7,6 +7,7 @@ the chosen output format, prints the summary line and decides the exit code.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ from factcheck.rules.findings import Severity
 from factcheck.rules.findings import Verdict as FindingVerdict
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+# More documents than this in one group are not versions of one story (see `story_units`).
+MAX_STORY_VERSIONS = 50
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,13 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     kept: list[Any] = []  # light results (no quantities) for --format json
     failed = errors = 0
     stream = sources(options.paths, skip=options.report_dir)
-    units = story_units(stream) if options.stories else ((source,) for source in stream)
+    units: Iterable[Unit] = ((source,) for source in stream)
+    if options.stories:
+        units, oversized = story_units(stream)
+        for name, size in oversized:
+            err.write(f"factcheck: warning: story {name!r} has {size} documents, more than "
+                      f"{MAX_STORY_VERSIONS} versions of one story: checked one by one "
+                      "(--stories wants a folder per story)\n")
     for outcome in runner.run_units(units, progress_total(options.paths, options.settings)):
         result = error_result(outcome) if outcome.error is not None else outcome.value.result
         if outcome.error is not None:
@@ -149,20 +158,25 @@ def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, ou
     return EXIT_BAD_INPUT if errors or runner.stats.documents == 0 else EXIT_CLEAN
 
 
-def story_units(stream: Iterable[Source]) -> list[Unit]:
+def story_units(stream: Iterable[Source]) -> tuple[list[Unit], list[tuple[str, int]]]:
     """Sources grouped into stories exactly as `factcheck compare` groups them (articles named
     together, a sub-folder per story, a JSONL `story` field), each story in the order of its first
-    document. Grouping needs every document's story first, so the whole corpus is read up front;
-    unreadable inputs stay units of their own."""
+    document; and the groups too large to be one story's versions (name, size), which are checked
+    document by document instead (a folder of 500 articles is a topic, not a story). Grouping needs
+    every document's story first, so the whole corpus is read up front; unreadable inputs stay
+    units of their own."""
     everything = list(stream)
     readable = [(index, source.root, source.item) for index, source in enumerate(everything)
                 if isinstance(source.item, Document)]
     names = assign_stories((story_key(root, item), item.doc) for _, root, item in readable)
-    story_of: dict[int, str] = dict(zip((index for index, _, _ in readable), names, strict=True))
+    sizes = Counter(names)
+    oversized = sorted((name, size) for name, size in sizes.items() if size > MAX_STORY_VERSIONS)
+    story_of = {index: name for (index, _, _), name in zip(readable, names, strict=True)
+                if sizes[name] <= MAX_STORY_VERSIONS}
     units: dict[str | int, list[Source]] = {}
     for index, source in enumerate(everything):
         units.setdefault(story_of.get(index, index), []).append(source)
-    return [tuple(unit) for unit in units.values()]
+    return [tuple(unit) for unit in units.values()], oversized
 
 
 def _counts(findings: list[Any]) -> tuple[int, int, int]:

@@ -97,5 +97,6 @@ class Context:
     quantities: pd.DataFrame
     relations: pd.DataFrame
     published: date | None = None
-    # Other versions of the same story (filled by the compare/corpus path): what `cross_source` reads.
+    # The versions of the document's story, what `cross_source` reads: filled by `check --stories`
+    # (the document among them) and by rule examples (only the other versions).
     versions: tuple[Version, ...] = ()

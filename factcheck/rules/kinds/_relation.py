@@ -107,3 +107,13 @@ def finding(rule: Rule, row: pd.Series, verdict: Verdict, message: str, arithmet
 
 def tolerance_schema(description: str, default: float) -> dict[str, Any]:
     return {"type": "number", "minimum": 0, "maximum": 1000, "default": default, "description": description}
+
+
+def with_defaults(schema: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A kind's fields as written, each missing one taken from the `default` its SCHEMA declares (so
+    every default is written once, where the rules guide reads it); numbers as floats."""
+    settings = {}
+    for key, spec in schema["properties"].items():
+        given = fields.get(key, spec["default"])
+        settings[key] = float(given) if spec["type"] == "number" else given
+    return settings

@@ -15,7 +15,16 @@ from typing import Any
 
 from factcheck.intervals import Interval
 from factcheck.rules.findings import Finding, Verdict
-from factcheck.rules.kinds._relation import finding, judge, number, relations, roles, shown, tolerance_schema
+from factcheck.rules.kinds._relation import (
+    finding,
+    judge,
+    number,
+    relations,
+    roles,
+    shown,
+    tolerance_schema,
+    with_defaults,
+)
 from factcheck.rules.model import Context, Position, Rule
 
 SCHEMA: dict[str, Any] = {
@@ -32,7 +41,7 @@ _WORDED = re.compile(r"decade|century", re.IGNORECASE)  # "a decade" needs no "y
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
-    return {"slack_years": float(fields.get("slack_years", 0.25))}
+    return with_defaults(SCHEMA, fields)
 
 
 def elapsed_since(year: int, published: date) -> Interval:

@@ -23,6 +23,7 @@ from factcheck.rules.kinds._relation import (
     shown,
     tolerance_schema,
     value,
+    with_defaults,
 )
 from factcheck.rules.model import Context, Position, Rule
 
@@ -42,7 +43,7 @@ _ABOVE = {"more than", "over", "just over", "at least"}
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
-    return {"tolerance": float(fields.get("tolerance", 0.1)), "slack": float(fields.get("slack", 0.05))}
+    return with_defaults(SCHEMA, fields)
 
 
 def claimed(factor: float, hedge: str, tolerance: float, more: bool = False) -> Interval:

@@ -18,7 +18,16 @@ from typing import Any
 
 from factcheck.intervals import Interval
 from factcheck.rules.findings import Finding, Verdict
-from factcheck.rules.kinds._relation import finding, judge, relations, roles, shown, tolerance_schema, value
+from factcheck.rules.kinds._relation import (
+    finding,
+    judge,
+    relations,
+    roles,
+    shown,
+    tolerance_schema,
+    value,
+    with_defaults,
+)
 from factcheck.rules.model import Context, Position, Rule
 
 SCHEMA: dict[str, Any] = {
@@ -36,9 +45,7 @@ SCHEMA: dict[str, Any] = {
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, Any]:
-    return {"slack_points": float(fields.get("slack_points", 1.0)),
-            "slack_relative": float(fields.get("slack_relative", 0.01)),
-            "report_passes": bool(fields.get("report_passes", False))}
+    return with_defaults(SCHEMA, fields)
 
 
 def _at_most(total: Interval, limit: Interval, relative: float, absolute: float) -> Verdict:

@@ -18,6 +18,7 @@ from factcheck.rules.kinds._relation import (
     shown,
     tolerance_schema,
     value,
+    with_defaults,
 )
 from factcheck.rules.model import Context, Position, Rule
 
@@ -32,7 +33,7 @@ SCHEMA: dict[str, Any] = {
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
-    return {"slack": float(fields.get("slack", 0.05))}
+    return with_defaults(SCHEMA, fields)
 
 
 def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:

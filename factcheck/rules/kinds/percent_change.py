@@ -23,6 +23,7 @@ from factcheck.rules.kinds._relation import (
     shown,
     tolerance_schema,
     value,
+    with_defaults,
 )
 from factcheck.rules.model import Context, Position, Rule
 
@@ -42,9 +43,7 @@ SCHEMA: dict[str, Any] = {
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, Any]:
-    return {"slack_points": float(fields.get("slack_points", 0.5)),
-            "slack_relative": float(fields.get("slack_relative", 0.02)),
-            "check_direction": bool(fields.get("check_direction", True))}
+    return with_defaults(SCHEMA, fields)
 
 
 def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:

@@ -30,6 +30,8 @@ from typing import Any, Protocol
 MAX_SETUP_DEATHS = 3
 # What factcheck's fork server imports before forking any worker (it warms up extraction).
 PRELOAD = ("factcheck.corpus.warm",)
+# Set in the environment of the fork server only (by `prestart`).
+FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"
 # Documents sent to one worker ahead of its results.
 PER_WORKER = 2
 
@@ -84,11 +86,19 @@ def worker_context(preload: tuple[str, ...]) -> Any:
 
 def prestart(preload: tuple[str, ...] = PRELOAD) -> None:
     """Start the fork server now, so that its preloading (about a second) overlaps the parent's own
-    imports instead of following them; a run that then needs no worker leaves it idle."""
+    imports instead of following them; a run that then needs no worker leaves it idle.
+
+    The server alone is started with `FORKSERVER_ENV` set, which tells a preloaded module where
+    it runs (see `factcheck.corpus.warm`); it is unset again before anything else starts.
+    """
     if worker_context(preload).get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        os.environ[FORKSERVER_ENV] = "1"
+        try:
+            forkserver.ensure_running()
+        finally:
+            del os.environ[FORKSERVER_ENV]
 
 
 def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple[Any, ...],
@@ -138,6 +148,7 @@ class LocalPool:
                  work: Callable[[Any, Any], Any], time_limit: float | None = None,
                  preload: tuple[str, ...] = ()) -> None:
         self._context = worker_context(preload)
+        prestart(preload)  # already running when the CLI prestarted it
         self._setup, self._setup_args, self._work = setup, setup_args, work
         self._time_limit = time_limit
         self._queue: deque[tuple[int, Any]] = deque()

@@ -3,8 +3,20 @@
 Workers fork from the server after this ran, so quantulum3's multi-second first parse and pint's
 registry are paid once per run, not once per worker (nor again for a worker restarted after a
 crash or a time limit).
+
+In the fork server itself (started by `prestart`, which marks its environment), the interpreter's
+teardown is skipped: the server holds nothing to flush or release, yet tearing down pandas and the
+unit tables takes about 0.2 s after the run has ended, during which the server still holds the
+caller's stdout and stderr open, so a CI step reading them waits.
 """
 
+import atexit
+import os
+
+from factcheck.corpus.pool import FORKSERVER_ENV
 from factcheck.corpus.runner import warm_up
 
 warm_up()
+
+if os.environ.pop(FORKSERVER_ENV, None):
+    atexit.register(os._exit, 0)

@@ -100,8 +100,8 @@ def extract(
     if fmt is TableFormat.parquet and output is None:
         _error("--format parquet needs --output FILE")
         raise typer.Exit(EXIT_BAD_INPUT)
-    _prestart_workers(paths, "local")
-    from factcheck.corpus.commands import run_extract
+    _prestart_workers(paths, "local", check=False, streamed=fmt if fmt.streams else None)
+    from factcheck.corpus.extracting import run_extract
 
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
     raise typer.Exit(run_extract(tuple(paths), settings, fmt, output, sys.stdout, sys.stderr))
@@ -130,7 +130,7 @@ def compare(
     if check and report_dir is None:
         _error("--check needs --report-dir")
         raise typer.Exit(EXIT_BAD_INPUT)
-    _prestart_workers(paths, "local")
+    _prestart_workers(paths, "local", check=False)
     from factcheck.corpus.comparisons import run_compare
 
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
@@ -155,14 +155,17 @@ class EngineName(StrEnum):
     dask = "dask"
 
 
-def _prestart_workers(paths: list[str], engine: str) -> None:
+def _prestart_workers(paths: list[str], engine: str, check: bool,
+                      streamed: TableFormat | None = None) -> None:
     """When the inputs look like a corpus, start the workers' fork server before this process's own
-    heavy imports, so that the two overlap (a run that then needs no worker leaves it idle)."""
+    heavy imports, so that the two overlap (a run that then needs no worker leaves it idle).
+    `check` and `streamed` say what the workers will do, as for `Runner`."""
     if engine == "local" and (len(paths) > 1 or any(
             path.endswith(".jsonl") or os.path.isdir(path) for path in paths)):
         from factcheck.corpus.pool import prestart
+        from factcheck.corpus.runner import worker_preload
 
-        prestart()
+        prestart(worker_preload(check, streamed))
 
 
 def _corpus_settings(config: object, jobs: int | None, cache_dir: Path | None, no_cache: bool,
@@ -240,7 +243,7 @@ def check(
     if check_only and report_dir is None:
         _error("--check needs --report-dir (or report-dir in pyproject.toml's [tool.factcheck])")
         raise typer.Exit(EXIT_BAD_INPUT)
-    _prestart_workers(paths, str(engine or config.engine or "local"))
+    _prestart_workers(paths, str(engine or config.engine or "local"), check=True)
     from factcheck.corpus.commands import CheckOptions, run_check
     from factcheck.corpus.pool import PoolError
     from factcheck.rules.findings import Severity

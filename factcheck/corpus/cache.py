@@ -1,6 +1,6 @@
 """Content cache for corpus runs, in two levels so that a changed rule invalidates only what it must.
 
-- extraction: the quantities table (`extract`) or the rules' context (quantities, relations, date),
+- extraction: the quantities rows (`extract`) or the rules' context (quantities, relations, date),
   keyed by the document's name and text and a fingerprint of the extraction code (tool version, the
   source of `factcheck.extract`, `factcheck.intervals` and the context builder, pandas);
 - results: the findings and the rendered report of a document, keyed by the extraction key plus
@@ -19,10 +19,9 @@ import hashlib
 import os
 import pickle
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from factcheck import __version__
 from factcheck.fsutil import atomic_write_bytes
@@ -40,7 +39,7 @@ def default_cache_dir() -> Path:
 @cache
 def code_fingerprint(*parts: str) -> str:
     """Digest of the version and the files (code and data) under the given package-relative paths."""
-    digest = hashlib.sha256(f"{__version__}\0pandas {pd.__version__}\0".encode())
+    digest = hashlib.sha256(f"{__version__}\0pandas {version('pandas')}\0".encode())
     for part in parts:
         root = _PACKAGE / part
         files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc") if root.is_dir() \

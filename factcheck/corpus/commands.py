@@ -1,4 +1,4 @@
-"""`factcheck check` and `factcheck extract` over any number of documents.
+"""`factcheck check` over any number of documents (`extract` is `factcheck.corpus.extracting`).
 
 The CLI parses options; this module runs the corpus loop, writes or compares the reports, renders
 the chosen output format, prints the summary line and decides the exit code.
@@ -13,16 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import pandas as pd
-
 from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import Entry, ReportFolder, Verdict
 from factcheck.corpus.runner import Runner, Settings, Source, Unit, error_result, progress_total, sources
 from factcheck.documents import Document
-from factcheck.extract.schema import empty_table
-from factcheck.report.formats import TableFormat
 from factcheck.report.located import LocatedResult, failing, locate, rules_by_id
-from factcheck.report.quantities import csv_header, write_table
 from factcheck.rules.findings import Severity
 from factcheck.rules.findings import Verdict as FindingVerdict
 
@@ -124,38 +119,6 @@ def _render_format(options: CheckOptions, kept: list[Any], located: list[Located
         if summary_path:
             with open(summary_path, "a", encoding="utf-8") as handle:
                 handle.write(render_summary(located, options.fail_on))
-
-
-def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, output: Path | None,
-                out: IO[str], err: IO[str]) -> int:
-    """Extract every document's quantities; jsonl and csv stream, table and parquet gather first."""
-    runner = Runner(settings, streamed=fmt if fmt.streams else None)
-    errors = 0
-    header = fmt is TableFormat.csv
-    tables: list[pd.DataFrame] = []
-    handle = output.open("w", encoding="utf-8", newline="") if output is not None and fmt.streams else None
-    try:
-        stream = handle or out
-        for outcome in runner.run(sources(paths), progress_total(paths, settings)):
-            if outcome.error is not None:
-                errors += 1
-                err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
-            elif outcome.value.rows is not None:
-                if header:
-                    stream.write(csv_header(empty_table()))
-                    header = False
-                stream.write(outcome.value.rows)
-            else:
-                tables.append(outcome.value.table)  # `to_table` sorted it by offsets already
-    finally:
-        if handle is not None:
-            handle.close()
-    if not fmt.streams:
-        table = pd.concat(tables, ignore_index=True) if tables else empty_table()
-        write_table(table, fmt, out, output)
-    if runner.stats.documents > 1:
-        err.write(f"factcheck: {runner.stats.summary(findings=False)}\n")
-    return EXIT_BAD_INPUT if errors or runner.stats.documents == 0 else EXIT_CLEAN
 
 
 def story_units(stream: Iterable[Source]) -> tuple[list[Unit], list[tuple[str, int]]]:

@@ -28,8 +28,6 @@ from typing import Any, Protocol
 
 # A worker that dies this many times in a row before becoming ready is a broken setup, not bad luck.
 MAX_SETUP_DEATHS = 3
-# What factcheck's fork server imports before forking any worker (it warms up extraction).
-PRELOAD = ("factcheck.corpus.warm",)
 # Set in the environment of the fork server only (by `prestart`).
 FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"
 # Documents sent to one worker ahead of its results.
@@ -84,7 +82,7 @@ def worker_context(preload: tuple[str, ...]) -> Any:
     return context
 
 
-def prestart(preload: tuple[str, ...] = PRELOAD) -> None:
+def prestart(preload: tuple[str, ...]) -> None:
     """Start the fork server now, so that its preloading (about a second) overlaps the parent's own
     imports instead of following them; a run that then needs no worker leaves it idle.
 

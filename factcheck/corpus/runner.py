@@ -18,23 +18,30 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
-from factcheck.corpus.pool import PRELOAD, Engine, Failure, LocalPool
+from factcheck.corpus.pool import Engine, Failure, LocalPool
 from factcheck.documents import Document, DocumentError, count_documents, read_documents
-from factcheck.extract import extract, extract_document
-from factcheck.extract.schema import empty_table
-from factcheck.pipeline import DocumentResult
+from factcheck.extract.core import extract_rows
+from factcheck.extract.schema import Row, empty_table, to_table
 from factcheck.report.formats import TableFormat
-from factcheck.report.quantities import streamed_rows
+from factcheck.report.quantities import csv_rows, jsonl_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.pipeline import DocumentResult
 
 # Per-document time limit in a worker, unless configured otherwise.
 DEFAULT_TIME_LIMIT = 300.0
 # Show a progress bar only once a run has more documents than this.
 PROGRESS_AFTER = 5
+# What the workers' fork server imports before forking any worker: extraction, warmed up, which is
+# all a worker streaming JSON lines needs; workers that build tables or check rules need pandas
+# and the rule engine too (imported once there, not once per worker).
+PRELOAD_EXTRACTION = ("factcheck.corpus.warm",)
+PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.pipeline")
 
 
 @dataclass(frozen=True)
@@ -127,11 +134,16 @@ Unit = tuple[Source, ...]
 # -- work done in a worker (or in this process for a single document) ------------------------------
 
 
+def worker_preload(check: bool, streamed: TableFormat | None) -> tuple[str, ...]:
+    """What a run's fork server should preload (see PRELOAD_EXTRACTION)."""
+    return PRELOAD_EXTRACTION if not check and streamed is TableFormat.jsonl else PRELOAD_CHECKING
+
+
 def warm_up() -> None:
     """Load quantulum3's unit tables and compile the extractor's patterns, once per process."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        extract("Warm-up: 3 km, 45 kg and 2.5 million shells.")
+        extract_rows("Warm-up: 3 km, 45 kg and 2.5 million shells.")
 
 
 @dataclass(frozen=True)
@@ -144,11 +156,15 @@ class Extracted:
     rows: str | None = None
 
 
-def extracted(table: pd.DataFrame, streamed: TableFormat | None) -> Extracted:
-    """`table` as `extract` needs it: rendered rows in the `streamed` format, or the table itself."""
-    if streamed is None:
-        return Extracted(len(table), table=table)
-    return Extracted(len(table), rows=streamed_rows(table, streamed))
+def extracted(rows: list[Row], streamed: TableFormat | None) -> Extracted:
+    """A document's extraction `rows` as `extract` needs them: rendered in the `streamed` format,
+    or as its table. JSON lines are rendered from the rows, so their workers never load pandas."""
+    if streamed is TableFormat.jsonl:
+        return Extracted(len(rows), rows=jsonl_rows(rows))
+    table = to_table(rows)
+    if streamed is TableFormat.csv:
+        return Extracted(len(rows), rows=csv_rows(table))
+    return Extracted(len(rows), table=table)
 
 
 @dataclass(frozen=True)
@@ -206,9 +222,9 @@ def work(state: WorkerState, task: Task | StoryTask) -> Any:
     to the cache here in the worker so the run's parent process does no pickling of its own."""
     if state.ruleset is None:
         assert isinstance(task, Task)
-        table = extract_document(task.document)
-        state.cache.put("table", task.extraction_key, table)
-        return extracted(table, state.streamed)
+        rows = extract_rows(task.document.text, task.document.doc)
+        state.cache.put("rows", task.extraction_key, rows)
+        return extracted(rows, state.streamed)
     if isinstance(task, Task):
         return _checked(state, task, _context(state, task))
     from factcheck.compare.align import Version
@@ -304,7 +320,7 @@ class Runner:
         story = "\0".join(ekeys) if len(readable) > 1 else ""
         rkeys = [result_key(ekey, self.digest + story) if cache.enabled and self.check else ""
                  for ekey in ekeys]
-        hits = [cache.get("result", rkey) if self.check else cache.get("table", ekey)
+        hits = [cache.get("result", rkey) if self.check else cache.get("rows", ekey)
                 for ekey, rkey in zip(ekeys, rkeys, strict=True)]
         if all(hit is not None for hit in hits):
             self.stats.cached += len(hits)
@@ -383,7 +399,7 @@ class Runner:
                                           settings.scheduler)
             else:
                 self._engine = LocalPool(settings.jobs, setup_worker, args, work, settings.time_limit,
-                                         preload=PRELOAD)
+                                         preload=worker_preload(self.check, self.streamed))
         return self._engine
 
     def _count(self, outcome: Outcome) -> Outcome:
@@ -401,6 +417,8 @@ class Runner:
 
 def error_result(outcome: Outcome) -> DocumentResult:
     """The `DocumentResult` reports show for a document that could not be checked."""
+    from factcheck.pipeline import DocumentResult
+
     return DocumentResult(outcome.doc, empty_table(), findings=[], error=outcome.error)
 
 

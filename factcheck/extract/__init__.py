@@ -5,15 +5,19 @@
 subpackage is made callable with the same signature, and both spellings keep working.
 """
 
+from __future__ import annotations
+
 import sys
 import types
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from factcheck.extract.core import extract, extract_document
+from factcheck.extract.core import extract, extract_document, extract_rows
 from factcheck.extract.schema import COLUMNS, QUALIFIERS, validate
 
-__all__ = ["COLUMNS", "QUALIFIERS", "extract", "extract_document", "validate"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COLUMNS", "QUALIFIERS", "extract", "extract_document", "extract_rows", "validate"]
 
 
 class _CallableModule(types.ModuleType):

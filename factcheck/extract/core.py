@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
 from factcheck.extract.concepts import concept_after
 from factcheck.extract.filters import not_a_quantity
 from factcheck.extract.hedges import hedge_after, hedge_before, interval
 from factcheck.extract.numbers import HAS_NUMBER, Reading, read_numbers
-from factcheck.extract.schema import to_table
+from factcheck.extract.schema import Row, row_order, to_table
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.units import COUNT, FRACTION, MULTIPLIER, Unit, currency_word, unit_after
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 AGE = Unit("year", "time")
 # How far around a number its words are read: bounded, so a long sentence costs linear time.
@@ -249,9 +251,9 @@ def _hedge(sentence: str, figure: Figure) -> None:
         figure.qualifier, figure.mode, _ = found
 
 
-def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) -> list[dict[str, object]]:
+def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) -> list[Row]:
     sentence = text[start:end]
-    rows: list[dict[str, object]] = []
+    rows: list[Row] = []
     for figure in _figures(sentence):
         first = figure.first
         unit = None if figure.unit is COUNT else figure.unit
@@ -271,13 +273,19 @@ def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) ->
     return rows
 
 
-def extract(text: str, doc: str = "") -> pd.DataFrame:
-    """Return the quantities table of one text (schema: `factcheck.extract.schema.COLUMNS`)."""
-    rows: list[dict[str, object]] = []
+def extract_rows(text: str, doc: str = "") -> list[Row]:
+    """The quantities of one text as rows, in table order (schema: `factcheck.extract.schema`)."""
+    rows: list[Row] = []
     for sentence in split_sentences(text):
         if HAS_NUMBER.search(text, sentence.start, sentence.end):
             rows.extend(_sentence_rows(doc, text, sentence.start, sentence.end, sentence.paragraph))
-    return to_table(rows)
+    rows.sort(key=row_order)  # the table's order, which rows streamed without a table must keep
+    return rows
+
+
+def extract(text: str, doc: str = "") -> pd.DataFrame:
+    """Return the quantities table of one text (schema: `factcheck.extract.schema.COLUMNS`)."""
+    return to_table(extract_rows(text, doc))
 
 
 def extract_document(document: Document) -> pd.DataFrame:

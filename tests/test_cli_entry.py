@@ -11,6 +11,7 @@ import pytest
 
 from factcheck import cli
 from factcheck.corpus.pool import FORKSERVER_ENV, prestart
+from factcheck.corpus.runner import PRELOAD_EXTRACTION
 
 
 class _Exited(Exception):
@@ -71,5 +72,5 @@ def test_warm_module_keeps_the_exit_status_outside_the_fork_server() -> None:
 
 
 def test_fork_server_marker_is_not_left_in_the_environment() -> None:
-    prestart()
+    prestart(PRELOAD_EXTRACTION)
     assert FORKSERVER_ENV not in os.environ

@@ -162,8 +162,7 @@ def _prestart_workers(paths: list[str], engine: str, check: bool,
     `check` and `streamed` say what the workers will do, as for `Runner`."""
     if engine == "local" and (len(paths) > 1 or any(
             path.endswith(".jsonl") or os.path.isdir(path) for path in paths)):
-        from factcheck.corpus.pool import prestart
-        from factcheck.corpus.runner import worker_preload
+        from factcheck.corpus.pool import prestart, worker_preload
 
         prestart(worker_preload(check, streamed))
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import cli
-from factcheck.corpus.pool import FORKSERVER_ENV, prestart
-from factcheck.corpus.runner import PRELOAD_EXTRACTION
+from factcheck.corpus.pool import FORKSERVER_ENV, PRELOAD_EXTRACTION, prestart
 
 
 class _Exited(Exception):

@@ -26,8 +26,15 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
+from factcheck.report.formats import TableFormat
+
 # A worker that dies this many times in a row before becoming ready is a broken setup, not bad luck.
 MAX_SETUP_DEATHS = 3
+# What the workers' fork server imports before forking any worker: extraction, warmed up, which is
+# all a worker streaming JSON lines needs; workers that build tables or check rules need pandas
+# and the rule engine too (imported once there, not once per worker).
+PRELOAD_EXTRACTION = ("factcheck.corpus.warm",)
+PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.pipeline")
 # Set in the environment of the fork server only (by `prestart`).
 FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"
 # Documents sent to one worker ahead of its results.
@@ -66,6 +73,12 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def worker_preload(check: bool, streamed: TableFormat | None) -> tuple[str, ...]:
+    """What a run's fork server should preload (see PRELOAD_EXTRACTION): `check`, whether the
+    workers check rules; `streamed`, the format they render rows in, if any."""
+    return PRELOAD_EXTRACTION if not check and streamed is TableFormat.jsonl else PRELOAD_CHECKING
 
 
 def worker_context(preload: tuple[str, ...]) -> Any:

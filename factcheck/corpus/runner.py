@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
-from factcheck.corpus.pool import Engine, Failure, LocalPool
+from factcheck.corpus.pool import Engine, Failure, LocalPool, worker_preload
 from factcheck.documents import Document, DocumentError, count_documents, read_documents
 from factcheck.extract.core import extract_rows
 from factcheck.extract.schema import Row, empty_table, to_table
@@ -37,11 +37,6 @@ if TYPE_CHECKING:
 DEFAULT_TIME_LIMIT = 300.0
 # Show a progress bar only once a run has more documents than this.
 PROGRESS_AFTER = 5
-# What the workers' fork server imports before forking any worker: extraction, warmed up, which is
-# all a worker streaming JSON lines needs; workers that build tables or check rules need pandas
-# and the rule engine too (imported once there, not once per worker).
-PRELOAD_EXTRACTION = ("factcheck.corpus.warm",)
-PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.pipeline")
 
 
 @dataclass(frozen=True)
@@ -132,11 +127,6 @@ Unit = tuple[Source, ...]
 
 
 # -- work done in a worker (or in this process for a single document) ------------------------------
-
-
-def worker_preload(check: bool, streamed: TableFormat | None) -> tuple[str, ...]:
-    """What a run's fork server should preload (see PRELOAD_EXTRACTION)."""
-    return PRELOAD_EXTRACTION if not check and streamed is TableFormat.jsonl else PRELOAD_CHECKING
 
 
 def warm_up() -> None:

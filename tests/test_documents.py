@@ -269,6 +269,20 @@ def test_stdin_above_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(item, DocumentError) and item.doc == "-" and "limit" in item.message
 
 
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_stdin_is_read_whole_up_to_the_limit_across_read_chunks(monkeypatch: pytest.MonkeyPatch,
+                                                                extra: int) -> None:
+    """Input is read in 64 KiB chunks: a limit that falls inside a later chunk is still exact."""
+    limit = 3 * 65536 + 100
+    article = (b"Sales rose 5% to 120 million euros.\n" * (limit // 36 + 1))[:limit + extra]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(article)))
+    [item] = read("-", max_bytes=limit)
+    if extra > 0:
+        assert isinstance(item, DocumentError) and "limit" in item.message
+    else:
+        assert isinstance(item, Document) and item.text == article.decode()
+
+
 def test_a_dump_of_numbers_is_refused_but_long_prose_is_not(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_text(" ".join(["7"] * (MAX_NUMBERS + 1)))

@@ -51,6 +51,11 @@ def test_crash_hang_and_exception_cost_one_document_each() -> None:
         assert _run(pool, ["xyz"]) == {0: 103}
 
 
+def test_without_a_time_limit_the_pool_waits_for_its_workers() -> None:
+    with LocalPool(2, _setup, (100,), _work) as pool:
+        assert _run(pool, ["ab", "abc", "abcd"]) == {0: 102, 1: 103, 2: 104}
+
+
 def test_a_setup_that_always_fails_stops_the_run() -> None:
     with LocalPool(1, _broken_setup, (0,), _work) as pool:
         pool.submit(0, "ab")

@@ -14,6 +14,7 @@ one, so it never idles while the parent (busy reading and writing) gets round to
 from __future__ import annotations
 
 import contextlib
+import math
 import multiprocessing
 import os
 import selectors
@@ -219,7 +220,9 @@ class LocalPool:
         end = None if timeout is None else time.monotonic() + timeout
         while not results and self.in_flight:
             now = time.monotonic()
-            waits = [worker.deadline - now for worker in self._workers if worker.busy]
+            # Without a time limit a busy worker's deadline is infinite: no reason to wake early.
+            waits = [worker.deadline - now for worker in self._workers
+                     if worker.busy and math.isfinite(worker.deadline)]
             if end is not None:
                 waits.append(end - now)
             limit = max(0.0, min(waits)) if waits else None

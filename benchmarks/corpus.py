@@ -20,7 +20,9 @@ against a whole process running plain quantulum3 over the same articles on one c
 
 The machine may be shared: the load average is printed first, and the figures are as noisy as it.
 Each `extract` figure is the fastest of `--repeat` interleaved runs (every run is printed), the
-usual way to read through noise that only ever adds time. Next to the workers ratio stands the
+usual way to read through noise that only ever adds time. Those runs are not watched for memory
+(sampling the process tree costs CPU, which a run using every core would lose); the peak of each
+`extract` configuration comes from one more run of it. Next to the workers ratio stands the
 machine's own ceiling, measured in the same run: N processes of pure Python computation against
 one; on a shared virtual machine it is often well under N.
 """
@@ -85,18 +87,18 @@ class PeakMemory:
         return self.peak
 
 
-def timed(command: list[str], cwd: Path, code: Path | None = None) -> tuple[float, int]:
-    """Wall seconds of a whole process, and the peak RSS of its process tree (0 without psutil)."""
+def timed(command: list[str], cwd: Path, code: Path | None = None, memory: bool = True) -> tuple[float, int]:
+    """Wall seconds of a whole process, and the peak RSS of its process tree (0 without psutil, or
+    when not asked for `memory`: the sampler's own CPU slows a run that keeps every core busy)."""
     env = {**os.environ, "CI": "true"}
     if code is not None:
         env["PYTHONPATH"] = str(code)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)
-    try:
-        monitor: PeakMemory | None = PeakMemory(process.pid)
-    except ImportError:
-        monitor = None
+    monitor: PeakMemory | None = None
+    with contextlib.suppress(ImportError):
+        monitor = PeakMemory(process.pid) if memory else None
     _, err = process.communicate()
     seconds = time.perf_counter() - start
     peak = monitor.stop() if monitor is not None else 0
@@ -222,16 +224,17 @@ def main() -> None:
         # Interleaved (all cores, one, all cores, ...) so that a slow spell of a shared machine
         # falls on both; each figure is the fastest of its runs.
         settings = ((f"--jobs {jobs}", ["--jobs", jobs]), ("--jobs 1", ["--jobs", "1"]))
-        runs: dict[str, list[tuple[float, int]]] = {label: [] for label, _ in settings}
+        extract = [*factcheck, "extract", "corpus", "--no-cache", "--format", "jsonl", "--output",
+                   str(work / "q.jsonl")]
+        runs: dict[str, list[float]] = {label: [] for label, _ in settings}
         for _ in range(args.repeat):
             for label, extra in settings:
-                runs[label].append(timed([*factcheck, "extract", "corpus", "--no-cache", "--format", "jsonl",
-                                          "--output", str(work / "q.jsonl"), *extra], work, code))
+                runs[label].append(timed([*extract, *extra], work, code, memory=False)[0])
         rows = []
-        for label, _ in settings:
-            seconds, peak = min(runs[label])
+        for label, extra in settings:
+            seconds, (_, peak) = min(runs[label]), timed([*extract, *extra], work, code)
             rows.append((seconds, peak))
-            timings = ", ".join(f"{run:.1f}" for run, _ in runs[label])
+            timings = ", ".join(f"{run:.1f}" for run in runs[label])
             each = f"   (runs: {timings})" if args.repeat > 1 else ""
             print(f"factcheck extract --no-cache {label:9}  {seconds:8.1f} s   peak {peak / 2**20:6.0f} MB   "
                   f"{ratio(plain, seconds, '5.1f')} plain quantulum3{each}")

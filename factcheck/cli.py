@@ -47,7 +47,7 @@ def _error(message: str) -> None:
 
 def _max_bytes(ctx: typer.Context, value: str | None) -> str | None:
     """Validate --max-bytes (or $FACTCHECK_MAX_BYTES) and pass it on in that environment variable,
-    where the reader, and any worker process, finds it, for as long as the command runs."""
+    where the reader finds it, for as long as the command runs."""
     from factcheck.documents import MAX_BYTES_ENV, default_max_bytes, parse_size
 
     try:
@@ -100,7 +100,6 @@ def extract(
     if fmt is TableFormat.parquet and output is None:
         _error("--format parquet needs --output FILE")
         raise typer.Exit(EXIT_BAD_INPUT)
-    _prestart_workers(paths, "local", check=False, streamed=fmt if fmt.streams else None)
     from factcheck.corpus.extracting import run_extract
 
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
@@ -130,7 +129,6 @@ def compare(
     if check and report_dir is None:
         _error("--check needs --report-dir")
         raise typer.Exit(EXIT_BAD_INPUT)
-    _prestart_workers(paths, "local", check=False)
     from factcheck.corpus.comparisons import run_compare
 
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
@@ -155,16 +153,49 @@ class EngineName(StrEnum):
     dask = "dask"
 
 
-def _prestart_workers(paths: list[str], engine: str, check: bool,
-                      streamed: TableFormat | None = None) -> None:
-    """When the inputs look like a corpus, start the workers' fork server before this process's own
-    heavy imports, so that the two overlap (a run that then needs no worker leaves it idle).
-    `check` and `streamed` say what the workers will do, as for `Runner`."""
-    if engine == "local" and (len(paths) > 1 or any(
-            path.endswith(".jsonl") or os.path.isdir(path) for path in paths)):
-        from factcheck.corpus.pool import prestart, worker_preload
+def _prestart_workers(argv: list[str]) -> None:
+    """When the command line runs a corpus on local workers, start their fork server now, before
+    typer parses it: typer's parsing imports pydantic (about 0.2 s), and the server's preloading of
+    the extractor (about 0.4 s) can overlap that and the command's own imports instead of following
+    them. A run that then needs no worker leaves the server idle.
 
-        prestart(worker_preload(check, streamed))
+    The command line is read by the command's own parser (click's, without typer's conversions);
+    one it cannot read starts nothing, and typer reports what is wrong with it.
+    """
+    name = argv[0] if argv else ""
+    if name not in ("extract", "check", "compare"):
+        return
+    import typer.main
+
+    group = typer.main.get_command(app)
+    root = typer.Context(group, info_name=app.info.name)
+    command = group.get_command(root, name)
+    try:
+        values, _, _ = command.make_parser(typer.Context(command, parent=root)).parse_args(argv[1:])
+    except Exception:  # a usage error: typer's to report
+        return
+    paths = [str(path) for path in values.get("paths") or ()]
+    if values.get("help") or not (len(paths) > 1 or any(
+            path.endswith(".jsonl") or os.path.isdir(path) for path in paths)):
+        return
+    streamed = None
+    if name == "extract" and values.get("fmt") in {fmt.value for fmt in TableFormat if fmt.streams}:
+        streamed = TableFormat(values["fmt"])
+    if name == "check" and (values.get("engine") or _configured_engine()) not in (None, "local"):
+        return
+    from factcheck.corpus.pool import prestart, worker_preload
+
+    prestart(worker_preload(name == "check", streamed))
+
+
+def _configured_engine() -> str | None:
+    """`engine` from `[tool.factcheck]`, or None (also when the file is wrong: `check` reports it)."""
+    from factcheck.corpus.config import ConfigError, find_config, load_config
+
+    try:
+        return load_config(find_config()).engine
+    except ConfigError:
+        return None
 
 
 def _corpus_settings(config: object, jobs: int | None, cache_dir: Path | None, no_cache: bool,
@@ -242,7 +273,6 @@ def check(
     if check_only and report_dir is None:
         _error("--check needs --report-dir (or report-dir in pyproject.toml's [tool.factcheck])")
         raise typer.Exit(EXIT_BAD_INPUT)
-    _prestart_workers(paths, str(engine or config.engine or "local"), check=True)
     from factcheck.corpus.commands import CheckOptions, run_check
     from factcheck.corpus.pool import PoolError
     from factcheck.rules.findings import Severity
@@ -370,10 +400,12 @@ def rules_test(
 def main() -> None:
     """Console-script entry point.
 
-    Ends with `os._exit` once the standard streams are flushed, as mypy does: by then a command
-    has closed its workers and written its files, and the interpreter's teardown of pandas, numpy
-    and the unit tables (about 0.2 s) would only delay the caller.
+    Starts the workers' fork server first when the command line runs a corpus (`_prestart_workers`).
+    Ends with `os._exit` once the standard streams are flushed, as mypy does: by then a command has
+    closed its workers and written its files, and the interpreter's teardown of pandas, numpy and
+    the unit tables (about 0.2 s) would only delay the caller.
     """
+    _prestart_workers(sys.argv[1:])
     try:
         app()
         code: object = EXIT_CLEAN

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck import cli
-from factcheck.corpus.pool import FORKSERVER_ENV, PRELOAD_EXTRACTION, prestart
+from factcheck.corpus import pool
+from factcheck.corpus.pool import FORKSERVER_ENV, PRELOAD_CHECKING, PRELOAD_EXTRACTION, prestart
 
 
 class _Exited(Exception):
@@ -73,3 +74,36 @@ def test_warm_module_keeps_the_exit_status_outside_the_fork_server() -> None:
 def test_fork_server_marker_is_not_left_in_the_environment() -> None:
     prestart(PRELOAD_EXTRACTION)
     assert FORKSERVER_ENV not in os.environ
+
+
+@pytest.mark.parametrize(("argv", "preload"), [
+    (["extract", "--format", "jsonl", "{corpus}"], PRELOAD_EXTRACTION),
+    (["extract", "-j", "2", "{corpus}", "--output", "q.csv", "-f", "csv"], PRELOAD_CHECKING),
+    (["extract", "{corpus}"], PRELOAD_CHECKING),  # a table: its workers build pandas tables
+    (["check", "{corpus}/a.txt", "{corpus}/b.txt", "--report-dir", "reports"], PRELOAD_CHECKING),
+    (["compare", "{corpus}"], PRELOAD_CHECKING),
+    (["check", "{corpus}/a.txt", "--report-dir", "{corpus}"], None),  # one article: no workers
+    (["check", "--engine", "dask", "{corpus}"], None),
+    (["check", "--no-such-option", "{corpus}"], None),  # typer reports the usage error
+    (["extract", "--help", "{corpus}"], None),
+    (["rules", "list"], None),
+    ([], None),
+])
+def test_a_corpus_command_line_starts_the_fork_server_before_parsing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str],
+        preload: tuple[str, ...] | None) -> None:
+    started: list[tuple[str, ...]] = []
+    monkeypatch.setattr(pool, "prestart", started.append)
+    monkeypatch.chdir(tmp_path)  # no [tool.factcheck] above: the engine is the command line's
+    cli._prestart_workers([arg.format(corpus=tmp_path) for arg in argv])
+    assert started == ([] if preload is None else [preload])
+
+
+def test_an_engine_configured_in_pyproject_is_honoured(monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    started: list[tuple[str, ...]] = []
+    monkeypatch.setattr(pool, "prestart", started.append)
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nengine = "dask"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cli._prestart_workers(["check", str(tmp_path)])
+    assert started == []

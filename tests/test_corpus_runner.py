@@ -8,8 +8,22 @@ from pathlib import Path
 import pytest
 
 from factcheck.corpus.cache import Cache
-from factcheck.corpus.runner import Runner, Settings, Source, Stats, progress_wanted, sources
+from factcheck.corpus.pool import Failure
+from factcheck.corpus.runner import (
+    TASKS_PER_MESSAGE,
+    Batch,
+    Runner,
+    Settings,
+    Source,
+    Stats,
+    Task,
+    WorkerState,
+    progress_wanted,
+    sources,
+    work,
+)
 from factcheck.documents import Document, DocumentError
+from factcheck.report.formats import TableFormat
 
 TEXTS = [f"Item {n}: the plant made {n * 1000} cars and {n + 2}% more vans." for n in range(1, 9)]
 
@@ -75,3 +89,56 @@ def test_a_report_folder_inside_the_corpus_is_not_read_as_articles(tmp_path: Pat
     assert found == [str(corpus / "a.txt"), str(tmp_path / "b.md")]
     everything = [source.item.doc for source in sources([str(corpus)], skip=tmp_path / "elsewhere")]
     assert str(corpus / "reports" / "a.md") in everything
+
+
+class _CrashingEngine:
+    """An engine whose worker dies on any message holding a document that mentions CRASH, as a
+    real one would on a document that kills its process; other messages are worked on."""
+
+    def __init__(self) -> None:
+        self.state = WorkerState(None, Cache(None), TableFormat.jsonl)
+        self.sent: list[object] = []
+        self._done: list[tuple[int, object]] = []
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._done)
+
+    def submit(self, key: int, payload: Task | Batch) -> None:
+        self.sent.append(payload)
+        tasks = payload.tasks if isinstance(payload, Batch) else (payload,)
+        crashes = any("CRASH" in task.document.text for task in tasks if isinstance(task, Task))
+        value = Failure("worker crashed (signal SIGKILL)") if crashes else work(self.state, payload)
+        self._done.append((key, value))
+
+    def collect(self, timeout: float | None) -> list[tuple[int, object]]:
+        done, self._done = self._done, []
+        return done
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_batch_that_kills_its_worker_is_retried_task_by_task() -> None:
+    texts = [*TEXTS, *TEXTS]
+    texts[10] = "CRASH: 3 million rounds in 11,000 containers."
+    runner = Runner(Settings(jobs=1, cache=Cache(None), progress=False), streamed=TableFormat.jsonl)
+    engine = _CrashingEngine()
+    runner._engine = engine
+    outcomes = list(runner.run(Source("corpus", Document(f"doc{n}.txt", text))
+                               for n, text in enumerate(texts)))
+    assert [outcome.doc for outcome in outcomes] == [f"doc{n}.txt" for n in range(len(texts))]
+    assert {outcome.doc: outcome.error for outcome in outcomes if outcome.error} == {
+        "doc10.txt": "worker crashed (signal SIGKILL)"}
+    assert all(outcome.value.count >= 2 for outcome in outcomes if outcome.error is None)
+    batches = [len(payload.tasks) for payload in engine.sent if isinstance(payload, Batch)]
+    assert batches == [TASKS_PER_MESSAGE, TASKS_PER_MESSAGE]  # the second held doc10.txt
+    assert len(engine.sent) == 2 + TASKS_PER_MESSAGE  # its tasks again, one message each
+
+
+def test_a_batch_member_that_raises_costs_only_itself() -> None:
+    state = WorkerState(None, Cache(None), TableFormat.jsonl)
+    good, bad = Task(Document("good.txt", TEXTS[0])), Task(Document("bad.txt", None))  # type: ignore[arg-type]
+    values = work(state, Batch((good, bad, good)))
+    assert [type(value).__name__ for value in values] == ["Extracted", "Failure", "Extracted"]
+    assert values[1].message.startswith("TypeError") and values[0] == values[2]

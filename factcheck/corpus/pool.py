@@ -1,13 +1,13 @@
 """Run per-document work in worker processes.
 
 Each worker runs `setup(*setup_args)` once (loading quantulum3, pint and the rules costs seconds)
-and then `work(state, payload)` per document, in the order sent. The pool is hand-rolled on pipes
-rather than `concurrent.futures` because a corpus run must survive a worker that crashes or hangs
-on one document: the parent knows which documents each worker holds and that it works on the
-oldest, turns a crash or an exceeded time limit into a `Failure` for that document alone, hands
-the worker's other documents to a fresh worker, and starts one.
+and then `work(state, payload)` per payload (a document's task, or a batch of them), in the order
+sent. The pool is hand-rolled on pipes rather than `concurrent.futures` because a corpus run must
+survive a worker that crashes or hangs on one payload: the parent knows which payloads each worker
+holds and that it works on the oldest, turns a crash or an exceeded time limit into a `Failure`
+for that payload alone, hands the worker's other payloads to a fresh worker, and starts one.
 
-A worker holds up to `PER_WORKER` documents: the next one is already in its pipe when it finishes
+A worker holds up to `PER_WORKER` payloads: the next one is already in its pipe when it finishes
 one, so it never idles while the parent (busy reading and writing) gets round to sending more.
 """
 
@@ -38,7 +38,7 @@ PRELOAD_EXTRACTION = ("factcheck.corpus.warm",)
 PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.pipeline")
 # Set in the environment of the fork server only (by `prestart`).
 FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"
-# Documents sent to one worker ahead of its results.
+# Payloads sent to one worker ahead of its results.
 PER_WORKER = 2
 
 
@@ -135,9 +135,14 @@ def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple[Any, .
             reply = ("done", key, work(state, payload))
             conn.send(reply)
         except Exception as exc:
-            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-            at = f" (at {os.path.basename(where.filename)}:{where.lineno})" if where else ""
-            conn.send(("failed", key, f"{type(exc).__name__}: {exc}{at}"))
+            conn.send(("failed", key, failure(exc).message))
+
+
+def failure(exc: Exception) -> Failure:
+    """The `Failure` of work that raised `exc`: its type, message and where it was raised."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" (at {os.path.basename(where.filename)}:{where.lineno})" if where else ""
+    return Failure(f"{type(exc).__name__}: {exc}{at}")
 
 
 @dataclass
@@ -146,7 +151,7 @@ class _Worker:
     conn: Connection
     ready: bool = False
     held: deque[tuple[int, Any]] = field(default_factory=deque)  # sent, unanswered; the first is worked on
-    deadline: float = float("inf")  # for the first held document
+    deadline: float = float("inf")  # for the first held payload
 
     @property
     def busy(self) -> bool:
@@ -166,7 +171,7 @@ class LocalPool:
         self._queue: deque[tuple[int, Any]] = deque()
         self._setup_deaths = 0
         self._jobs = max(1, jobs)
-        self._workers: list[_Worker] = []  # started as documents arrive, up to `jobs`
+        self._workers: list[_Worker] = []  # started as payloads arrive, up to `jobs`
         # Every worker's pipe and sentinel, registered once (not rebuilt on each wait).
         self._selector = selectors.DefaultSelector()
 
@@ -197,7 +202,7 @@ class LocalPool:
         idle = sum(not worker.busy for worker in self._workers)
         if len(self._queue) > idle and len(self._workers) < self._jobs:
             self._workers.append(self._start())
-        for depth in range(PER_WORKER):  # first one document to each idle worker, then a second
+        for depth in range(PER_WORKER):  # first one payload to each idle worker, then a second
             for worker in self._workers:
                 if not self._queue:
                     return
@@ -205,7 +210,7 @@ class LocalPool:
                     key, payload = self._queue.popleft()
                     try:
                         worker.conn.send((key, payload))
-                    except OSError:  # it just died (its sentinel will say so): keep the document
+                    except OSError:  # it just died (its sentinel will say so): keep the payload
                         self._queue.appendleft((key, payload))
                         continue
                     worker.held.append((key, payload))
@@ -272,7 +277,7 @@ class LocalPool:
 
     def _take(self, worker: _Worker, results: list[tuple[int, Any]], status: str, key: int,
               value: Any) -> None:
-        """One reply from `worker`: it is ready, its setup failed, or a document is done or failed."""
+        """One reply from `worker`: it is ready, its setup failed, or a payload is done or failed."""
         if status == "ready":
             worker.ready, self._setup_deaths = True, 0
         elif status == "setup-failed":
@@ -283,7 +288,7 @@ class LocalPool:
             worker.deadline = self._deadline() if worker.held else float("inf")
 
     def _replace(self, worker: _Worker, results: list[tuple[int, Any]], why: str) -> _Worker:
-        """The document `worker` was on fails with `why`; the ones it held next go back to the front
+        """The payload `worker` was on fails with `why`; the ones it held next go back to the front
         of the queue, in order, for another worker; a fresh worker takes this one's place."""
         self._retire(worker)
         key, _ = worker.held.popleft()

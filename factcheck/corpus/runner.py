@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
-from factcheck.corpus.pool import Engine, Failure, LocalPool, worker_preload
+from factcheck.corpus.pool import Engine, Failure, LocalPool, failure, worker_preload
 from factcheck.documents import Document, DocumentError, count_documents, read_documents
 from factcheck.extract.core import extract_rows
 from factcheck.extract.schema import Row, empty_table, to_table
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 # Per-document time limit in a worker, unless configured otherwise.
 DEFAULT_TIME_LIMIT = 300.0
+# Tasks sent to a worker in one message: each message costs the run's parent process pickling,
+# pipe traffic and a wake-up, CPU it would otherwise leave to the workers (a third of its own).
+TASKS_PER_MESSAGE = 8
 # Show a progress bar only once a run has more documents than this.
 PROGRESS_AFTER = 5
 
@@ -189,6 +192,19 @@ class StoryTask:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Several documents' (or stories') tasks in one message; its value is a tuple of each task's
+    value or `Failure`. Should the worker crash or run out of time on a batch, the run sends each
+    of its tasks again on its own, so that a bad document still costs only itself."""
+
+    tasks: tuple[Task | StoryTask, ...]
+
+
+# A task for the engine, with the (output index, source) of each document it answers for.
+Pending = tuple[Task | StoryTask, list[tuple[int, Source]]]
+
+
+@dataclass(frozen=True)
 class WorkerState:
     ruleset: Any  # None when only extracting
     cache: Cache
@@ -207,9 +223,12 @@ def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Pa
     return WorkerState(ruleset, Cache(cache_root), streamed)
 
 
-def work(state: WorkerState, task: Task | StoryTask) -> Any:
-    """One document's `Extracted` (extract) or `Checked` (check), or a story's `Checked`s, written
-    to the cache here in the worker so the run's parent process does no pickling of its own."""
+def work(state: WorkerState, task: Task | StoryTask | Batch) -> Any:
+    """One document's `Extracted` (extract) or `Checked` (check), a story's `Checked`s, or a
+    batch's values, written to the cache here in the worker so the run's parent process does no
+    pickling of its own."""
+    if isinstance(task, Batch):
+        return tuple(_attempt(state, member) for member in task.tasks)
     if state.ruleset is None:
         assert isinstance(task, Task)
         rows = extract_rows(task.document.text, task.document.doc)
@@ -223,6 +242,14 @@ def work(state: WorkerState, task: Task | StoryTask) -> Any:
     versions = tuple(Version(context.doc, context.text, context.quantities) for context in contexts)
     return tuple(_checked(state, member, replace(context, versions=versions))
                  for member, context in zip(task.members, contexts, strict=True))
+
+
+def _attempt(state: WorkerState, task: Task | StoryTask) -> Any:
+    """A batch member's value, or the `Failure` it raised (which costs it alone)."""
+    try:
+        return work(state, task)
+    except Exception as exc:
+        return failure(exc)
 
 
 def _context(state: WorkerState, task: Task) -> Any:
@@ -338,22 +365,26 @@ class Runner:
         return [done[position] for position in sorted(done)]
 
     def _pooled(self, units: Iterator[Unit]) -> Iterator[Outcome]:
-        window = max(4, 4 * self.settings.jobs)
+        window = 4 * max(1, self.settings.jobs) * TASKS_PER_MESSAGE
         ready: dict[int, Outcome] = {}
-        waiting: dict[int, list[tuple[int, Source]]] = {}  # submission -> (output index, source) it answers
+        waiting: dict[int, list[Pending]] = {}  # submission key -> the tasks it carries
+        batch: list[Pending] = []  # tasks not sent yet
         seen = next_out = 0
         for unit in units:
             done, task, pending = self._lookup(unit)
             ready.update((seen + position, outcome) for position, outcome in done.items())
             if task is not None:
-                waiting[seen + pending[0]] = [(seen + position, unit[position]) for position in pending]
-                self._start_engine().submit(seen + pending[0], task)
+                batch.append((task, [(seen + position, unit[position]) for position in pending]))
+                if len(batch) == TASKS_PER_MESSAGE:
+                    batch = self._submit(batch, waiting)
             seen += len(unit)
             while seen - next_out >= window and next_out not in ready:
+                batch = self._submit(batch, waiting)  # what is waited for may be in it
                 self._collect(ready, waiting)
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
+        self._submit(batch, waiting)
         while waiting or next_out in ready:
             if next_out not in ready:
                 self._collect(ready, waiting)
@@ -361,10 +392,27 @@ class Runner:
                 yield ready.pop(next_out)
                 next_out += 1
 
-    def _collect(self, ready: dict[int, Outcome], waiting: dict[int, list[tuple[int, Source]]]) -> None:
+    def _submit(self, tasks: list[Pending], waiting: dict[int, list[Pending]]) -> list[Pending]:
+        """Send `tasks` (if any) in one message, a single one as itself, several as a `Batch`,
+        keyed by the first output index they answer for; returns a new, empty batch."""
+        if tasks:
+            key = tasks[0][1][0][0]
+            waiting[key] = tasks
+            payload = tasks[0][0] if len(tasks) == 1 else Batch(tuple(task for task, _ in tasks))
+            self._start_engine().submit(key, payload)
+        return []
+
+    def _collect(self, ready: dict[int, Outcome], waiting: dict[int, list[Pending]]) -> None:
         assert self._engine is not None
         for submitted, value in self._engine.collect(timeout=None):
-            ready.update(self._answers(value, waiting.pop(submitted)))
+            tasks = waiting.pop(submitted)
+            if len(tasks) > 1 and isinstance(value, Failure):
+                # The worker crashed or ran out of time somewhere in the batch: each task again, alone.
+                for task in tasks:
+                    self._submit([task], waiting)
+                continue
+            for (_, members), answer in zip(tasks, value if len(tasks) > 1 else (value,), strict=True):
+                ready.update(self._answers(answer, members))
 
     @staticmethod
     def _answers(value: Any, members: list[tuple[int, Source]]) -> Iterator[tuple[int, Outcome]]:

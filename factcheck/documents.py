@@ -402,9 +402,11 @@ def _read_stdin(limit: int) -> Document | DocumentError:
         return DocumentError("-", f"cannot read standard input: {exc.strerror or exc}")
 
 
-def _folder_articles(folder: Path) -> tuple[list[Path], list[DocumentError]]:
-    """Article files under `folder`, recursively, in path order; hidden files and folders skipped."""
-    found: list[Path] = []
+def _folder_articles(folder: Path) -> tuple[list[str], list[DocumentError]]:
+    """Article files under `folder`, recursively, named as `Path(folder, ...)` names them, in
+    path order; hidden files and folders skipped. Paths are built once per folder, not per file:
+    a corpus has thousands of files, and pathlib costs its reader a tenth of its time."""
+    found: list[tuple[tuple[str, ...], str]] = []  # (path parts below `folder`, name)
     errors: list[DocumentError] = []
 
     def unreadable(exc: OSError) -> None:
@@ -414,10 +416,12 @@ def _folder_articles(folder: Path) -> tuple[list[Path], list[DocumentError]]:
 
     for here, subfolders, files in os.walk(folder, onerror=unreadable):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        found.extend(Path(here, name) for name in files
+        where = Path(here)
+        base, parts = str(where), where.relative_to(folder).parts
+        found.extend(((*parts, name), name if base == "." else os.path.join(base, name)) for name in files
                      if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES)
-    found.sort(key=lambda path: path.relative_to(folder).parts)
-    return found, errors
+    found.sort()
+    return [path for _, path in found], errors
 
 
 def read_documents(paths: Iterable[str], *,
@@ -438,7 +442,7 @@ def read_documents(paths: Iterable[str], *,
             if not articles and not errors:
                 yield DocumentError(given, f"folder has no articles ({', '.join(ARTICLE_SUFFIXES)} files)")
             for article in articles:
-                yield from _read_file(str(article), limit)
+                yield from _read_file(article, limit)
         else:
             yield from _read_file(given, limit)
 
@@ -450,15 +454,15 @@ def count_documents(paths: Iterable[str]) -> int:
     total = 0
     for given in paths:
         path = Path(given)
-        for file in _folder_articles(path)[0] if path.is_dir() else [path]:
-            total += _count_lines(file) if _kind_of(str(file)) == "jsonl" else 1
+        for file in _folder_articles(path)[0] if path.is_dir() else [given]:
+            total += _count_lines(file) if _kind_of(file) == "jsonl" else 1
     return total
 
 
-def _count_lines(path: Path) -> int:
+def _count_lines(path: str) -> int:
     lines, last = 0, b"\n"
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             while chunk := stream.read(1 << 20):
                 lines, last = lines + chunk.count(b"\n"), chunk[-1:]
     except OSError:

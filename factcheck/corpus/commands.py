@@ -15,8 +15,10 @@ from typing import IO, Any
 
 from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import Entry, ReportFolder, Verdict
-from factcheck.corpus.runner import Runner, Settings, Source, Unit, error_result, progress_total, sources
+from factcheck.corpus.runner import Runner, Settings, Source, Unit, progress_total, sources
 from factcheck.documents import Document
+from factcheck.extract.schema import empty_table
+from factcheck.pipeline import DocumentResult
 from factcheck.report.located import LocatedResult, failing, locate, rules_by_id
 from factcheck.rules.findings import Severity
 from factcheck.rules.findings import Verdict as FindingVerdict
@@ -47,7 +49,8 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     entries: list[Entry] = []
     verdicts: list[Verdict] = []
     located: list[LocatedResult] = []
-    kept: list[Any] = []  # light results (no quantities) for --format json
+    kept: list[DocumentResult] = []  # for --format json, which shows no quantities
+    no_table = empty_table()
     failed = errors = 0
     stream = sources(options.paths, skip=options.report_dir)
     units: Iterable[Unit] = ((source,) for source in stream)
@@ -58,11 +61,11 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
                       f"{MAX_STORY_VERSIONS} versions of one story: checked one by one "
                       "(--stories wants a folder per story)\n")
     for outcome in runner.run_units(units, progress_total(options.paths, options.settings)):
-        result = error_result(outcome) if outcome.error is not None else outcome.value.result
         if outcome.error is not None:
             errors += 1
             err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
-        findings = sorted(result.findings, key=lambda finding: finding.sort_key())
+        checked = outcome.value.findings if outcome.error is None else ()
+        findings = sorted(checked, key=lambda finding: finding.sort_key())
         failed += sum(failing(finding, options.fail_on) for finding in findings)
         if folder is not None:
             name = folder.names.claim(outcome.root, outcome.doc) if outcome.error is None else None
@@ -74,7 +77,7 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
         elif options.fmt == "md" and outcome.error is None:
             out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + outcome.value.markdown)
         if options.fmt == "json":
-            kept.append(result)
+            kept.append(DocumentResult(outcome.doc, no_table, findings, error=outcome.error))
         elif options.fmt in ("junit", "github", "sarif"):
             located.append(locate(outcome.doc, findings, outcome.text, outcome.error))
     drift = False
@@ -96,8 +99,8 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
-def _render_format(options: CheckOptions, kept: list[Any], located: list[LocatedResult], ruleset: Any,
-                   out: IO[str]) -> None:
+def _render_format(options: CheckOptions, kept: list[DocumentResult], located: list[LocatedResult],
+                   ruleset: Any, out: IO[str]) -> None:
     """Everything but markdown goes to stdout at the end, once every document is known."""
     if options.fmt == "json":
         from factcheck.report.json import render_json

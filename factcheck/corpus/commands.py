@@ -64,8 +64,8 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
         if outcome.error is not None:
             errors += 1
             err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
-        checked = outcome.value.findings if outcome.error is None else ()
-        findings = sorted(checked, key=lambda finding: finding.sort_key())
+        findings = sorted(outcome.value.findings if outcome.error is None else (),
+                          key=lambda finding: finding.sort_key())
         failed += sum(failing(finding, options.fail_on) for finding in findings)
         if folder is not None:
             name = folder.names.claim(outcome.root, outcome.doc) if outcome.error is None else None

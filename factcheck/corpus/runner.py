@@ -3,8 +3,8 @@
 Documents are read lazily and at most `window` of them are in flight (being worked on, or finished
 but waiting for an earlier one), so memory stays flat however large the corpus. Cache hits never
 start a worker, so a warm rerun skips loading quantulum3 altogether. A single document runs in this
-process; anything more runs in a `LocalPool` (or on Dask), where a crash or a hang costs one
-document, not the run.
+process; anything more runs in a `LocalPool` (or on Dask), `TASKS_PER_MESSAGE` documents to a
+message (a `Batch`), where a crash or a hang costs one document, not the run.
 """
 
 from __future__ import annotations

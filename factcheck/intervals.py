@@ -46,9 +46,15 @@ class Interval:
         return Interval(min(products), max(products))
 
     def __truediv__(self, other: Interval) -> Interval:
+        """The quotients of the end points (not a product with the reciprocal: 1 / b overflows to
+        inf for a tiny b, and 0 × inf would then be dropped, losing the quotient 0 / b = 0)."""
         if other.low <= 0 <= other.high:
             return Interval(-math.inf, math.inf)
-        return self * Interval(1 / other.high, 1 / other.low)
+        quotients = [a / b for a in (self.low, self.high) for b in (other.low, other.high)
+                     if not (math.isinf(a) and math.isinf(b))]
+        if not quotients:
+            return Interval(0.0, 0.0)
+        return Interval(min(quotients), max(quotients))
 
     def __neg__(self) -> Interval:
         return Interval(-self.high, -self.low)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck.intervals import Truth
@@ -118,6 +118,7 @@ def test_verdicts_are_sound_for_every_value_inside_the_intervals(a, b, op, s, t)
 
 
 @given(intervals(), intervals(), st.sampled_from(["+", "-", "*", "/"]), st.floats(0, 1), st.floats(0, 1))
+@example((0.0, 1.0), (2.2250738585e-313, 2.2250738585e-313), "/", 0.0, 0.0)  # 1 / b overflows
 def test_arithmetic_contains_every_result_of_values_inside(a, b, op, s, t) -> None:
     x, y = _inside(a, s), _inside(b, t)
     if op == "/" and y == 0:

@@ -210,7 +210,7 @@ def main() -> None:
             shutil.copyfile(path, target)
         code = work / "code"  # a snapshot: edits made during the run cannot invalidate the cache
         shutil.copytree(ROOT / "factcheck", code / "factcheck", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(ROOT / "rules", code / "rules")
+        shutil.copytree(ROOT / "rules", code / "factcheck" / "packs")  # laid out as in the wheel
         listing = work / "articles.lst"
         listing.write_text("\n".join(str(p) for p in sorted(corpus.rglob("*.txt"))) + "\n", encoding="utf-8")
         factcheck = [sys.executable, "-m", "factcheck"]

@@ -234,7 +234,7 @@ def check(
     rules: Annotated[list[str] | None, typer.Option(
         "--rules", "-r",
         help="Rule file or folder (repeatable). Default: rules from tool.factcheck in pyproject.toml, "
-             "else the packs in rules/.")] = None,
+             "else the shipped packs.")] = None,
     report_dir: Annotated[Path | None, typer.Option(
         "--report-dir", help="Write one markdown report per article, and index.md, into DIR.")] = None,
     fmt: Annotated[CheckFormat | None, typer.Option(
@@ -306,7 +306,8 @@ def check(
 rules_app = typer.Typer(name="rules", help="List, show and test the YAML rules.", no_args_is_help=True)
 app.add_typer(rules_app)
 
-_RULES_OPTION = typer.Option("--rules", "-r", help="Rule file or folder (repeatable). Default: rules/.")
+_RULES_OPTION = typer.Option("--rules", "-r",
+                             help="Rule file or folder (repeatable). Default: the shipped packs.")
 
 
 def _ruleset(paths: list[str] | None) -> object:
@@ -368,7 +369,7 @@ def _indent(text: str, width: int = 100) -> list[str]:
 @rules_app.command("test")
 def rules_test(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Rule files or folders. Default: rules/.")] = None,
+        help="Rule files or folders. Default: the shipped packs.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every example, not only mismatches.")]
     = False,
 ) -> None:

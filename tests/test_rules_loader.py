@@ -109,7 +109,7 @@ def test_digest_depends_on_content_not_on_layout(tmp_path: Path) -> None:
     assert load_rules([one]).digest != load_rules([two]).digest
 
 
-def test_default_packs_load_from_the_repository_rules_folder() -> None:
+def test_default_packs_are_the_shipped_packs() -> None:
     names = {path.name for path in default_rule_paths()}
     assert {"munitions.yaml", "un.yaml"} <= names
     ruleset = load_ruleset()

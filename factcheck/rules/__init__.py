@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def load_ruleset(paths: Sequence[str | Path] | None = None) -> RuleSet:
-    """Load rule files and folders (default: the packs in `rules/`); raises `RuleError` with file:line."""
+    """Load rule files and folders (default: the shipped packs); raises `RuleError` with file:line."""
     from factcheck.rules.loader import load_rules
 
     return load_rules(paths)

@@ -14,6 +14,7 @@ import json
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000  # values visited while building data, every alias expansion counted
 MAX_DEPTH = 40
 RULE_SUFFIXES = (".yaml", ".yml")
-DEFAULT_RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+SHIPPED_PACKS = "factcheck.packs"  # the repository's rules/ folder, installed inside the package
 
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_YAML}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -63,8 +64,15 @@ class RuleSet:
 
 
 def default_rule_paths() -> list[Path]:
-    """The packs shipped in the repository's `rules/` folder."""
-    return _rule_files(DEFAULT_RULES_DIR)
+    """The rule packs shipped inside the package, read through importlib.resources so that an
+    installed wheel finds them as an editable install does."""
+    try:
+        root = resources.files(SHIPPED_PACKS)
+    except ModuleNotFoundError:
+        raise RuleError(Position(SHIPPED_PACKS, 0, 0),
+                        "the shipped rule packs are not installed; reinstall factcheck") from None
+    return sorted(Path(str(item)) for item in root.iterdir()
+                  if item.name.endswith(RULE_SUFFIXES) and item.is_file())
 
 
 def load_rules(paths: Sequence[str | Path] | None = None) -> RuleSet:
@@ -82,9 +90,6 @@ def load_rules(paths: Sequence[str | Path] | None = None) -> RuleSet:
                 files.append(path)
     else:
         files = default_rule_paths()
-        if not files:
-            raise RuleError(Position(str(DEFAULT_RULES_DIR), 0, 0),
-                            "default rule packs not found; pass --rules")
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for path in files:

@@ -1,0 +1,28 @@
+"""The rule packs ship inside the package: the repository's rules/ folder is the package
+`factcheck.packs` (setuptools `package-dir`), so a wheel carries them and an editable install
+reads them in place. The wheel itself is built and installed by .ci/run."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from factcheck.rules.loader import default_rule_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_sub_package_is_listed_for_the_wheel() -> None:
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    found = {".".join(init.parent.relative_to(ROOT).parts)
+             for init in (ROOT / "factcheck").rglob("__init__.py")}
+    assert set(setuptools["packages"]) == found | {"factcheck.packs"}
+    assert setuptools["package-dir"] == {"factcheck.packs": "rules"}
+
+
+def test_the_shipped_packs_are_the_rules_folder() -> None:
+    shipped = resources.files("factcheck.packs")
+    assert Path(str(shipped)).resolve() == (ROOT / "rules").resolve()
+    in_folder = sorted(path.name for path in (ROOT / "rules").glob("*.yaml"))
+    assert [path.name for path in default_rule_paths()] == in_folder

@@ -1,0 +1,89 @@
+"""Relations: figures paired with the words that relate them ("from 200 to 250, up 30%").
+
+The quantities table says what each figure is; this package says how figures in one sentence
+(or, for `same_concept`, one article) bear on each other, so the arithmetic rule kinds can check
+them. Each sentence is rewritten as a template in which every figure is a token such as `⟨P3⟩`
+(kind letter, index), and cue patterns are matched over that template: a cue never has to
+re-parse a number, and a number already used by one relation is easy to see.
+
+The relations table has one row per relation (columns in `RELATION_COLUMNS`). `members` holds
+the figures involved, each a `Member` with its role, span, value and interval.
+
+Adding a relation family
+------------------------
+1. Write `factcheck/extract/relations/<family>.py` with:
+   - `RELATIONS`: a dict from each relation name the module emits to what its roles and details
+     mean (the rule kinds and the docs read these names);
+   - `in_sentence(s: Sentence, out: Found) -> None`, called once per sentence that has figures,
+     and/or `in_document(out: Found) -> None`, called once after every sentence was read.
+   Match cue patterns over `s.template` (build them with `template.fig`, `gap`, `clause_gap`,
+   never with a number pattern of your own), skip figures already in `s.used`, add the ones you
+   relate to `s.used`, and emit each row with `out.add(relation, s, cue_span, members, **details)`,
+   members made with `table.member(role, *s.figures[i])`. `out.text` is the document,
+   `out.previous` the sentence before in the same paragraph, `out.in_sentence(name)` the rows of
+   another family already found in this sentence, `out.sentences` every sentence read so far.
+2. Add the module to `FAMILIES` below. Order matters: a family claims its figures (`s.used`)
+   before the families after it see them, so put specific cues before loose ones.
+3. Look only at a bounded window around each figure (a sentence, or the previous sentence): the
+   whole package must stay linear in the length of the document.
+4. Test it in `tests/test_relations.py` with sentences of your own, and through a rule kind.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pandas as pd
+
+from factcheck.extract.relations import (
+    breakdown,
+    change,
+    dates,
+    multiple,
+    parts,
+    per_unit,
+    same_concept,
+    share,
+)
+from factcheck.extract.relations.figures import scan_figures, with_table
+from factcheck.extract.relations.table import RELATION_COLUMNS, Found, Member, empty_relations
+from factcheck.extract.relations.template import sentence_spans, template_of
+
+# In the order they read a sentence (see the guide above).
+FAMILIES: tuple[ModuleType, ...] = (change, multiple, per_unit, share, parts, breakdown, dates, same_concept)
+
+RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
+                             for name, meaning in family.RELATIONS.items()}
+
+__all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "empty_relations", "extract_relations",
+           "scan_figures"]
+
+
+def extract_relations(text: str, quantities: pd.DataFrame | None = None, doc: str = "") -> pd.DataFrame:
+    """Return the relations table of one text (see `RELATION_COLUMNS` and `RELATIONS`)."""
+    figures = with_table(scan_figures(text), quantities)
+    out = Found(text, doc)
+    cursor = 0
+    for start, end in sentence_spans(text):
+        inside = []
+        while cursor < len(figures) and figures[cursor][0].start < end:
+            if figures[cursor][0].start >= start and figures[cursor][0].end <= end:
+                inside.append(figures[cursor])
+            cursor += 1
+        if not inside:
+            continue
+        s = template_of(text, start, end, inside)
+        last = out.sentences[-1] if out.sentences else None
+        out.previous = last if last is not None and "\n\n" not in text[last.start:start] else None
+        out.sentences.append(s)
+        out.sentence_rows = len(out.rows)
+        for family in FAMILIES:
+            if hasattr(family, "in_sentence"):
+                family.in_sentence(s, out)
+    for family in FAMILIES:
+        if hasattr(family, "in_document"):
+            family.in_document(out)
+    if not out.rows:
+        return empty_relations()
+    frame = pd.DataFrame(out.rows, columns=list(RELATION_COLUMNS))
+    return frame.astype({name: dtype for name, (dtype, _) in RELATION_COLUMNS.items()})

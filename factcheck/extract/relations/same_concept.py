@@ -1,0 +1,126 @@
+"""Same concept: two figures counting the same noun phrase in different sentences of an article."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.relations.figures import MONTH_NAMES, Figure
+from factcheck.extract.relations.table import Found, member
+from factcheck.extract.relations.template import Sentence, singular
+
+RELATIONS = {
+    "same_concept": "two figures counting the same noun phrase in different sentences; roles first, second; "
+                    "details: concept, markers (months, days, years in each sentence), near "
+                    "('another', 'total', 'each', 'would' just before each figure), phrases (the "
+                    "'in the ...' phrase after each)",
+}
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_CONCEPT_STOP = frozenset(_words("""
+a an the of in on at to for from by with and or but were was are is be been have has had will would who
+which that this these those their its his her it they as than more less over under per each last next
+since during after before ago years year months month weeks week days day hours hour minutes times time
+cent percent percentage points point such other another further additional extra new total all
+so far up down about around nearly almost some many much most least only just also said says say could
+can may might should must did do does not no into out off while when where what them
+"""))
+# A figure before one of these is a measurement or a specification, not a count of things.
+_MEASURES = frozenset(_words("""
+megapixel gigabyte megabyte terabyte mb gb ghz mhz inch metre meter mile kilometre km kg tonne ton hour minute
+second degree point goal run wicket lap set game stage round seat-belt storey floor bed bedroom door
+"""))
+# When a sentence speaks of (compared between the two sentences).
+_WHEN = re.compile(
+    rf"\b(?:{MONTH_NAMES}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"tomorrow|last\s+(?:week|month|year)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|"
+    r"previous|(?:first|second|third|fourth)\s+(?:quarter|half)|(?:18|19|20)\d\d)\b", re.IGNORECASE)
+# Words just before a count that make it a different count: "another 50", "a total of 90", or a
+# count of what would or could be ("there would be 42").
+_QUALIFIER = re.compile(
+    r"\b(?:another|more|further|additional|extra|other|new|total|overall|combined|each|per|daily|weekly|"
+    r"monthly|annual|annually|a\s+day|a\s+week|a\s+month|a\s+year|so\s+far|in\s+all|altogether|"
+    r"would|could|might|if|expected|expects|forecast|predicted|target|plans?|planned|aims?|hopes?)\b",
+    re.IGNORECASE)
+_CONCEPT = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
+
+
+def _concept(text: str, figure: Figure) -> tuple[str, ...] | None:
+    """The content words right after a count: ('ballistic', 'missile'), or ('missile',)."""
+    match = _CONCEPT.match(text, figure.end)
+    if not match:
+        return None
+    words: list[str] = []
+    for word in match.groups():
+        if word is None or word in _CONCEPT_STOP or len(word) < 3:
+            break
+        words.append(word)
+    if not words or words[0] in _MEASURES:
+        return None
+    words[-1] = singular(words[-1])
+    return tuple(words)
+
+
+
+# Small counts named again are usually a subset ("three projects ... these two projects").
+_SMALLEST_REPEATED = 5
+# Two counts of one thing differ by a slip, not by a factor of two: that is a part or a subset.
+_SAME_SCALE = 2.0
+_PHRASE_AFTER = re.compile(
+    r"\s+(?P<phrase>(?:in|at|for|from|on|with)\s+(?:the\s+|a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+){0,3})")
+
+
+def _phrase_after(text: str, figure: Figure, concept: tuple[str, ...]) -> str:
+    """The phrase right after the counted words that says which ones: '16 films competing *in the
+    dramatic category*'. A time ('on Tuesday') is left to the sentence markers."""
+    words = _CONCEPT.match(text, figure.end)
+    assert words is not None
+    end = words.end(len(concept))
+    match = _PHRASE_AFTER.match(text, end)
+    if not match or _WHEN.search(match["phrase"]):
+        return ""
+    return match["phrase"].lower()
+
+
+_DEFINITE = re.compile(r"\b(?:the|its|their|those|these|his|her|our|all)\s+$", re.IGNORECASE)
+
+
+def _refers_back(earlier: tuple[str, ...], later: tuple[str, ...], definite: bool) -> bool:
+    """Same two words ('ballistic missiles' twice), or a definite 'the 50 missiles' naming the head."""
+    if len(earlier) == 2 and earlier == later:
+        return True
+    return definite and earlier[-1] in {singular(word) for word in later}
+
+
+def in_document(out: Found) -> None:
+    sentences, text = out.sentences, out.text
+    seen: list[tuple[Sentence, Figure, int, tuple[str, ...]]] = []
+    for s in sentences:
+        for index, (figure, row) in enumerate(s.figures):
+            if figure.kind != "N" or index in s.used or figure.value < _SMALLEST_REPEATED:
+                continue  # figures in other relations differ for a reason; "the two banks" is a subset
+            concept = _concept(text, figure)
+            if concept is None:
+                continue
+            definite = bool(_DEFINITE.search(text, max(0, figure.start - 8), figure.start))
+            for earlier, other, other_row, other_concept in seen:
+                if earlier is s or other.interval.overlaps(figure.interval) or \
+                        not _refers_back(other_concept, concept, definite) or \
+                        not _SAME_SCALE * min(other.value, figure.value) >= max(other.value, figure.value):
+                    continue  # "3,248 patents" ... "the 500 patents": a part, not the same thing
+                markers = [sorted({m.lower() for m in _WHEN.findall(x.text)}) for x in (earlier, s)]
+                near = [sorted({m.lower() for m in _QUALIFIER.findall(text, max(x.start, f.start - 40),
+                                                                       f.start)})
+                        for x, f in ((earlier, other), (s, figure))]
+                named = " ".join(concept)
+                out.add("same_concept", s, (figure.end + 1, figure.end + 1 + len(named)),
+                        [member("first", other, other_row), member("second", figure, row)],
+                        concept=named, markers=markers, near=near,
+                        phrases=[_phrase_after(text, other, other_concept),
+                                 _phrase_after(text, figure, concept)],
+                        first_sentence=earlier.text, first_sentence_start=earlier.start)
+            seen.append((s, figure, row, concept))
+

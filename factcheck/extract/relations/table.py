@@ -1,0 +1,80 @@
+"""The relations table: its columns, its members, and the rows one document's families find."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from factcheck.intervals import Interval
+
+if TYPE_CHECKING:
+    from factcheck.extract.relations.figures import Figure
+    from factcheck.extract.relations.template import Sentence
+
+RELATION_COLUMNS: dict[str, tuple[str, str]] = {
+    "doc": ("string", "document name, as in the quantities table"),
+    "relation": ("string", "one of the names in `RELATIONS` (each family module lists its own)"),
+    "cue": ("string", "the words that relate the figures, as written (e.g. 'up', 'doubled', 'each')"),
+    "cue_start": ("int64", "offset of the cue in the document text"),
+    "cue_end": ("int64", "offset one past the cue"),
+    "sentence": ("string", "the sentence the relation stands in (the later one for same_concept)"),
+    "sentence_start": ("int64", "offset of that sentence"),
+    "members": ("object", "tuple of Member: the figures involved, each with a role"),
+    "details": ("object", "dict of relation-specific facts (see RELATIONS)"),
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One figure's part in a relation; `row` indexes the quantities table (-1: not in it)."""
+
+    role: str
+    start: int
+    end: int
+    surface: str
+    value: float
+    low: float
+    high: float
+    kind: str
+    unit: str
+    hedge: str
+    row: int
+
+    @property
+    def interval(self) -> Interval:
+        return Interval(self.low, self.high)
+
+
+def member(role: str, figure: Figure, row: int) -> Member:
+    return Member(role, figure.start, figure.end, figure.surface, figure.value, figure.low, figure.high,
+                  figure.kind, figure.unit, figure.hedge, row)
+
+
+def empty_relations() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, (dtype, _) in RELATION_COLUMNS.items()})
+
+
+class Found:
+    """The relations found so far in one document, and what the families read while finding them."""
+
+    def __init__(self, text: str, doc: str) -> None:
+        self.text = text
+        self.doc = doc
+        self.rows: list[dict[str, object]] = []
+        self.sentences: list[Sentence] = []  # sentences with figures, read so far
+        self.sentence_rows = 0  # index of the first row found in the current sentence
+        self.previous: Sentence | None = None  # the sentence before the current one, in its paragraph
+
+    def add(self, relation: str, sentence: Sentence, cue: tuple[int, int], members: list[Member],
+            **details: object) -> None:
+        self.rows.append({
+            "doc": self.doc, "relation": relation, "cue": self.text[cue[0]:cue[1]], "cue_start": cue[0],
+            "cue_end": cue[1], "sentence": sentence.text, "sentence_start": sentence.start,
+            "members": tuple(members), "details": details,
+        })
+
+    def in_sentence(self, relation: str) -> list[dict[str, object]]:
+        """The rows of `relation` found so far in the current sentence."""
+        return [row for row in self.rows[self.sentence_rows:] if row["relation"] == relation]

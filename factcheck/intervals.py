@@ -68,6 +68,10 @@ class Interval:
     def hull(self, other: Interval) -> Interval:
         return Interval(min(self.low, other.low), max(self.high, other.high))
 
+    def shown(self, suffix: str = "") -> str:
+        """The interval as reports spell it (`format_interval`)."""
+        return format_interval(self.low, self.high, suffix)
+
 
 def compare(lhs: Interval, op: str, rhs: Interval) -> Truth:
     """Whether `lhs op rhs` holds for all, none, or some of the values the intervals allow."""
@@ -90,3 +94,96 @@ def compare(lhs: Interval, op: str, rhs: Interval) -> Truth:
         return {Truth.always: Truth.never, Truth.never: Truth.always}.get(
             compare(lhs, "==", rhs), Truth.sometimes)
     raise ValueError(f"unknown comparison {op!r}")
+
+
+# --- showing figures ------------------------------------------------------------------------------
+# The one number formatter: every stage (rules' arithmetic, comparisons, reports) spells figures
+# through these, so a figure reads the same wherever it is shown.
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_MAX_DECIMALS = 6  # more than this and an end is a computed value, not a figure as written
+MINUS = "−"
+
+
+def _scale(magnitude: float) -> tuple[float, str]:
+    for size, word in _SCALES:
+        if magnitude >= size:
+            return size, word
+    return 1.0, ""
+
+
+def _written(value: float) -> int | None:
+    """The decimals of `value`'s shortest spelling when it has one (4.845 -> 3; a figure as written
+    or its rounding bound), else None (a computed value such as 217.3913...)."""
+    for decimals in range(_MAX_DECIMALS + 1):
+        if math.isclose(round(value, decimals), value, rel_tol=1e-12, abs_tol=1e-12):
+            return decimals
+    return None
+
+
+def _spell(value: float, decimals: int) -> str:
+    if math.isinf(value):
+        return "∞" if value > 0 else MINUS + "∞"
+    text = f"{value:,.{decimals}f}"
+    return MINUS + text[1:] if text.startswith("-") and text.strip("-0.,") else text.lstrip("-")
+
+
+def _readable(value: float) -> int:
+    """Decimals that show a computed value to three significant figures (all of its integer part)."""
+    magnitude = abs(value)
+    return 0 if magnitude == 0 else max(0, 2 - math.floor(math.log10(magnitude)))
+
+
+def format_number(value: float) -> str:
+    """One figure as an editor writes it: '11,000', '4.85 million', '0.352', '−3.5', '622' (a
+    computed 622.2…, to three significant figures), '∞'."""
+    if math.isinf(value):
+        return _spell(value, 0)
+    size, word = _scale(abs(value))
+    scaled = value / size
+    decimals = _written(scaled)
+    shown = _spell(scaled, _readable(scaled) if decimals is None else decimals)
+    return f"{shown} {word}" if word else shown
+
+
+def format_interval(low: float, high: float, suffix: str = "") -> str:
+    """An interval with the digits the arithmetic used: '4.845–4.855', '161.5–162.5 billion',
+    '10,500–11,500', '2.5–3.0 million', '35.25–35.35%'; '600 or more' for an open end,
+    '−14.2% to −2.4%' when an end is negative.
+
+    Ends spelt with up to six decimals are shown exactly; computed ends are rounded outwards (low
+    down, high up) to the fewest digits that keep them apart, so the interval shown always holds
+    the one computed.
+    """
+    if low == high:
+        return format_number(low) + suffix
+    if math.isinf(low) and math.isinf(high):
+        return "any value"
+    if math.isinf(high):
+        return f"{format_number(low)}{suffix} or more"
+    if math.isinf(low):
+        return f"{format_number(high)}{suffix} or less"
+    size, word = _scale(max(abs(low), abs(high)))
+    ends = (low / size, high / size)
+    written = [_written(end) for end in ends]
+    if None not in written:
+        decimals = max(d for d in written if d is not None)
+        shown = [_spell(end, decimals) for end in ends]
+    else:
+        fewest = _readable(max(ends, key=abs))
+        for decimals in range(fewest, fewest + _MAX_DECIMALS + 1):
+            step = 10.0**decimals
+            bounds = (math.floor(_snap(ends[0]) * step) / step, math.ceil(_snap(ends[1]) * step) / step)
+            shown = [_spell(bound, decimals) for bound in bounds]
+            if shown[0] != shown[1]:
+                break
+    unit = f" {word}" if word else ""
+    if low < 0:
+        return f"{shown[0]}{unit}{suffix} to {shown[1]}{unit}{suffix}"
+    return f"{shown[0]}–{shown[1]}{unit}{suffix}"
+
+
+def _snap(value: float) -> float:
+    """`value` to twelve significant figures, so float noise (0.30000000000000004) does not push an
+    end past a rounding step."""
+    return float(f"{value:.12g}")

@@ -11,7 +11,6 @@ hold, `single_source` when only one version gives the figure.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from itertools import combinations
 import pandas as pd
 
 from factcheck.compare.words import STOPWORDS, WORD, content_words
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, format_interval
 
 
 @dataclass(frozen=True)
@@ -502,33 +501,10 @@ def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
     return sorted(unique.values(), key=lambda g: (g[0].version, g[0].ident))
 
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def _fmt(value: float) -> str:
-    """A number as a reader writes it: '11,000', '2.9 million', '0.25'."""
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    for scale, word in _SCALES:
-        if abs(value) >= scale:
-            return f"{value / scale:,.6g} {word}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def format_interval(low: float, high: float) -> str:
-    """'40', '2.7–3 million', '40–∞': an interval as compact as its ends allow."""
-    if low == high:
-        return _fmt(low)
-    for scale, word in _SCALES:
-        if scale <= abs(low) and scale <= abs(high) < scale * 1000:
-            return f"{low / scale:,.6g}–{high / scale:,.6g} {word}"
-    return f"{_fmt(low)}–{_fmt(high)}"
-
-
 def format_amount(low: float, high: float, unit: str) -> str:
     """An interval with its unit: '2.7–3 million', '11.5–12.5%', '14.5–15.5 year'."""
     if unit == "percentage":
-        return f"{format_interval(low, high)}%"
+        return format_interval(low, high, "%")
     return f"{format_interval(low, high)} {unit}" if unit else format_interval(low, high)
 
 

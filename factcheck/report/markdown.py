@@ -16,10 +16,9 @@ from typing import Any
 
 import pandas as pd
 
-from factcheck.intervals import Interval
+from factcheck.intervals import format_interval, format_number
 from factcheck.pipeline import DocumentResult
 from factcheck.report.escape import code, escape
-from factcheck.rules.expressions import format_interval
 from factcheck.rules.findings import Finding, Verdict
 
 MAX_QUOTE_CHARS = 600  # longer sentences are cut around their highlighted figures
@@ -184,15 +183,10 @@ def _text(value: Any) -> str:
 
 
 def _number(value: Any) -> str:
-    if not _present(value):
-        return ""
-    value = float(value)
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    return f"{value:,.0f}" if value == int(value) and abs(value) < 1e15 else f"{value:,.6g}"
+    return format_number(float(value)) if _present(value) else ""
 
 
 def _interval(low: Any, high: Any) -> str:
     if not (_present(low) and _present(high)) or float(low) > float(high):
         return ""
-    return escape(format_interval(Interval(float(low), float(high))))
+    return escape(format_interval(float(low), float(high)))

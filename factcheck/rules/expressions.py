@@ -168,46 +168,9 @@ class Amount:
         return format_amount(self)
 
 
-def format_number(value: float, decimals: int | None = None) -> str:
-    """A readable figure: 10,450; 287; 27.5; 0.352; 2.7 million (`decimals` fixes figures below a million)."""
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    magnitude = abs(value)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if magnitude >= size:
-            return f"{value / size:.3g} {word}"
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if magnitude >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
-
-
-def format_interval(interval: Interval) -> str:
-    """'2.7–3.0 million', '10,450–11,550', '154.5–155.5', or one figure when the interval is a point."""
-    low, high = format_number(interval.low), format_number(interval.high)
-    width = interval.high - interval.low
-    largest = max(abs(interval.low), abs(interval.high))
-    if 0 < width < math.inf and 100 <= largest < 1e6:
-        decimals = min(max(-math.floor(math.log10(width / 2)), 0), 3)
-        low, high = format_number(interval.low, decimals), format_number(interval.high, decimals)
-    if low == high:
-        return low
-    low_words, high_words = low.split(" "), high.split(" ")
-    if len(low_words) == 2 and len(high_words) == 2 and low_words[1] == high_words[1]:
-        decimals = max(_decimals(low_words[0]), _decimals(high_words[0]))
-        scale = float(low_words[0]), float(high_words[0])
-        return f"{scale[0]:.{decimals}f}–{scale[1]:.{decimals}f} {high_words[1]}"
-    return f"{low} to {high}" if interval.low < 0 else f"{low}–{high}"
-
-
-def _decimals(figure: str) -> int:
-    return len(figure.partition(".")[2]) if "e" not in figure else 0
-
-
 def format_amount(amount: Amount) -> str:
     label = unit_label(amount.unit)
-    return f"{format_interval(amount.interval)} {label}".strip()
+    return f"{amount.interval.shown()} {label}".strip()
 
 
 # --- parsing and checking -------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from factcheck.extract.relations import Member
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, format_number
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Context, Rule
 
@@ -61,37 +61,11 @@ def best(verdicts: Iterable[Verdict]) -> Verdict:
     return min(verdicts, key=order.index)
 
 
-def number(value: float) -> str:
-    """A value as an editor reads it: '9.15 billion', '2,050,000' -> '2.05 million', '29.5'."""
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    size = abs(value)
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if size >= scale:
-            return f"{_trim(value / scale, 3)} {word}"
-    if size >= 1000:
-        return f"{value:,.0f}" if value == round(value) else f"{value:,.1f}"
-    return _trim(value, 1 if size >= 10 else (2 if size >= 1 else 3)).replace("-", "−")
-
-
-def _trim(value: float, decimals: int) -> str:
-    text = f"{value:.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def shown(interval: Interval, suffix: str = "") -> str:
-    """'29.5–30.5%' for an interval, '200' for a point, '−14.2% to −2.4%' when an end is negative."""
-    if interval.low == interval.high:
-        return number(interval.low) + suffix
-    if interval.low < 0:
-        return f"{number(interval.low)}{suffix} to {number(interval.high)}{suffix}"
-    return f"{number(interval.low)}–{number(interval.high)}{suffix}"
-
 
 def value(item: Member) -> str:
     """A figure as the formula shows it: its value ('£412 million'), marked '~' when hedged."""
     currency = item.unit if item.kind == "M" and len(item.unit) == 1 else ""  # £, $, €
-    return ("~" if item.hedge else "") + currency + number(item.value)
+    return ("~" if item.hedge else "") + currency + format_number(item.value)
 
 
 def finding(rule: Rule, row: pd.Series, verdict: Verdict, message: str, arithmetic: str,

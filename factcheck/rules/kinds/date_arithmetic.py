@@ -13,15 +13,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, format_number
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.kinds._relation import (
     finding,
     judge,
-    number,
     relations,
     roles,
-    shown,
     tolerance_schema,
     with_defaults,
 )
@@ -63,8 +61,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             continue
         elapsed = elapsed_since(int(year.value), published)
         verdict = judge(elapsed, duration.interval, 0.0, slack)
-        arithmetic = (f"{published.isoformat()} − {int(year.value)} = {shown(elapsed)} years vs stated "
-                      f"{shown(duration.interval)} years")
+        arithmetic = (f"{published.isoformat()} − {int(year.value)} = {elapsed.shown()} years vs stated "
+                      f"{duration.interval.shown()} years")
         years = published.year - int(year.value)
         said = duration.surface if _WORDED.search(duration.surface) else f"{duration.surface} years"
         dated = published.isoformat()
@@ -87,8 +85,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             allowed = Interval(years - 1, years)
             what = f"{row['cue']} in {int(year.value)}, {stated.surface} years old"
         verdict = judge(allowed, Interval.point(stated.value), 0.0, 1.0 if row["relation"] == "age" else 0.0)
-        arithmetic = (f"{published.year} − {int(year.value)} = {years} (allowing {shown(allowed)}) vs stated "
-                      f"{number(stated.value)}")
+        arithmetic = (f"{published.year} − {int(year.value)} = {years} (allowing {allowed.shown()}) "
+                      f"vs stated {format_number(stated.value)}")
         yield finding(rule, row, verdict, f"{what} in an article dated {published.isoformat()}", arithmetic)
     for row in relations(context, "span"):
         members = roles(row)
@@ -99,11 +97,11 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         if "terms" in members:
             terms, length = members["terms"], members["term_length"]
             stated = terms.interval * length.interval
-            said = f"{terms.surface} {length.surface}-year terms = {shown(stated)} years"
+            said = f"{terms.surface} {length.surface}-year terms = {stated.shown()} years"
         else:
             stated = members["duration"].interval
-            said = f"{shown(stated)} years"
+            said = f"{stated.shown()} years"
         verdict = judge(between, stated, 0.0, slack)
-        arithmetic = f"{end} − {start} = {shown(between)} years vs stated {said}"
+        arithmetic = f"{end} − {start} = {between.shown()} years vs stated {said}"
         message = f"{start} to {end} is given as {said}"
         yield finding(rule, row, verdict, message, arithmetic)

@@ -12,15 +12,13 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, format_number
 from factcheck.rules.findings import Finding
 from factcheck.rules.kinds._relation import (
     finding,
     judge,
-    number,
     relations,
     roles,
-    shown,
     tolerance_schema,
     value,
     with_defaults,
@@ -76,8 +74,9 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         claim = claimed(factor, hedge, settings["tolerance"], bool(details.get("more", False)))
         verdict = judge(ratio, claim, settings["slack"])
         words = f"{hedge + ' ' if hedge else ''}{row['cue']}"
-        arithmetic = (f"{value(other)} / {value(base)} = {shown(ratio, '×')} vs "
-                      f"'{words}' = {shown(claim, '×')}")
+        arithmetic = (f"{value(other)} / {value(base)} = {ratio.shown('×')} vs "
+                      f"'{words}' = {claim.shown('×')}")
         message = (f"'{words}' ({base.surface} → {other.surface})"
-                   + ("" if verdict == "pass" else f": the ratio is {number(other.value / base.value)}×"))
+                   + ("" if verdict == "pass" else
+                      f": the ratio is {format_number(other.value / base.value)}×"))
         yield finding(rule, row, verdict, message, arithmetic)

@@ -23,7 +23,6 @@ from factcheck.rules.kinds._relation import (
     judge,
     relations,
     roles,
-    shown,
     tolerance_schema,
     value,
     with_defaults,
@@ -65,8 +64,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             continue
         computed = part.interval / whole.interval * Interval.point(100.0)
         verdict = judge(computed, share.interval, 0.0, settings["slack_points"])
-        arithmetic = (f"{value(part)} / {value(whole)} = {shown(computed, '%')} vs stated "
-                      f"{shown(share.interval, '%')}")
+        arithmetic = (f"{value(part)} / {value(whole)} = {computed.shown('%')} vs stated "
+                      f"{share.interval.shown('%')}")
         message = f"{part.surface} of {whole.surface} is given as {share.surface}"
         yield finding(rule, row, verdict, message, arithmetic)
     for row in relations(context, "parts"):
@@ -82,8 +81,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         if verdict is Verdict.passed and row["details"].get("single") and not settings["report_passes"]:
             continue
         formula = " + ".join(value(m) for m in parts)
-        arithmetic = (f"{formula} = {shown(total)} vs whole {value(whole)}" if len(parts) > 1
-                      else f"part {shown(total)} vs whole {value(whole)}")
+        arithmetic = (f"{formula} = {total.shown()} vs whole {value(whole)}" if len(parts) > 1
+                      else f"part {total.shown()} vs whole {value(whole)}")
         relation = "must add up to" if closed else "cannot exceed"
         listed = ", ".join(m.surface for m in parts)
         message = f"parts {listed} {relation} {whole.surface}" if len(parts) > 1 else \
@@ -99,7 +98,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         else:
             verdict = _at_most(total, hundred, 0.0, settings["slack_points"])
         formula = " + ".join(value(m) + "%" for m in members)
-        arithmetic = f"{formula} = {shown(total, '%')} vs {'=' if closed else '≤'} 100%"
+        arithmetic = f"{formula} = {total.shown('%')} vs {'=' if closed else '≤'} 100%"
         listed = ", ".join(m.surface for m in members)
         message = f"shares {listed} {'must add up to' if closed else 'cannot exceed'} 100%"
         yield finding(rule, row, verdict, message, arithmetic)

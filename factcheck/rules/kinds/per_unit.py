@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from factcheck.intervals import format_number
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.kinds._relation import (
     finding,
     judge,
-    number,
     relations,
     roles,
-    shown,
     tolerance_schema,
     value,
     with_defaults,
@@ -45,9 +44,9 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         quotient = total.interval / count.interval
         verdict = judge(quotient, each.interval, rule.compiled["slack"])
         unit = total.unit if len(total.unit) == 1 else ""
-        arithmetic = (f"{value(total)} / {value(count)} = {unit}{shown(quotient)} "
-                      f"vs stated {unit}{shown(each.interval)} each")
+        arithmetic = (f"{value(total)} / {value(count)} = {unit}{quotient.shown()} "
+                      f"vs stated {unit}{each.interval.shown()} each")
         message = (f"{total.surface} over {count.surface} is stated as {each.surface} each"
                    + ("" if verdict is Verdict.passed else
-                      f", but comes to about {unit}{number(total.value / count.value)}"))
+                      f", but comes to about {unit}{format_number(total.value / count.value)}"))
         yield finding(rule, row, verdict, message, arithmetic)

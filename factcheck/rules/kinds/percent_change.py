@@ -20,7 +20,6 @@ from factcheck.rules.kinds._relation import (
     judge,
     relations,
     roles,
-    shown,
     tolerance_schema,
     value,
     with_defaults,
@@ -76,14 +75,14 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
                     claim = stated if sign > 0 else -stated
                     verdict = judge(computed, claim, settings["slack_relative"], absolute)
                     verdicts.append(verdict)
-                    lines.append(f"{formula} = {shown(computed, suffix)} vs stated "
-                                 f"{shown(claim, suffix)}")
+                    lines.append(f"{formula} = {computed.shown(suffix)} vs stated "
+                                 f"{claim.shown(suffix)}")
             verdict = best(verdicts)
             arithmetic = lines[verdicts.index(verdict)]
             wording = f"{said.get(direction, 'a change of')} {stated_member.surface}"
             message = (f"{wording} from {start.surface} to {end.surface}"
                        + ("" if verdict is Verdict.passed else
-                          f": the figures give {shown(readings[-1][1], readings[-1][3])}"))
+                          f": the figures give {readings[-1][1].shown(readings[-1][3])}"))
             yield finding(rule, row, verdict, message, arithmetic)
         elif direction and settings["check_direction"] and not row["details"].get("ranking"):
             difference = end.interval - start.interval
@@ -93,6 +92,6 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
                 word = str(row["cue"])
                 message = (f"'{word}' from {start.surface} to {end.surface}"
                            + ("" if holds else f": the figure went {'up' if difference.low > 0 else 'down'}"))
-                arithmetic = (f"{value(end)} − {value(start)} = {shown(difference)} "
+                arithmetic = (f"{value(end)} − {value(start)} = {difference.shown()} "
                               f"vs stated direction {said[direction]}")
                 yield finding(rule, row, verdict, message, arithmetic)

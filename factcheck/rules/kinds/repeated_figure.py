@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factcheck.rules.findings import Finding, Verdict
-from factcheck.rules.kinds._relation import finding, relations, roles, shown
+from factcheck.rules.kinds._relation import finding, relations, roles
 from factcheck.rules.model import Context, Position, Rule
 
 SCHEMA: dict[str, Any] = {"type": "object", "properties": {}, "additionalProperties": False}
@@ -44,8 +44,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         members = roles(row)
         first, second = members["first"], members["second"]
         concept = details["concept"]
-        arithmetic = (f"'{first.surface} {concept}' = {shown(first.interval)} vs later "
-                      f"'{second.surface} {concept}' = {shown(second.interval)}: no overlap")
+        arithmetic = (f"'{first.surface} {concept}' = {first.interval.shown()} vs later "
+                      f"'{second.surface} {concept}' = {second.interval.shown()}: no overlap")
         message = (f"{concept}: given as {first.surface} and later as {second.surface}, with nothing to "
                    f"tell the two apart")
         yield finding(rule, row, Verdict.fail, message, arithmetic,

@@ -59,5 +59,6 @@ def test_the_interval_shown_holds_the_interval_computed(low: float, width: float
     word = right.rpartition(" ")[2] if right[-1].isalpha() else ""
     if word and not left[-1].isalpha():
         left = f"{left} {word}"
-    assert _parse(left) <= low * (1 + 1e-12) + 1e-12
-    assert _parse(right) >= high * (1 - 1e-12) - 1e-12
+    slack = 1e-12 * max(1.0, abs(low), abs(high))
+    assert _parse(left) <= low + slack
+    assert _parse(right) >= high - slack

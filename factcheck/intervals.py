@@ -184,6 +184,6 @@ def format_interval(low: float, high: float, suffix: str = "") -> str:
 
 
 def _snap(value: float) -> float:
-    """`value` to twelve significant figures, so float noise (0.30000000000000004) does not push an
+    """`value` to fifteen significant figures, so float noise (0.30000000000000004) does not push an
     end past a rounding step."""
-    return float(f"{value:.12g}")
+    return float(f"{value:.15g}")

@@ -36,7 +36,9 @@ MAX_UNIT_CHARS = 60
 _UNIT_WORD = r"[A-Za-z_°µ]+(?:\s*(?:\*\*|\^)\s*-?\d)?"
 _SAFE_UNIT = re.compile(rf"{_UNIT_WORD}(?:\s*(?:/|\*|\s)\s*{_UNIT_WORD})*")
 # Unit names quantulum3 and the quantities table use, where pint spells them differently.
-_UNIT_ALIASES = {"percentage": "percent", "degree celsius": "degC", "degree fahrenheit": "degF"}
+_UNIT_ALIASES = {"percentage": "percent", "degree celsius": "degC", "degree fahrenheit": "degF",
+                 "pound-mass": "pound", "short ton": "short_ton", "long ton": "long_ton",
+                 "metric ton": "metric_ton", "nautical mile": "nautical_mile", "fluid ounce": "fluid_ounce"}
 # Currencies pint lacks: each its own dimension (no exchange rates), under the names the quantities
 # table uses ('dollar', 'pound sterling', 'united states dollar') and the ones rules may write.
 _CURRENCIES = {
@@ -83,9 +85,15 @@ def parse_unit(name: str) -> pint.Unit:
     name = name.strip()
     if not name:
         return registry().dimensionless
+    lowered = name.lower()
+    if lowered in _UNIT_ALIASES:
+        return registry().parse_units(_UNIT_ALIASES[lowered])
     if len(name) > MAX_UNIT_CHARS or not _SAFE_UNIT.fullmatch(name):
         raise ValueError(f"not a unit: {name[:MAX_UNIT_CHARS]!r}")
-    return registry().parse_units(_UNIT_ALIASES.get(name.lower(), name))
+    if " per " in lowered:  # "pound sterling per year"
+        parts = (_UNIT_ALIASES.get(part, part) for part in lowered.split(" per "))
+        return registry().parse_units(" / ".join(parts))
+    return registry().parse_units(name)
 
 
 @lru_cache(maxsize=512)

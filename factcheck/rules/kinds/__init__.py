@@ -19,6 +19,7 @@ KIND_NAMES: tuple[str, ...] = (
     "per_unit",
     "repeated_figure",
     "date_arithmetic",
+    "conversion",
 )
 
 

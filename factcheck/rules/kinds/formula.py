@@ -115,7 +115,7 @@ def compile(fields: Mapping[str, Any], origin: Position) -> Formula:
             if group == "constants" and name in fields["select"]:
                 raise RuleError(_at(origin, group, name), f"{name!r} is both selected and a constant")
     selectors = {name: _selector(spec, origin, ("select", name)) for name, spec in fields["select"].items()}
-    constants = {name: _constant(value, _at(origin, "constants", name))
+    constants = {name: constant(value, _at(origin, "constants", name))
                  for name, value in fields.get("constants", {}).items()}
     try:
         expression = parse_expression(fields["expect"], set(names))
@@ -183,7 +183,7 @@ def _names(words: str | list[str] | None) -> frozenset[str]:
 
 
 def _selector(spec: Mapping[str, Any], origin: Position, path: tuple[str, ...]) -> Selector:
-    bounds = {key: _constant(spec[key], _at(origin, *path, key)) if key in spec else None
+    bounds = {key: constant(spec[key], _at(origin, *path, key)) if key in spec else None
               for key in ("min", "max")}
     return Selector(
         concept=_pattern(spec.get("concept")),
@@ -205,7 +205,7 @@ _CONSTANT = re.compile(
     r"\s*(?P<unit>[^\d\s].*)?$", re.IGNORECASE)
 
 
-def _constant(value: Any, where: Position) -> Amount:
+def constant(value: Any, where: Position) -> Amount:
     """A constant as written in a rule: `600`, `"28 t"` or a range `"21 to 28 t"`."""
     if isinstance(value, bool):
         raise RuleError(where, "expected a number or a text like '28 t' or '21 to 28 t'")

@@ -29,7 +29,6 @@ from factcheck.intervals import Interval
 from factcheck.rules.expressions import (
     Amount,
     EvaluationError,
-    format_interval,
     parse_unit,
     registry,
     unit_label,
@@ -155,11 +154,11 @@ def _pair(rule: Rule, settings: Settings, text: str, first: _Figure, second: _Fi
     order = (Verdict.passed, Verdict.uncertain, Verdict.fail)
     verdict, converted = min(((_verdict(settings, converted, stated), converted) for converted in computed),
                              key=lambda item: order.index(item[0]))
-    arithmetic = (f"{source} = {format_interval(converted)} {label} vs stated "
-                  f"{format_interval(stated)} {label} → {verdict}")
+    arithmetic = (f"{source} = {converted.shown()} {label} vs stated "
+                  f"{stated.shown()} {label} → {verdict}")
     message = (f"{first.surface} is given as {second.surface}" +
                ("" if verdict is Verdict.passed else
-                f", but converts to about {format_interval(converted)} {label}"
+                f", but converts to about {converted.shown()} {label}"
                 + (" (a temperature difference)" if delta else "")))
     spans = ((first.start, first.end), (second.start, second.end))
     sentence = first.sentence if first.sentence_start == second.sentence_start else \
@@ -207,7 +206,7 @@ def _reference(settings: Settings, text: str, first: _Figure, second: _Figure) -
         total = Amount(Interval(counted.low, counted.high) * size.interval, size.unit).to(targets[0])
     except (pint.errors.PintError, EvaluationError, ValueError):
         return None
-    source = f"{counted.surface} × {name} ({format_interval(size.interval)} {_label(size.unit)})"
+    source = f"{counted.surface} × {name} ({size.interval.shown()} {_label(size.unit)})"
     return [total.interval], _loose(measured), _label(targets[0]), False, source
 
 

@@ -398,6 +398,76 @@ def rules_test(
     raise typer.Exit(EXIT_FINDINGS if mismatched else EXIT_CLEAN)
 
 
+facts_app = typer.Typer(name="facts", no_args_is_help=True,
+                        help="Show the reference facts the `reference` rules compare figures with.")
+app.add_typer(facts_app)
+
+
+class FactsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class FactKind(StrEnum):
+    world = "world"
+    country = "country"
+    region = "region"
+    city = "city"
+    currency = "currency"
+    yardstick = "yardstick"
+
+
+_FACTS_FORMAT = typer.Option("--format", "-f", help="text for people, json for programs.")
+
+
+@facts_app.command("list")
+def facts_list(
+    kind: Annotated[FactKind | None, typer.Option("--kind", help="Only this kind of fact.")] = None,
+    fmt: Annotated[FactsFormat, _FACTS_FORMAT] = FactsFormat.text,
+) -> None:
+    """List the places, currencies and yardsticks the checker knows, with their main figures."""
+    import json
+
+    from factcheck.facts import reference_facts
+    from factcheck.report.facts import listing, listing_line
+
+    facts = reference_facts()
+    rows = listing(facts, kind.value if kind else None)
+    if fmt is FactsFormat.json:
+        typer.echo(json.dumps({"snapshot": facts.snapshot, "facts": rows}, ensure_ascii=False, indent=1))
+    else:
+        typer.echo("\n".join(listing_line(row) for row in rows))
+        typer.echo(f"{len(rows)} facts (snapshot {facts.snapshot}); `factcheck facts show NAME` for sources",
+                   err=True)
+
+
+@facts_app.command("show")
+def facts_show(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A place (Wales, U.S., Lagos), a currency "
+                                        "(GBP, euro) or a yardstick (olympic-pool).")],
+    year: Annotated[int | None, typer.Option("--year", min=1900, max=2100,
+                                             help="Read the figures for this year. Default: any year "
+                                             "2000-2025, as for an article of unknown date.")] = None,
+    fmt: Annotated[FactsFormat, _FACTS_FORMAT] = FactsFormat.text,
+) -> None:
+    """Show what the checker believes about NAME, for which year, and where each figure comes from."""
+    import json
+
+    from factcheck.facts import reference_facts
+    from factcheck.report.facts import as_text, describe, lookup
+
+    facts = reference_facts()
+    found = lookup(facts, name)
+    if not found:
+        _error(f"no reference facts for {name!r}; see `factcheck facts list`")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    entries = [describe(facts, entry, year) for entry in found]
+    if fmt is FactsFormat.json:
+        typer.echo(json.dumps({"snapshot": facts.snapshot, "facts": entries}, ensure_ascii=False, indent=1))
+    else:
+        typer.echo("\n\n".join(as_text(entry) for entry in entries))
+
+
 def main() -> None:
     """Console-script entry point.
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.facts import Facts, Place, Yardstick
-from factcheck.intervals import Interval
-from factcheck.rules.expressions import format_number as _number
+from factcheck.intervals import Interval, format_interval
+from factcheck.intervals import format_number as _number
 
 KINDS = ("world", "country", "region", "city", "currency", "yardstick")
 
@@ -105,7 +105,7 @@ def as_text(data: dict[str, Any]) -> str:
 
 
 def _range(pair: list[float] | None) -> str:
-    return "unknown" if pair is None else f"{_number(pair[0])} to {_number(pair[1])}"
+    return "unknown" if pair is None else format_interval(pair[0], pair[1])
 
 
 def listing(facts: Facts, kind: str | None) -> list[dict[str, Any]]:

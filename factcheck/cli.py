@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -17,6 +18,8 @@ from factcheck import __version__
 from factcheck.report.formats import CompareFormat, TableFormat
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+# Killed by the user (Ctrl-C), and the reader of our output gone: the shell's codes for SIGINT, SIGPIPE.
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 app = typer.Typer(
     name="factcheck",
@@ -43,6 +46,26 @@ def _root(
 
 def _error(message: str) -> None:
     typer.echo(f"factcheck: {message}", err=True)
+
+
+def _guarded(action: Callable[[], int]) -> NoReturn:
+    """Run a corpus command and exit with its code. A file system error (a report folder that is
+    read-only, full, or holds a link; an unwritable output file or `GITHUB_STEP_SUMMARY`) is bad
+    input, not findings: one line naming the path, exit 2. Ctrl-C exits 130 once the command has
+    said what it left behind."""
+    try:
+        code = action()
+    except BrokenPipeError:  # the reader of our output went away (`factcheck ... | head`): end quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except KeyboardInterrupt:
+        _error("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    raise typer.Exit(code)
 
 
 def _max_bytes(ctx: typer.Context, value: str | None) -> str | None:
@@ -103,7 +126,7 @@ def extract(
     from factcheck.corpus.extracting import run_extract
 
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
-    raise typer.Exit(run_extract(tuple(paths), settings, fmt, output, sys.stdout, sys.stderr))
+    _guarded(lambda: run_extract(tuple(paths), settings, fmt, output, sys.stdout, sys.stderr))
 
 
 @app.command()
@@ -132,7 +155,7 @@ def compare(
     from factcheck.corpus.comparisons import run_compare
 
     settings = _corpus_settings(_load_config(), jobs, cache_dir, no_cache, progress, None, None, None)
-    raise typer.Exit(run_compare(tuple(paths), settings, fmt, report_dir, check, sys.stdout, sys.stderr))
+    _guarded(lambda: run_compare(tuple(paths), settings, fmt, report_dir, check, sys.stdout, sys.stderr))
 
 
 class CheckFormat(StrEnum):
@@ -207,11 +230,15 @@ def _corpus_settings(config: object, jobs: int | None, cache_dir: Path | None, n
     from factcheck.corpus.runner import DEFAULT_TIME_LIMIT, Settings
 
     folder = cache_dir or (Path(config.cache_dir) if config.cache_dir else default_cache_dir())
+    if config.scheduler and not scheduler and engine is None and config.engine == "dask":
+        # A repository's configuration must not send its articles to another machine on its own.
+        _error(f"warning: ignoring scheduler {config.scheduler!r} from {config.source}: a remote Dask "
+               "scheduler is used only with --engine dask on the command line")
     return Settings(
         jobs=jobs or config.jobs or default_jobs(),
         cache=Cache(None if no_cache else folder),
         engine=str(engine or config.engine or "local"),
-        scheduler=scheduler or config.scheduler,
+        scheduler=scheduler or (config.scheduler if engine is not None else None),
         time_limit=time_limit or config.time_limit or DEFAULT_TIME_LIMIT,
         progress=progress,
     )
@@ -295,12 +322,15 @@ def check(
         check=check_only,
         stories=bool(stories if stories is not None else config.stories),
     )
-    try:
-        code = run_check(options, ruleset, sys.stdout, sys.stderr)
-    except (PoolError, RuntimeError) as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_BAD_INPUT) from exc
-    raise typer.Exit(code)
+
+    def run() -> int:
+        try:
+            return run_check(options, ruleset, sys.stdout, sys.stderr)
+        except (PoolError, RuntimeError) as exc:
+            _error(str(exc))
+            return EXIT_BAD_INPUT
+
+    _guarded(run)
 
 
 rules_app = typer.Typer(name="rules", help="List, show and test the YAML rules.", no_args_is_help=True)
@@ -485,8 +515,8 @@ def main() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader of our output went away (`factcheck ... | head`)
-        pass
+    except BrokenPipeError:
+        code = EXIT_BROKEN_PIPE if code in (None, EXIT_CLEAN) else code
     if code is None:
         code = EXIT_CLEAN
     elif not isinstance(code, int):  # sys.exit("message"): printed, status 1, as Python does

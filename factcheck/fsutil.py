@@ -1,11 +1,24 @@
-"""Atomic file writes: a reader (or a crash) never sees a half-written report or cache entry."""
+"""Files written so that a reader, a crash or a hostile folder never sees or causes harm.
+
+`atomic_write_bytes` replaces a file through a temporary file and a rename, so no reader (and no
+killed run) ever sees half of it. `SafeFolder` is the one way factcheck touches a report folder:
+every path inside it is walked one component at a time with `O_NOFOLLOW`, so a symbolic link (or
+anything not a folder or regular file) inside the folder is refused rather than followed, and
+nothing is ever written, read or deleted outside it. The folder itself is taken as named.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import secrets
+import stat
 import tempfile
-from pathlib import Path
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -24,6 +37,23 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path` to write to; renamed onto `path` when the block ends normally
+    and deleted when it raises (or is interrupted), so `path` is either the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        yield Path(temp)
+        os.chmod(temp, _mode_for(path))
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
 def _mode_for(target: Path) -> int:
     """Keep an existing file's mode; new files get 0644 (mkstemp alone would make them 0600)."""
     try:
@@ -35,3 +65,153 @@ def _mode_for(target: Path) -> int:
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write `text` as UTF-8 with `\\n` line endings, atomically (see `atomic_write_bytes`)."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+# File systems refuse names over 255 bytes; room is left for suffixes and temporary-file prefixes.
+MAX_NAME_BYTES = 120
+
+
+def bounded_name(name: str, limit: int = MAX_NAME_BYTES) -> str:
+    """`name` cut to `limit` UTF-8 bytes, ending with a digest of the whole when cut, so that
+    distinct long names stay distinct and the same name always gives the same result."""
+    raw = name.encode("utf-8", "surrogatepass")
+    if len(raw) <= limit:
+        return name
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    return raw[:limit - len(digest) - 1].decode("utf-8", "ignore") + "-" + digest
+
+
+class UnsafePath(OSError):
+    """A path inside a `SafeFolder` that passes through a link or a non-folder, or is not a regular file."""
+
+
+class SafeFolder:
+    """A folder whose files are written (atomically), read and deleted without following links.
+
+    Names are relative POSIX paths (`a/b.md`); one that is absolute or climbs with `..` is refused.
+    Errors are `OSError`s naming the full path, so the caller can print one line and stop.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _parts(self, name: str) -> tuple[list[str], str]:
+        path = PurePosixPath(name)
+        parts = list(path.parts)
+        if not parts or path.is_absolute() or any(part in ("", ".", "..") for part in parts):
+            raise UnsafePath(0, "not a name inside the folder", str(self.root / name))
+        return parts[:-1], parts[-1]
+
+    def _open_folder(self, folders: list[str], create: bool) -> int:
+        """A descriptor of the sub-folder `folders`, every component checked not to be a link."""
+        if create:
+            self.root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+        walked = self.root
+        try:
+            for part in folders:
+                walked = walked / part
+                try:
+                    inner = os.open(part, _DIR_FLAGS, dir_fd=fd)
+                except FileNotFoundError:
+                    if not create:
+                        raise
+                    with contextlib.suppress(FileExistsError):
+                        os.mkdir(part, 0o777, dir_fd=fd)
+                    inner = self._open_inner(fd, part, walked)
+                except OSError as exc:
+                    raise self._refusal(fd, part, walked) from exc
+                os.close(fd)
+                fd = inner
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    def _open_inner(self, fd: int, part: str, walked: Path) -> int:
+        try:
+            return os.open(part, _DIR_FLAGS, dir_fd=fd)
+        except OSError as exc:
+            raise self._refusal(fd, part, walked) from exc
+
+    @staticmethod
+    def _refusal(fd: int, part: str, walked: Path) -> OSError:
+        try:
+            mode = os.stat(part, dir_fd=fd, follow_symlinks=False).st_mode
+        except OSError as exc:
+            return exc
+        what = "a symbolic link" if stat.S_ISLNK(mode) else "not a folder"
+        return UnsafePath(0, f"is {what}; factcheck does not follow or replace it", str(walked))
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        """Replace `name` atomically; a link already at `name` is replaced, never followed."""
+        folders, base = self._parts(name)
+        fd = self._open_folder(folders, create=True)
+        temp = f".{base[:80]}.{secrets.token_hex(6)}.tmp"
+        try:
+            try:
+                existing = os.stat(base, dir_fd=fd, follow_symlinks=False).st_mode
+            except FileNotFoundError:
+                existing = stat.S_IFREG | 0o644
+            if stat.S_ISDIR(existing):
+                raise UnsafePath(0, "is a folder, not a file factcheck writes", str(self.root / name))
+            mode = existing & 0o777 if stat.S_ISREG(existing) else 0o644
+            out = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode, dir_fd=fd)
+            try:
+                os.fchmod(out, mode)  # the umask would otherwise narrow it
+                with os.fdopen(out, "wb") as handle:
+                    handle.write(data)
+                os.replace(temp, base, src_dir_fd=fd, dst_dir_fd=fd)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp, dir_fd=fd)
+                raise
+        except UnsafePath:
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.root / name)) from exc
+        finally:
+            os.close(fd)
+
+    def read_bytes(self, name: str, touch: bool = False) -> bytes | None:
+        """The bytes of regular file `name`; None when it does not exist. A link or a special file
+        (a FIFO would block) raises `UnsafePath` instead of being opened. `touch` sets its
+        modification time to now (a cache's record of use)."""
+        folders, base = self._parts(name)
+        try:
+            fd = self._open_folder(folders, create=False)
+        except FileNotFoundError:
+            return None
+        try:
+            try:
+                handle = os.open(base, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fd)
+            except FileNotFoundError:
+                return None
+            except OSError as exc:
+                raise self._refusal(fd, base, self.root / name) from exc
+            with os.fdopen(handle, "rb") as source:
+                if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
+                    raise UnsafePath(0, "is not a regular file", str(self.root / name))
+                if touch:
+                    with contextlib.suppress(OSError):
+                        os.utime(source.fileno())
+                return source.read()
+        finally:
+            os.close(fd)
+
+    def delete(self, name: str) -> bool:
+        """Delete regular file `name` (a link or anything else is left alone); True when deleted."""
+        folders, base = self._parts(name)
+        try:
+            fd = self._open_folder(folders, create=False)
+        except OSError:
+            return False
+        try:
+            if not stat.S_ISREG(os.stat(base, dir_fd=fd, follow_symlinks=False).st_mode):
+                return False
+            os.unlink(base, dir_fd=fd)
+            return True
+        except FileNotFoundError:
+            return False
+        finally:
+            os.close(fd)

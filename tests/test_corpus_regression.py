@@ -11,6 +11,7 @@ import pytest
 from factcheck.corpus.cache import Cache, extraction_key, result_key
 from factcheck.corpus.regression import (
     INDEX,
+    MANIFEST,
     Entry,
     Names,
     ReportFolder,
@@ -91,7 +92,7 @@ def test_report_folder_writes_then_checks_clean_then_catches_changes(tmp_path: P
     writer.put("a.md", "# a\nfail\n")
     writer.put("b.md", "# b\n")
     writer.finish(entries, verdicts)
-    assert sorted(p.name for p in folder.iterdir()) == ["a.md", "b.md", INDEX]
+    assert sorted(p.name for p in folder.iterdir()) == [MANIFEST, "a.md", "b.md", INDEX]
 
     clean = ReportFolder(folder, check=True)
     clean.put("a.md", "# a\nfail\n")
@@ -107,13 +108,13 @@ def test_report_folder_writes_then_checks_clean_then_catches_changes(tmp_path: P
                    [Verdict("a.txt", "un/mandate", "pass", "for 1 year")])
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # --check writes nothing
     drift = drifted.drift
-    assert (drift.changed, drift.new, drift.removed) == (["a.md", INDEX], ["c.md"], ["b.md"])
+    assert (drift.changed, drift.new, drift.removed) == (["a.md", INDEX, MANIFEST], ["c.md"], ["b.md"])
     text = drift.render()
     assert "-fail\n+pass" in text and "un/mandate: 1 changed" in text and "a.txt: 1 changed" in text
     assert "a.txt  un/mandate  fail -> pass" in text
 
 
-def test_writing_removes_only_reports_the_old_index_listed(tmp_path: Path) -> None:
+def test_writing_removes_only_reports_it_wrote_itself(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     first = ReportFolder(folder, check=False)
     first.put("a.md", "a\n")
@@ -123,7 +124,7 @@ def test_writing_removes_only_reports_the_old_index_listed(tmp_path: Path) -> No
     second = ReportFolder(folder, check=False)
     second.put("a.md", "a\n")
     second.finish([Entry("a", "a.md", (0, 0, 0))], [])
-    assert sorted(p.name for p in folder.iterdir()) == ["a.md", INDEX, "story.compare.md"]
+    assert sorted(p.name for p in folder.iterdir()) == [MANIFEST, "a.md", INDEX, "story.compare.md"]
 
 
 def test_atomic_write_leaves_no_temporary_file_and_keeps_mode(tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 
 from factcheck.corpus.pool import Failure
 
+# Seconds to wait for a scheduler before the run stops with exit 2.
+CONNECT_TIMEOUT = 10
 _STATES: dict[tuple[Any, ...], Any] = {}
 
 
@@ -41,7 +43,10 @@ class DaskEngine:
             raise RuntimeError(message) from exc
         self._cluster = None
         if scheduler:
-            self._client = Client(scheduler)
+            try:
+                self._client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
             self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                          dashboard_address=None)

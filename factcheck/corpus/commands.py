@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from factcheck.compare.groups import assign_stories, story_key
-from factcheck.corpus.regression import Entry, ReportFolder, Verdict
+from factcheck.corpus.regression import INDEX, Entry, ReportFolder, Verdict
 from factcheck.corpus.runner import Runner, Settings, Source, Unit, progress_total, sources
 from factcheck.documents import Document
 from factcheck.extract.schema import empty_table
@@ -45,7 +45,8 @@ class CheckOptions:
 def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -> int:
     """Check every document; returns the exit code (2 bad input, 1 failing finding or drift, 0 clean)."""
     runner = Runner(options.settings, options.rules, ruleset)
-    folder = ReportFolder(options.report_dir, options.check) if options.report_dir is not None else None
+    folder = (ReportFolder(options.report_dir, options.check, roots=options.paths)
+              if options.report_dir is not None else None)
     entries: list[Entry] = []
     verdicts: list[Verdict] = []
     located: list[LocatedResult] = []
@@ -60,26 +61,32 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
             err.write(f"factcheck: warning: story {name!r} has {size} documents, more than "
                       f"{MAX_STORY_VERSIONS} versions of one story: checked one by one "
                       "(--stories wants a folder per story)\n")
-    for outcome in runner.run_units(units, progress_total(options.paths, options.settings)):
-        if outcome.error is not None:
-            errors += 1
-            err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
-        findings = sorted(outcome.value.findings if outcome.error is None else (),
-                          key=lambda finding: finding.sort_key())
-        failed += sum(failing(finding, options.fail_on) for finding in findings)
-        if folder is not None:
-            name = folder.names.claim(outcome.root, outcome.doc) if outcome.error is None else None
-            if name is not None:
-                folder.put(name, outcome.value.markdown)
-            entries.append(Entry(outcome.doc, name, _counts(findings), outcome.error))
-            verdicts += [Verdict(outcome.doc, f.rule, str(f.verdict), " ".join(f.sentence.split()))
-                         for f in findings]
-        elif options.fmt == "md" and outcome.error is None:
-            out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + outcome.value.markdown)
-        if options.fmt == "json":
-            kept.append(DocumentResult(outcome.doc, no_table, findings, error=outcome.error))
-        elif options.fmt in ("junit", "github", "sarif"):
-            located.append(locate(outcome.doc, findings, outcome.text, outcome.error))
+    try:
+        for outcome in runner.run_units(units, progress_total(options.paths, options.settings)):
+            if outcome.error is not None:
+                errors += 1
+                err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")
+            findings = sorted(outcome.value.findings if outcome.error is None else (),
+                              key=lambda finding: finding.sort_key())
+            failed += sum(failing(finding, options.fail_on) for finding in findings)
+            if folder is not None:
+                name = folder.names.claim(outcome.root, outcome.doc) if outcome.error is None else None
+                if name is not None:
+                    folder.put(name, outcome.value.markdown)
+                entries.append(Entry(outcome.doc, name, _counts(findings), outcome.error))
+                verdicts += [Verdict(outcome.doc, f.rule, str(f.verdict), " ".join(f.sentence.split()))
+                             for f in findings]
+            elif options.fmt == "md" and outcome.error is None:
+                out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + outcome.value.markdown)
+            if options.fmt == "json":
+                kept.append(DocumentResult(outcome.doc, no_table, findings, error=outcome.error))
+            elif options.fmt in ("junit", "github", "sarif"):
+                located.append(locate(outcome.doc, findings, outcome.text, outcome.error))
+    except KeyboardInterrupt:
+        if folder is not None and not options.check:
+            err.write(f"factcheck: interrupted: {len(folder.written)} reports written to {folder.folder}; "
+                      f"{INDEX} and the manifest not updated (rerun to finish)\n")
+        raise
     drift = False
     if folder is not None:
         folder.finish(entries, verdicts)
@@ -120,8 +127,11 @@ def _render_format(options: CheckOptions, kept: list[DocumentResult], located: l
         out.write(render_annotations(located, options.fail_on))
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
-            with open(summary_path, "a", encoding="utf-8") as handle:
-                handle.write(render_summary(located, options.fail_on))
+            try:
+                with open(summary_path, "a", encoding="utf-8") as handle:
+                    handle.write(render_summary(located, options.fail_on))
+            except OSError as exc:  # named, so that the run ends with one line saying where
+                raise OSError(exc.errno, exc.strerror, summary_path) from exc
 
 
 def story_units(stream: Iterable[Source]) -> tuple[list[Unit], list[tuple[str, int]]]:

@@ -8,6 +8,8 @@ committed ones using the same drift report as `factcheck check --check`.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,19 +71,18 @@ def write_comparisons(folder: Path, files: dict[str, str], fmt: CompareFormat, c
                       out: IO[str]) -> bool:
     """Write comparison reports into `folder` (or, with `check`, compare them); True on drift.
 
-    Only `*.compare.<fmt>` files are ours: stale ones are removed (or reported as drift) and nothing
-    else in the folder is touched, so comparisons can share a report folder with `check`'s reports.
+    The folder's manifest says which files `compare` wrote: stale ones of those are removed (or
+    reported as drift) and nothing else in the folder is touched, so comparisons can share a report
+    folder with `check`'s reports.
     """
-    reports = ReportFolder(folder, check)
+    reports = ReportFolder(folder, check, owner="compare")
     for name, text in files.items():
         reports.put(name, text)
-    stale = sorted(p.name for p in folder.glob(f"*{COMPARE_SUFFIX}.{fmt.value}") if p.name not in files)
-    for name in stale:
-        if check:
-            reports.drift.removed.append(name)
-            reports.drift.add_diff((folder / name).read_text(encoding="utf-8", errors="replace"), "", name)
-        else:
-            (folder / name).unlink()
+    suffix = f"{COMPARE_SUFFIX}.{fmt.value}"
+    listed: list[str] = []
+    with contextlib.suppress(OSError):
+        listed = [entry.name for entry in os.scandir(folder) if entry.name.endswith(suffix)]
+    reports.close(listed if check else ())
     if reports.drift.found:
         out.write(reports.drift.render())
     return reports.drift.found

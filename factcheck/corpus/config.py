@@ -96,6 +96,12 @@ def load_config(path: Path | None) -> Config:
         shown = os.path.relpath(path)
         return shown if not shown.startswith("..") else str(path)
 
+    if "report-dir" in table:
+        # A repository's configuration may not have reports written (and stale ones deleted) elsewhere.
+        target = (base / table["report-dir"]).resolve()
+        if not target.is_relative_to(base.resolve()):
+            raise ConfigError(f"{path}:{_line_of(text, 'report-dir')}: report-dir must be a folder inside "
+                              f"{base}, not {table['report-dir']!r} (give --report-dir on the command line)")
     rules = table.get("rules")
     if isinstance(rules, str):
         rules = [rules]

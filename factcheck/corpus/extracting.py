@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from factcheck.corpus.runner import Runner, Settings, progress_total, sources
+from factcheck.fsutil import atomic_output
 from factcheck.report.formats import TableFormat
 
 if TYPE_CHECKING:
@@ -22,7 +23,16 @@ EXIT_CLEAN, EXIT_BAD_INPUT = 0, 2
 def run_extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, output: Path | None,
                 out: IO[str], err: IO[str]) -> int:
     """Extract every document's quantities; exit 2 when a document could not be read (the others
-    are still written) or when there was none."""
+    are still written) or when there was none. `output` is replaced only once the run has ended
+    (a killed or failed run leaves the old file as it was)."""
+    if output is None:
+        return _extract(paths, settings, fmt, None, out, err)
+    with atomic_output(output) as temporary:
+        return _extract(paths, settings, fmt, temporary, out, err)
+
+
+def _extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, output: Path | None,
+             out: IO[str], err: IO[str]) -> int:
     runner = Runner(settings, streamed=fmt if fmt.streams else None)
     errors = 0
     header = fmt is TableFormat.csv

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from factcheck.fsutil import atomic_write_text
+from factcheck.fsutil import SafeFolder, UnsafePath, bounded_name
 
 INDEX = "index.md"
+# The files factcheck wrote into a report folder, the only ones it ever deletes there.
+MANIFEST = ".factcheck-manifest"
+MANIFEST_HEADER = "# Files factcheck wrote into this folder (owner, sha256, name); it deletes only these.\n"
+OWNERS = ("check", "compare")
+MAX_DEPTH = 24
 REPORT_SUFFIX = ".md"
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MAX_EXAMPLES = 10
@@ -47,11 +54,14 @@ class Entry:
     error: str | None = None
 
 
-def report_name(root: str, doc: str) -> PurePosixPath:
+def report_name(root: str, doc: str, prefixed: bool = False) -> PurePosixPath:
     """The report's path inside the report folder, derived from `doc` relative to the argument `root`.
 
     `seeds/` + `seeds/a/001.txt` -> `a/001.md`; `corpus.jsonl#business/001` -> `corpus/business/001.md`;
-    stdin -> `stdin.md`. Never absolute, never climbing out with `..`.
+    stdin -> `stdin.md`. With `prefixed` (a run over several arguments) the argument's own path comes
+    first (`a/001.txt` under `a/` -> `a/001.md`), so each argument has its own names whatever the
+    order of the arguments. Never absolute, never climbing out with `..`; folder names hold no dot,
+    so a folder never clashes with a report; each part and the depth are bounded (see `_bounded`).
     """
     if doc == "-":
         return PurePosixPath("stdin" + REPORT_SUFFIX)
@@ -62,22 +72,36 @@ def report_name(root: str, doc: str) -> PurePosixPath:
         with contextlib.suppress(ValueError):  # a file outside the folder: its name alone
             relative = path.relative_to(base)
     parts = list(relative.parts)
+    if prefixed:
+        parts = [part for part in base.parts if part not in (base.anchor, ".")] + \
+            (parts if base.is_dir() else [])
     if parts and Path(parts[-1]).suffix.lower() in ARTICLE_SUFFIXES:
         parts[-1] = Path(parts[-1]).stem
     if hash_sign:
         parts += record.split("/")
     safe = [_UNSAFE.sub("_", part).strip("_.") or "_" for part in parts]
+    safe = [part.replace(".", "_") for part in safe[:-1]] + safe[-1:]
+    safe = _bounded(safe)
     return PurePosixPath(*safe).with_name(safe[-1] + REPORT_SUFFIX)
 
 
-class Names:
-    """Hands out collision-free report names, deterministic for a given input order."""
+def _bounded(parts: list[str]) -> list[str]:
+    """At most `MAX_DEPTH` parts, each a `bounded_name` (file systems refuse longer names)."""
+    if len(parts) > MAX_DEPTH:
+        parts = [*parts[:MAX_DEPTH - 1], "_".join(parts[MAX_DEPTH - 1:])]
+    return [bounded_name(part) for part in parts]
 
-    def __init__(self) -> None:
+
+class Names:
+    """Hands out collision-free report names: deterministic for a given input, and (`roots`: every
+    path argument of the run) independent of the order of the arguments."""
+
+    def __init__(self, roots: Iterable[str] = ()) -> None:
         self._taken = {INDEX.lower()}
+        self._prefixed = len(set(roots)) > 1
 
     def claim(self, root: str, doc: str) -> str:
-        name = report_name(root, doc)
+        name = report_name(root, doc, self._prefixed)
         candidate, number = name, 1
         while str(candidate).lower() in self._taken:  # case-insensitive file systems collide too
             number += 1
@@ -150,58 +174,120 @@ class Drift:
 
 
 class ReportFolder:
-    """Writes reports into `folder`, or (check=True) compares them with what is there."""
+    """Writes reports into `folder`, or (check=True) compares them with what is there.
 
-    def __init__(self, folder: Path, check: bool) -> None:
+    Every file goes through a `SafeFolder` (no links followed, atomic replacement), and the files a
+    command wrote are listed in the folder's `MANIFEST` under its `owner` (check, compare), so a
+    later run deletes only what it wrote itself and still holds the same content: never a file it
+    merely finds linked from an index, nor one another command (or a person) put there.
+    """
+
+    def __init__(self, folder: Path, check: bool, owner: str = "check", roots: Iterable[str] = ()) -> None:
         self.folder = folder
+        self.files = SafeFolder(folder)
         self.check = check
-        self.names = Names()
+        self.owner = owner
+        self.names = Names(roots)
         self.drift = Drift()
-        self.written: set[str] = set()
+        self.written: dict[str, str] = {}  # name -> digest of what was written (or compared)
 
     def put(self, name: str, text: str) -> None:
         """Write (or compare) one report, `name` relative to the folder."""
-        self.written.add(name)
-        path = self.folder / name
-        if not self.check:
-            if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
-                atomic_write_text(path, text)
-            return
+        data = text.encode("utf-8")
+        self.written[name] = hashlib.sha256(data).hexdigest()
+        self._put(name, data)
+
+    def _put(self, name: str, data: bytes) -> None:
         try:
-            old = path.read_bytes().decode("utf-8", errors="replace")
-        except (FileNotFoundError, IsADirectoryError):
-            self.drift.new.append(name)
-            self.drift.add_diff("", text, name)
-            return
-        if old != text:
+            old = self.files.read_bytes(name)
+        except UnsafePath as exc:
+            if not self.check:  # a link (or a special file) in its place is replaced, never followed
+                self.files.write_bytes(name, data)
+                return
             self.drift.changed.append(name)
-            self.drift.add_diff(old, text, name)
+            self.drift.add_diff(f"{exc.filename}: {exc.strerror} (not read)\n", data.decode("utf-8"), name)
+            return
+        if not self.check:
+            if old != data:
+                self.files.write_bytes(name, data)
+            return
+        if old is None:
+            self.drift.new.append(name)
+            self.drift.add_diff("", data.decode("utf-8"), name)
+        elif old != data:
+            self.drift.changed.append(name)
+            self.drift.add_diff(old.decode("utf-8", errors="replace"), data.decode("utf-8"), name)
+
+    def read_text(self, name: str) -> str:
+        """A file of the folder as text ("" when missing, unreadable, a link or not a regular file)."""
+        try:
+            data = self.files.read_bytes(name)
+        except OSError:
+            return ""
+        return data.decode("utf-8", errors="replace") if data is not None else ""
 
     def finish(self, entries: list[Entry], verdicts: list[Verdict]) -> None:
-        """Write or compare the index, and deal with reports whose article is gone.
-
-        Only reports the previous index listed count as stale, so other files in the folder (say,
-        `compare` reports) are never touched.
-        """
-        index_path = self.folder / INDEX
-        old_index = index_path.read_text(encoding="utf-8", errors="replace") if index_path.is_file() else ""
-        stale = sorted(name for name in parse_reports(old_index)
-                       if name not in self.written and ".." not in PurePosixPath(name).parts
-                       and not PurePosixPath(name).is_absolute() and (self.folder / name).is_file())
-        if self.check:
-            self.drift.removed += stale
-            for name in stale:
-                old = (self.folder / name).read_text(encoding="utf-8", errors="replace")
-                self.drift.add_diff(old, "", name)
-            self.drift.verdicts = verdict_drift(parse_verdicts(old_index), verdicts)
-        else:
-            for name in stale:
-                (self.folder / name).unlink()
+        """Write or compare the index, then deal with reports whose article is gone (`close`)."""
+        old_index = self.read_text(INDEX)
         self.put(INDEX, render_index(entries, verdicts))
+        if self.check:
+            self.drift.verdicts = verdict_drift(parse_verdicts(old_index), verdicts)
+        self.close(parse_reports(old_index))
+
+    def close(self, listed: Iterable[str] = ()) -> None:
+        """Remove (or, checking, report as drift) the files this owner wrote last time and did not
+        write now, and write (or compare) the manifest.
+
+        Only files the manifest lists under this owner with the content written then are deleted.
+        `listed` (what an old index links to) adds to the drift `--check` reports, never to what is
+        deleted: a hand-written index must not make factcheck delete the files it links.
+        """
+        previous = parse_manifest(self.read_text(MANIFEST))
+        mine = {name: digest for owner, name, digest in previous if owner == self.owner}
+        stale = sorted(name for name in set(mine) | (set(listed) if self.check else set())
+                       if name not in self.written and _is_inside(name))
+        for name in stale:
+            try:
+                data = self.files.read_bytes(name)
+            except OSError:
+                continue
+            if data is None:
+                continue
+            if self.check:
+                self.drift.removed.append(name)
+                self.drift.add_diff(data.decode("utf-8", errors="replace"), "", name)
+            elif hashlib.sha256(data).hexdigest() == mine.get(name):
+                self.files.delete(name)
+        kept = [(owner, name, digest) for owner, name, digest in previous if owner != self.owner]
+        kept += [(self.owner, name, digest) for name, digest in self.written.items()]
+        self._put(MANIFEST, render_manifest(kept).encode("utf-8"))
+
+
+def render_manifest(files: Iterable[tuple[str, str, str]]) -> str:
+    """The manifest: one `owner<TAB>sha256<TAB>name` line per file factcheck wrote, sorted."""
+    lines = [f"{owner}\t{digest}\t{name}" for owner, name, digest in sorted(set(files))]
+    return MANIFEST_HEADER + "".join(line + "\n" for line in lines)
+
+
+def parse_manifest(text: str) -> list[tuple[str, str, str]]:
+    """(owner, name, digest) of every well-formed manifest line; anything else is ignored."""
+    found = []
+    for line in text.splitlines():
+        owner, _, rest = line.partition("\t")
+        digest, _, name = rest.partition("\t")
+        if owner in OWNERS and re.fullmatch(r"[0-9a-f]{64}", digest) and _is_inside(name):
+            found.append((owner, name, digest))
+    return found
+
+
+def _is_inside(name: str) -> bool:
+    path = PurePosixPath(name)
+    return bool(name) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
 
 
 def render_index(entries: list[Entry], verdicts: list[Verdict]) -> str:
-    """The index: totals, one row per article linking its report, then every finding."""
+    """The index: totals, one row per article linking its report, then every finding; articles in
+    name order (each article's findings in report order), whatever the order of the arguments."""
     totals = [sum(entry.counts[i] for entry in entries) for i in range(3)]
     errors = sum(entry.error is not None for entry in entries)
     lines = [
@@ -215,7 +301,7 @@ def render_index(entries: list[Entry], verdicts: list[Verdict]) -> str:
         "| Article | Fail | Uncertain | Pass | Report |",
         "| --- | ---: | ---: | ---: | --- |",
     ]
-    for entry in entries:
+    for entry in sorted(entries, key=lambda entry: entry.article):
         if entry.error is not None:
             lines.append(f"| {_cell(entry.article)} | | | | error: {_cell(entry.error)} |")
         else:
@@ -226,7 +312,7 @@ def render_index(entries: list[Entry], verdicts: list[Verdict]) -> str:
     if verdicts:
         lines += ["| Article | Rule | Verdict | Sentence |", "| --- | --- | --- | --- |"]
         lines += [f"| {_cell(v.article)} | {_cell(v.rule)} | {_cell(v.verdict)} | {_cell(v.locus)} |"
-                  for v in verdicts]
+                  for v in sorted(verdicts, key=lambda verdict: verdict.article)]
     else:
         lines.append("No findings.")
     return "\n".join(lines) + "\n"

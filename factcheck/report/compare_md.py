@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from factcheck.compare.align import Agreement, AlignedFigure, Comparison, Mention, format_amount
+from factcheck.fsutil import bounded_name
 from factcheck.report.compare_json import render_json
 from factcheck.report.escape import code, escape
 from factcheck.report.formats import CompareFormat
@@ -120,7 +121,7 @@ def report_files(comparisons: Sequence[Comparison], fmt: CompareFormat) -> dict[
     taken = {INDEX_NAME.lower()}
     named: list[tuple[str, Comparison]] = []
     for comparison in comparisons:
-        stem = _UNSAFE_NAME.sub("_", comparison.story.replace("/", "__")).strip("._") or "story"
+        stem = bounded_name(_UNSAFE_NAME.sub("_", comparison.story.replace("/", "__")).strip("._") or "story")
         name, number = f"{stem}{COMPARE_SUFFIX}.{fmt.value}", 1
         while name.lower() in taken:
             number += 1

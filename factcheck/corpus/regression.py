@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -24,7 +23,7 @@ from factcheck.fsutil import SafeFolder, UnsafePath, bounded_name
 INDEX = "index.md"
 # The files factcheck wrote into a report folder, the only ones it ever deletes there.
 MANIFEST = ".factcheck-manifest"
-MANIFEST_HEADER = "# Files factcheck wrote into this folder (owner, sha256, name); it deletes only these.\n"
+MANIFEST_HEADER = "# Files factcheck wrote into this folder (owner, name); it deletes only these.\n"
 OWNERS = ("check", "compare")
 MAX_DEPTH = 24
 REPORT_SUFFIX = ".md"
@@ -178,8 +177,8 @@ class ReportFolder:
 
     Every file goes through a `SafeFolder` (no links followed, atomic replacement), and the files a
     command wrote are listed in the folder's `MANIFEST` under its `owner` (check, compare), so a
-    later run deletes only what it wrote itself and still holds the same content: never a file it
-    merely finds linked from an index, nor one another command (or a person) put there.
+    later run deletes only what it wrote itself: never a file it merely finds linked from an index,
+    nor one another command (or a person) put there.
     """
 
     def __init__(self, folder: Path, check: bool, owner: str = "check", roots: Iterable[str] = ()) -> None:
@@ -189,13 +188,12 @@ class ReportFolder:
         self.owner = owner
         self.names = Names(roots)
         self.drift = Drift()
-        self.written: dict[str, str] = {}  # name -> digest of what was written (or compared)
+        self.written: set[str] = set()  # names written (or compared)
 
     def put(self, name: str, text: str) -> None:
         """Write (or compare) one report, `name` relative to the folder."""
-        data = text.encode("utf-8")
-        self.written[name] = hashlib.sha256(data).hexdigest()
-        self._put(name, data)
+        self.written.add(name)
+        self._put(name, text.encode("utf-8"))
 
     def _put(self, name: str, data: bytes) -> None:
         try:
@@ -238,13 +236,13 @@ class ReportFolder:
         """Remove (or, checking, report as drift) the files this owner wrote last time and did not
         write now, and write (or compare) the manifest.
 
-        Only files the manifest lists under this owner with the content written then are deleted.
-        `listed` (what an old index links to) adds to the drift `--check` reports, never to what is
-        deleted: a hand-written index must not make factcheck delete the files it links.
+        Only files the manifest lists under this owner are deleted. `listed` (what an old index
+        links to) adds to the drift `--check` reports, never to what is deleted: a hand-written
+        index must not make factcheck delete the files it links.
         """
         previous = parse_manifest(self.read_text(MANIFEST))
-        mine = {name: digest for owner, name, digest in previous if owner == self.owner}
-        stale = sorted(name for name in set(mine) | (set(listed) if self.check else set())
+        mine = {name for owner, name in previous if owner == self.owner}
+        stale = sorted(name for name in mine | (set(listed) if self.check else set())
                        if name not in self.written and _is_inside(name))
         for name in stale:
             try:
@@ -256,27 +254,26 @@ class ReportFolder:
             if self.check:
                 self.drift.removed.append(name)
                 self.drift.add_diff(data.decode("utf-8", errors="replace"), "", name)
-            elif hashlib.sha256(data).hexdigest() == mine.get(name):
+            elif name in mine:
                 self.files.delete(name)
-        kept = [(owner, name, digest) for owner, name, digest in previous if owner != self.owner]
-        kept += [(self.owner, name, digest) for name, digest in self.written.items()]
+        kept = [(owner, name) for owner, name in previous if owner != self.owner]
+        kept += [(self.owner, name) for name in self.written]
         self._put(MANIFEST, render_manifest(kept).encode("utf-8"))
 
 
-def render_manifest(files: Iterable[tuple[str, str, str]]) -> str:
-    """The manifest: one `owner<TAB>sha256<TAB>name` line per file factcheck wrote, sorted."""
-    lines = [f"{owner}\t{digest}\t{name}" for owner, name, digest in sorted(set(files))]
+def render_manifest(files: Iterable[tuple[str, str]]) -> str:
+    """The manifest: one `owner<TAB>name` line per file factcheck wrote, sorted."""
+    lines = [f"{owner}\t{name}" for owner, name in sorted(set(files))]
     return MANIFEST_HEADER + "".join(line + "\n" for line in lines)
 
 
-def parse_manifest(text: str) -> list[tuple[str, str, str]]:
-    """(owner, name, digest) of every well-formed manifest line; anything else is ignored."""
+def parse_manifest(text: str) -> list[tuple[str, str]]:
+    """(owner, name) of every well-formed manifest line; anything else is ignored."""
     found = []
     for line in text.splitlines():
-        owner, _, rest = line.partition("\t")
-        digest, _, name = rest.partition("\t")
-        if owner in OWNERS and re.fullmatch(r"[0-9a-f]{64}", digest) and _is_inside(name):
-            found.append((owner, name, digest))
+        owner, _, name = line.partition("\t")
+        if owner in OWNERS and _is_inside(name):
+            found.append((owner, name))
     return found
 
 

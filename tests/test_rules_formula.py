@@ -169,3 +169,25 @@ def test_figures_the_expression_cannot_combine_give_an_uncertain_finding_saying_
                                                                           dimension="length")))
     assert finding.verdict is Verdict.uncertain
     assert "cannot compare" in finding.arithmetic
+
+
+def test_preceded_by_and_followed_by_require_a_word_next_to_the_figure() -> None:
+    pack = PACK.split("  - id: demo/mandate")[0] + """  - id: demo/age
+    title: Ages stop at about 123
+    kind: formula
+    severity: error
+    rationale: The oldest documented person lived 122 years.
+    sources: [Robine and Allard 1998]
+    select:
+      age: {unit: year, preceded_by: [aged], followed_by: [when]}
+    expect: age <= 123 years
+    examples: {pass: [a], fail: [b]}
+"""
+    (rule,) = [rule for rule in parse_rules(pack.replace("WITHIN", "sentence"), "pack.yaml")
+               if rule.id == "demo/age"]
+    years = {"unit": "year", "dimension": "time"}
+    aged = context("He was aged 140 when he died.", Fig("140", 140, **years))
+    lasted = context("The firm lasted 140 when counted.", Fig("140", 140, **years))
+    aged_alone = context("He was aged 140.", Fig("140", 140, **years))
+    assert [f.verdict for f in evaluate_rule(rule, aged)] == [Verdict.fail]
+    assert evaluate_rule(rule, lasted) == [] and evaluate_rule(rule, aged_alone) == []

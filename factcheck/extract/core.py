@@ -121,7 +121,7 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
 
 def _is_age(sentence: str, reading: Reading) -> bool:
     """'Maddon, 66, has': a bare whole number after a name, between commas, is an age."""
-    if reading.kind != "number" or reading.decimals or not 1 <= reading.value < 120:
+    if reading.kind != "number" or reading.decimals or not 1 <= reading.value < 200:
         return False
     if _AGED.search(sentence, max(0, reading.start - _AROUND), reading.start):
         return True

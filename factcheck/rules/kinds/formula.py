@@ -62,6 +62,8 @@ _SELECTOR: dict[str, Any] = {
         "sentence_lacks": _WORDS,
         "not_followed_by": _WORDS,
         "not_preceded_by": _WORDS,
+        "followed_by": _WORDS,
+        "preceded_by": _WORDS,
     },
     "additionalProperties": False,
 }
@@ -95,6 +97,8 @@ class Selector:
     sentence_lacks: re.Pattern[str] | None
     not_followed_by: re.Pattern[str] | None
     not_preceded_by: re.Pattern[str] | None
+    followed_by: re.Pattern[str] | None = None
+    preceded_by: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,8 @@ def _selector(spec: Mapping[str, Any], origin: Position, path: tuple[str, ...]) 
         sentence_lacks=_pattern(spec.get("sentence_lacks")),
         not_followed_by=_pattern(spec.get("not_followed_by")),
         not_preceded_by=_pattern(spec.get("not_preceded_by")),
+        followed_by=_pattern(spec.get("followed_by")),
+        preceded_by=_pattern(spec.get("preceded_by")),
     )
 
 
@@ -308,6 +314,10 @@ def _words_fit(selector: Selector, row: Any, text: str, figure: _Figure) -> bool
             return False
     next_words = " ".join(after_words.split()[:2])
     if selector.not_followed_by is not None and selector.not_followed_by.search(next_words):
+        return False
+    if selector.followed_by is not None and not selector.followed_by.search(next_words):
+        return False
+    if selector.preceded_by is not None and not selector.preceded_by.search(before_words):
         return False
     return not (selector.not_preceded_by is not None and selector.not_preceded_by.search(before_words))
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
 from factcheck.extract.concepts import concept_after
-from factcheck.extract.filters import not_a_quantity
+from factcheck.extract.filters import continues_labels, is_label, not_a_quantity
 from factcheck.extract.hedges import hedge_after, hedge_before, interval
 from factcheck.extract.numbers import HAS_NUMBER, Reading, read_numbers
 from factcheck.extract.schema import Row, row_order, to_table
@@ -65,13 +65,14 @@ _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'-]+,\s$")
 _AGE_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|or|to)\b")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
-_RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|to|and|or)\s*")
+# "from 36 to just 21 days": a word that stresses the second figure still joins the two.
+_RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|to|and|or)\s*(?:(?:just|only|merely|a mere)\s+)?")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE_WORDS = (r"by|rose|rise|rises|rising|fell|fall|falls|falling|increased?|increases|increasing|"
                  r"decreased?|decreases|decreasing|grew|grow|grown|growing|jumped|climbed|dropped|"
                  r"declined|slipped|slumped|soared|surged|plunged|cut|raised|reduced|lowered|boosted|"
                  r"up|down|widened|narrowed|went|moved|swung|revised|changed|shrank|expanded|slow|"
-                 r"slowed|doubled|tripled|halved")
+                 r"slowed|doubled|tripled|halved|lifted|hiked|trimmed|eased|tightened|relaxed|switched|shifted")
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_WORDS})\s+$", re.IGNORECASE)
 _CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
@@ -158,7 +159,7 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
         return None
     if any(_year_like(sentence, figure) for figure in (left, right)):
         return None  # "in 2008 to 29 mpg": a date, left for the filters
-    word = separator.strip()
+    word = separator.split()[0]
     if left.unit is not COUNT and right.unit is not COUNT \
             and not right.unit.name.startswith(left.unit.name):
         return None  # "10 sen to RM31.20": two units, two figures
@@ -179,7 +180,7 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
         return "pair"
     origin = _FROM.search(before)
     if origin:  # "rose from 200 to 250" is two figures; "ranging from $200 to $4m" one range
-        return "from" if _CHANGE.search(before, max(0, origin.start() - 60), origin.start()) else "range"
+        return "from" if _CHANGE.search(before, 0, origin.start()) else "range"
     # "increased by $43.6bn to $419.2bn" is two figures; "dropped by 1 to 1.5 degrees" a range
     return "pair" if _CHANGE_BEFORE.search(before) and left.unit is not COUNT else "range"
 
@@ -246,7 +247,8 @@ def _hedge(sentence: str, figure: Figure) -> None:
     if figure.first.kind == "vague":
         figure.qualifier = "vague"
         return
-    found = hedge_before(sentence, figure.start) or hedge_after(sentence, figure.end)
+    found = hedge_before(sentence, figure.start, figure.end, figure.unit.dimension) \
+        or hedge_after(sentence, figure.end)
     if found:
         figure.qualifier, figure.mode, _ = found
 
@@ -254,11 +256,17 @@ def _hedge(sentence: str, figure: Figure) -> None:
 def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) -> list[Row]:
     sentence = text[start:end]
     rows: list[Row] = []
+    label_end = -1  # where the last number that names something ("Stage 2") ends
     for figure in _figures(sentence):
         first = figure.first
         unit = None if figure.unit is COUNT else figure.unit
-        if not_a_quantity(sentence, first, unit, figure.end):
+        if label_end >= 0 and continues_labels(sentence, label_end, first, unit):
+            label_end = figure.end
             continue
+        if not_a_quantity(sentence, first, unit, figure.end):
+            label_end = figure.end if is_label(sentence, first, unit) else -1
+            continue
+        label_end = -1
         _hedge(sentence, figure)
         low, high = figure.bounds or interval(first, figure.mode, figure.unit.dimension)
         value = low if figure.qualifier in ("range", "vague") else first.value

@@ -35,11 +35,19 @@ _YEAR_NOUNS = {
     "plans", "targets", "losses", "revenues", "returns", "statistics", "totals", "holidays", "winners",
 }
 _NUMBER_WORDS = re.compile(r"\b(?:no\.?|nos\.?|number|#|page|pages|chapter|section|article|room|"
-                           r"route|flight|gate|level|grade|tier|phase|stage|round|rank|ranked|"
+                           r"route|flight|gate|level|grade|tier|phase|stage|round|rank|ranked|stages|levels|grades|"
+                           r"tiers|phases|rounds|articles|sections|chapters|clauses|pages|"
                            r"episode|season|series|version|v|channel|platform|line|pg|p|vol|category|"
                            r"cat|gen|generation|mark|mk|type|model|size|studio|track|act|scene|"
                            r"ward|district|zone|block|highway|interstate|bus|exit|unit|apt)\.?\s*#?$",
                            re.IGNORECASE)
+# Airliner model numbers (7x7), read as names where the sentence is about aviation.
+_AIRLINER = re.compile(r"7[0-8]7")
+_AVIATION = re.compile(r"\b(?:jets?|jetliners?|airliners?|aircraft|planes?|aeroplanes?|airlines?|airways|"
+                       r"fleets?|Boeing|Dreamliners?|jumbos?|freighters?|flights?|aviation|airports?)\b",
+                       re.IGNORECASE)
+_LIST_MARKER = re.compile(r"\)\s")
+_LIST_MARKER_BEFORE = re.compile(r"(?:^|[:;,]\s*|\s(?:and|or)\s+|\()\s*\(?$")
 _ADDRESS = re.compile(r"(?:\s+[A-Z][\w.]*){1,4}\s+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|"
                       r"Boulevard|Blvd|Place|Square|Court|Terrace|Close|Crescent|Highway)\b")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'.-]*)[,:]?\s+$")
@@ -89,6 +97,8 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return _spelled_idiom(before, after, text)
     if reading.currency is not None:
         return False
+    if _LIST_MARKER.match(after) and _LIST_MARKER_BEFORE.search(before):
+        return True  # "1) cut costs, 2) sell land": the items' numbers
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after) or _ORDINAL.match(after):
         return True
     if _SLASHED.match(after) or re.search(r"\d/$", before) or before.endswith(("#", "[", "'")):
@@ -103,11 +113,38 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
     if whole and 1000 <= reading.value <= 2200 and len(text) == 4 \
             and _is_year(before, after, sentence[figure_end:figure_end + 40]):
         return True
-    if whole and 1 <= reading.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)):
-        return True
+    if whole and 1 <= reading.value <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after)
+                                                or _MONTH_AFTER.match(sentence, figure_end)):
+        return True  # "May 3", "3 May", and the days of "on 3 or 4 May"
+    if whole and _AIRLINER.fullmatch(text) and _AVIATION.search(sentence):
+        return True  # "its 787 fleet", "ten 777 jets": airliner models, not counts
     if whole and _ADDRESS.match(sentence, figure_end):
         return True
     return whole and _after_a_name(before)
+
+
+_LIST_JOIN = re.compile(r"(?:\s*,)?\s*(?:and|or|&)\s+|\s*,\s*")
+
+
+def is_label(sentence: str, reading: Reading, unit: Unit | None) -> bool:
+    """Whether a rejected bare number names something ("Stage 2", "Boeing 737") rather than
+    being a date or a time: the numbers listed after it are names too."""
+    before = sentence[max(0, reading.start - 120):reading.start]
+    plain = unit is None and reading.kind == "number" and not reading.spelled
+    return plain and bool(_NUMBER_WORDS.search(before) or _after_a_name(before))
+
+
+def continues_labels(sentence: str, label_end: int, reading: Reading, unit: Unit | None) -> bool:
+    """"Stages 2, 3 and 4", "Articles 5 or 6": a bare number listed right after a label."""
+    plain = unit is None and reading.kind == "number" and reading.decimals == 0 and reading.value < 1000
+    join = _LIST_JOIN.fullmatch(sentence, label_end, reading.start)
+    if not plain or not join:
+        return False
+    # after a bare comma the list must go on ("2, 3 and 4"); "Boeing 737, 40 of which" ends it
+    return join.group().strip() != "," or bool(_LIST_GOES_ON.match(sentence, reading.end))
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
 
 
 def _is_year(before: str, after: str, after_figure: str) -> bool:
@@ -121,9 +158,15 @@ def _is_year(before: str, after: str, after_figure: str) -> bool:
     following = _NEXT_WORD.match(after_figure)
     if following:
         word = following.group(1)
-        if word.islower() and word.endswith("s") and len(word) > 3 and word not in _YEAR_NOUNS:
+        verb = _OBJECT_AFTER.match(after_figure, following.end())  # "2004 offers the chance"
+        if word.islower() and word.endswith("s") and len(word) > 3 and word not in _YEAR_NOUNS \
+                and not verb:
             return False
     return True
+
+
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|this|that|these|those|us|them|me|him|her|our|"
+                           r"some|more|no)\b")
 
 
 def _after_a_name(before: str) -> bool:

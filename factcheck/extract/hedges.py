@@ -1,11 +1,15 @@
 """Hedges and rounding: the interval a figure's wording allows.
 
-A written figure carries its precision: "2.1 million" is rounded to 0.1 million, so it
-means 2.05-2.15 million; "24%" means 23.5-24.5%. Trailing zeros are taken as rounding when
-there are three or more ("11,000") or a hedge says so ("about 40" is 35-45), so plain counts
-such as "40 missiles" stay exact. Hedges then move the interval: "almost three million" is
-2.5-3 million, "more than 700" is 700 and up. Later checks reason over these intervals, which
-is what lets honest rounding pass.
+A plain figure carries its precision: "2.1 million" is rounded to 0.1 million, so it means
+2.05-2.15 million; "24%" means 23.5-24.5%. Trailing zeros count as rounding when there are
+three or more ("11,000" is 10,500-11,500), so plain counts such as "40 missiles" stay exact.
+
+A hedged figure follows one rule, whatever its digits: its interval is a tenth of its value
+wide (HEDGE_SHARE), or as wide as its last written decimal if that is wider; "about" centres it
+on the figure, "nearly" puts it below and "just over" above. "about 40" is 38-42 and "about
+9.7%" 9.215-10.185%; "almost 100,000" is 90,000-100,000 as "almost three million" is 2.7-3
+million; "just over 50" is 50-55. Open hedges ("more than 700", "up to 26") bound one side
+only. Rules reasoning over these intervals let honest rounding pass and treat hedges alike.
 """
 
 from __future__ import annotations
@@ -36,7 +40,12 @@ HEDGES: dict[str, tuple[str, str]] = {
     "as much as": ("at_most", "down"), "as high as": ("at_most", "down"),
     "less than": ("less_than", "down"), "fewer than": ("less_than", "down"),
     "under": ("less_than", "down"), "below": ("less_than", "down"),
+    "better than": ("more_than", "up"), "greater than": ("more_than", "up"),
+    "higher than": ("more_than", "up"), "lower than": ("less_than", "down"),
+    "worse than": ("less_than", "down"),
 }
+# How wide, as a share of its value, a hedged figure's interval is ("about", "nearly", "just over").
+HEDGE_SHARE = 0.1
 _BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s+$",
     re.IGNORECASE)
@@ -45,15 +54,43 @@ _AFTER = {"or more": ("at_least", "up"), "or so": ("approx", "round"), "or less"
 _AFTER_PATTERN = re.compile(r"(?:\s+or\s+(?:more|so|less|fewer)\b|-plus\b|\+)", re.IGNORECASE)
 
 
-def hedge_before(sentence: str, start: int) -> tuple[str, str, int] | None:
-    """The hedge right before `start`: (qualifier, interval mode, offset where the hedge starts)."""
+# "took the cap up to 26 weeks", "raised it up to 8%": after a verb of movement, "up to" names
+# the new level, not a ceiling.
+_MOVED = re.compile(
+    r"\b(?:take|takes|taken|took|taking|bring|brings|brought|bringing|raise[sd]?|raising|put|puts|"
+    r"push(?:ed|es)?|move[sd]?|go|goes|gone|went|increase[sd]?|extend(?:ed|s)?|lift(?:ed|s)?|"
+    r"boost(?:ed|s)?|ramp(?:ed|s)?|step(?:ped|s)?|scale[sd]?|bump(?:ed|s)?|double[sd]?|"
+    r"rise|rises|rose|risen|climb(?:ed|s)?|jump(?:ed|s)?)"
+    r"(?:\s+(?:it|them|this|that|(?:the|its|their|his|her|our)\s+[^\W\d_]+))?\s+$", re.IGNORECASE)
+# "3,000 died over 30 years": "over" a period after another figure in the clause is the period
+# the figure is spread over, not "more than".
+_FIGURE_EARLIER = re.compile(r"\d[^;:,.]*$")
+
+
+def hedge_before(sentence: str, start: int, end: int | None = None,
+                 dimension: str = "") -> tuple[str, str, int] | None:
+    """The hedge right before the figure at `start`..`end`: (qualifier, interval mode, offset
+    where the hedge starts)."""
     if sentence[start - 1:start] == "~" and start > 0:  # "~25 min"
         return "approx", "round", start - 1
     match = _BEFORE.search(sentence, max(0, start - 30), start)
     if not match:
         return None
-    qualifier, mode = HEDGES[" ".join(match.group().lower().split())]
+    words = " ".join(match.group().lower().split())
+    if words == "up to" and _MOVED.search(sentence, max(0, match.start() - 40), match.start()):
+        return None
+    if words == "over" and dimension == "time" and _is_period(sentence, match.start(), end):
+        return None
+    qualifier, mode = HEDGES[words]
     return qualifier, mode, match.start()
+
+
+def _is_period(sentence: str, over: int, end: int | None) -> bool:
+    """Whether "over" + a duration at `over` reads as "during" rather than "more than"."""
+    if _FIGURE_EARLIER.search(sentence, max(0, over - 80), over):
+        return True
+    opening = not sentence[:over].strip(" \"'\u201c\u2018(")
+    return opening and end is not None and sentence[end:end + 1] == ","
 
 
 def hedge_after(sentence: str, end: int) -> tuple[str, str, int] | None:
@@ -66,11 +103,11 @@ def hedge_after(sentence: str, end: int) -> tuple[str, str, int] | None:
     return qualifier, mode, match.end()
 
 
-def rounding_step(reading: Reading, hedged: bool) -> float:
-    """The unit of the last written digit; trailing zeros count as rounding when hedged or 3+."""
+def rounding_step(reading: Reading) -> float:
+    """The unit of the last written digit; trailing zeros count as rounding when there are 3+."""
     if reading.decimals:
         return 10.0 ** -reading.decimals * reading.magnitude
-    zeros = reading.trailing_zeros if hedged or reading.trailing_zeros >= 3 else 0
+    zeros = reading.trailing_zeros if reading.trailing_zeros >= 3 else 0
     return 10.0 ** zeros * reading.magnitude
 
 
@@ -86,16 +123,16 @@ def interval(reading: Reading, mode: str, dimension: str) -> tuple[float, float]
         return value, math.inf
     if mode == "down":
         return floor, value
-    if reading.kind in ("fraction", "multiplier"):
-        half = abs(value) / 10  # "nearly two-thirds": a tenth either way is as loose as words get
-    else:
-        half = rounding_step(reading, hedged=mode != "exact") / 2
+    if mode == "exact":
+        if dimension == "count" and reading.decimals == 0 and reading.magnitude == 1.0 \
+                and reading.trailing_zeros < 3:
+            return value, value
+        half = rounding_step(reading) / 2
+        return value - half, value + half
+    written = 10.0 ** -reading.decimals * reading.magnitude if reading.decimals else 0.0
+    width = max(abs(value) * HEDGE_SHARE, written)
     if mode == "below":
-        return value - half, value
+        return value - width, value
     if mode == "above":
-        return value, value + half
-    exact_count = (mode == "exact" and dimension == "count" and reading.decimals == 0
-                   and reading.magnitude == 1.0 and reading.trailing_zeros < 3)
-    if exact_count:
-        return value, value
-    return value - half, value + half
+        return value, value + width
+    return value - width / 2, value + width / 2

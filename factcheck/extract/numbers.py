@@ -89,6 +89,12 @@ _COUNTED_IN_MILLIONS = re.compile(
     r"subscribers|passengers|tonnes|tons|jobs|children|adults|members|patients|students|listeners|fans|"
     r"tickets|vehicles|cars|phones|devices|accounts|downloads|units|residents|citizens|voters|"
     r"consumers|readers|animals|trees|doses|cases|hits|pages|sales)\b")
+# "2m Europeans", "1.5m Muslims": a capitalised plural after "m" names people, counted in millions.
+_PEOPLE_IN_MILLIONS = re.compile(r"[A-Z][a-z]+(?:ans|ims|ics|ers|ons|ists|ites|ese)\b")
+# "1.2m of the country's 3m voters": a part read on the scale of its whole.
+_PART_OF_MILLIONS = re.compile(
+    r"of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w.]*(?:'s|’s))\s[^.;:\d]{0,40}"
+    r"\d[\d,.]*\s?(?:m|mn|million)\b")
 _MINUS = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
 _EXPONENT = re.compile(r"\s?[×x]\s?10\^?([−–-]?\d{1,2})\b")
 
@@ -103,7 +109,8 @@ def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float]
     letters = match.group("attached")
     if letters == "m":  # "£600m" is money, "100m hurdles" metres, "1.2m people" and "5m euros" millions
         following = sentence[match.end():match.end() + 40].lstrip()
-        counted = currency_word(following, True) or _COUNTED_IN_MILLIONS.match(following)
+        counted = currency_word(following, True) or _COUNTED_IN_MILLIONS.match(following) \
+            or _PEOPLE_IN_MILLIONS.match(following) or _PART_OF_MILLIONS.match(following)
         if currency is None and not counted:
             return None
     elif letters in ("b", "B") and currency is None:
@@ -231,7 +238,7 @@ def _word_readings(sentence: str) -> list[Reading]:
 _VAGUE = re.compile(
     r"\b(?:(?P<count>several|a few|a couple of)\s+(?P<scale>hundred|thousand|million|billion|trillion"
     r"|dozen)|(?P<plural>tens|dozens|hundreds|thousands|millions|billions|trillions)"
-    r"(?:\s+of\s+(?P<of>thousands|millions|billions|trillions))?)\b", re.IGNORECASE)
+    r"(?:\s+of\s+(?P<of>thousand|million|billion|trillion)s?)?)\b", re.IGNORECASE)
 
 
 def _vague_readings(sentence: str) -> list[Reading]:
@@ -242,8 +249,8 @@ def _vague_readings(sentence: str) -> list[Reading]:
             scale = SUFFIXES[match.group("scale").lower()]
         else:
             scale = PLURAL_SCALES[match.group("plural").lower()]
-            if match.group("of"):
-                scale *= PLURAL_SCALES[match.group("of").lower()]
+            if match.group("of"):  # "tens of thousands", and the slip "tens of thousand"
+                scale *= SCALES[match.group("of").lower()]
             low, high = 1, 10
         readings.append(Reading(match.start(), match.end(), low * scale, kind="vague",
                                 magnitude=scale, vague=(low * scale, high * scale), spelled=True))
@@ -299,6 +306,30 @@ def _fraction_readings(sentence: str) -> list[Reading]:
     return readings
 
 
+# "a quarter of a million", "three quarters of a billion": one number, not a fraction and a scale.
+_FRACTION_OF_SCALE = re.compile(
+    rf"\b(?P<num>{_NUMERATOR})[\s-]+(?P<den>{'|'.join(FRACTIONS)})\s+of\s+an?\s+"
+    r"(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
+# "a six-figure salary": an amount with that many digits before the decimal point.
+_DIGIT_COUNT = re.compile(
+    r"\b(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine|ten)[\s-]figures?(?=\s+[^\W\d_])",
+    re.IGNORECASE)
+
+
+def _sized_readings(sentence: str) -> list[Reading]:
+    readings = []
+    for match in _FRACTION_OF_SCALE.finditer(sentence):
+        scale = SCALES[match.group("scale").lower()]
+        share = _number_word(match.group("num")) / FRACTIONS[match.group("den").lower()]
+        readings.append(Reading(match.start(), match.end(), share * scale, decimals=2, magnitude=scale,
+                                spelled=True))
+    for match in _DIGIT_COUNT.finditer(sentence):
+        digits = int(_number_word(match.group("n")))
+        low, high = 10.0 ** (digits - 1), 10.0 ** digits
+        readings.append(Reading(match.start(), match.end(), low, kind="vague", vague=(low, high)))
+    return readings
+
+
 # "twice as loud" multiplies; "scored twice" counts occasions and is left alone.
 _MULTIPLIER = re.compile(
     rf"\b(?:twice(?=\s+(?:as\s+(?-i:[a-z])|the\b|that\b|than\b|what\b))"
@@ -320,7 +351,8 @@ def _multiplier_readings(sentence: str) -> list[Reading]:
 
 def read_numbers(sentence: str) -> list[Reading]:
     """Every number in `sentence`, left to right; where readings overlap the longest wins."""
-    found = [*_vague_readings(sentence), *_fraction_readings(sentence), *_word_readings(sentence),
+    found = [*_sized_readings(sentence), *_vague_readings(sentence), *_fraction_readings(sentence),
+             *_word_readings(sentence),
              *_digit_readings(sentence), *_multiplier_readings(sentence)]
     found = [reading for reading in found if math.isfinite(reading.value)]  # "1e400" overflows
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
@@ -333,5 +365,5 @@ def read_numbers(sentence: str) -> list[Reading]:
 
 
 HAS_NUMBER = re.compile(
-    rf"\d|\b(?:{_WORD_NUMBER}|{'|'.join(PLURAL_SCALES)}|half|halves|thirds?|quarters?|"
+    rf"\d|\b(?:{_WORD_NUMBER}|{'|'.join(PLURAL_SCALES)}|{'|'.join(FRACTIONS)}|"
     rf"{'|'.join(MULTIPLIERS)}|\w+fold)\b", re.IGNORECASE)

@@ -1,0 +1,150 @@
+"""Extraction errors an editor found in news copy, each as a sentence written for this test."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from factcheck.extract import extract
+from factcheck.extract.hedges import HEDGE_SHARE
+from factcheck.extract.schema import validate
+
+
+def table(text: str) -> pd.DataFrame:
+    result = extract(text, doc="t")
+    validate(result, {"t": text})
+    return result
+
+
+def row(text: str, surface: str) -> pd.Series:
+    rows = table(text)
+    found = rows[rows["surface"] == surface]
+    assert len(found) == 1, rows[["surface", "value", "unit", "qualifier"]]
+    return found.iloc[0]
+
+
+def test_a_part_in_millions_of_a_whole_in_millions_is_a_count_not_metres() -> None:
+    text = "Roughly 2.3m of the region's 4.1m Catholics attend mass."
+    part, whole = row(text, "2.3m"), row(text, "4.1m")
+    assert part.dimension == whole.dimension == "count"
+    assert math.isclose(part.value, 2.3e6) and math.isclose(whole.value, 4.1e6)
+
+
+def test_metres_of_a_course_stay_metres() -> None:
+    assert row("She ran the final 400m of the race in 58 seconds.", "400m").unit == "metre"
+
+
+@pytest.mark.parametrize("text", [
+    "The carrier grounded its 777 fleet after the fault.",
+    "The airline ordered ten 787 jets last week.",
+])
+def test_airliner_model_numbers_are_not_counts(text: str) -> None:
+    assert not (table(text)["value"] >= 700).any()
+
+
+def test_a_change_from_one_share_to_another_is_two_figures() -> None:
+    rows = table("The state has lifted the cap on outside stakes in local phone firms from 45% to 70%.")
+    assert rows["surface"].tolist() == ["45%", "70%"]
+    assert (rows["qualifier"] == "exact").all()
+
+
+def test_a_fraction_of_a_million_is_one_number() -> None:
+    figure = row("Organisers hope a quarter of a million visitors will come.", "a quarter of a million")
+    assert figure.value == 250_000 and figure.dimension == "count"
+    assert len(table("Organisers hope a quarter of a million visitors will come.")) == 1
+
+
+def test_up_to_after_a_verb_of_movement_is_the_new_level() -> None:
+    moved = row("The council has now taken it up to 18 weeks.", "18 weeks")
+    assert moved.qualifier == "exact" and moved.low <= 18 <= moved.high
+    assert row("Fines can run up to 18 weeks of pay.", "18 weeks").qualifier == "at_most"
+
+
+def test_over_a_period_after_another_figure_means_during() -> None:
+    spread = row("Some 2,000 homes were built over 30 years.", "30 years")
+    assert spread.qualifier == "exact"
+    assert row("She has lived here for over 30 years.", "30 years").qualifier == "more_than"
+    assert row("Over 12 years, the town doubled in size.", "12 years").qualifier == "exact"
+
+
+def test_better_than_keeps_its_hedge() -> None:
+    chance = row("Bookmakers give the side a better than 40% chance of promotion.", "40%")
+    assert chance.qualifier == "more_than" and chance.low == 40 and math.isinf(chance.high)
+
+
+def test_tens_of_thousand_is_one_vague_figure() -> None:
+    rows = table("Tens of thousand of marchers filled the square.")
+    assert len(rows) == 1
+    assert (rows.iloc[0].qualifier, rows.iloc[0].low, rows.iloc[0].high) == ("vague", 1e4, 1e5)
+
+
+@pytest.mark.parametrize(("text", "surface", "low", "high"), [
+    ("He now earns a 6 figure salary.", "6 figure", 1e5, 1e6),
+    ("The club paid a seven-figure fee.", "seven-figure", 1e6, 1e7),
+])
+def test_a_number_of_figures_is_a_size_class(text: str, surface: str, low: float, high: float) -> None:
+    amount = row(text, surface)
+    assert (amount.qualifier, amount.low, amount.high) == ("vague", low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The vote will be held on 11 or 12 May.",
+    "The fair runs on 3-4 June.",
+])
+def test_alternative_days_of_a_month_are_dates(text: str) -> None:
+    assert table(text).empty
+
+
+def test_a_year_opening_a_sentence_before_a_verb_is_a_date() -> None:
+    assert table('"2003 offers the chance of a fresh start," she said.').empty
+    assert row("2000 workers went on strike.", "2000").value == 2000
+
+
+@pytest.mark.parametrize("text", [
+    "Pupils at Key Stages 2, 3 and 4 sat the tests.",
+    "The claim rests on Articles 5 and 6 of the treaty.",
+])
+def test_numbers_listed_after_a_label_are_labels(text: str) -> None:
+    assert table(text).empty
+
+
+def test_list_markers_are_not_counts() -> None:
+    rows = table("The plan has three parts: 1) cut costs, 2) sell land and 3) hire staff.")
+    assert rows["surface"].tolist() == ["three"]
+
+
+def test_the_unit_of_the_second_figure_reaches_the_first_across_a_stress_word() -> None:
+    rows = table("Training for new staff fell last year from 40 to just 18 days.")
+    assert rows["surface"].tolist() == ["40", "18 days"]
+    assert (rows["unit"] == "day").all()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A sixth of all applicants gave up.", 1 / 6),
+    ("Nearly a fifth of all shops have closed.", 1 / 5),
+])
+def test_fractions_named_by_ordinals(text: str, value: float) -> None:
+    figure = table(text).iloc[0]
+    assert figure.dimension == "fraction" and math.isclose(figure.value, value)
+
+
+# --- hedge widths: one rule ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Almost 100,000 fans came.", 90_000, 100_000),
+    ("Almost three million fans came.", 2_700_000, 3_000_000),
+    ("About 10% of voters agreed.", 9.5, 10.5),
+    ("About 9.7% of voters agreed.", 9.215, 10.185),
+    ("Just over 50 boats sailed.", 50, 55),
+    ("Around 0.1% of cells mutate.", 0.05, 0.15),
+    ("Around 3.47 million tickets sold.", 3_296_500, 3_643_500),
+])
+def test_a_hedged_interval_is_a_tenth_of_the_value_wide(text: str, low: float, high: float) -> None:
+    figure = table(text).iloc[0]
+    assert math.isclose(figure.low, low) and math.isclose(figure.high, high)
+
+
+def test_the_hedge_share_is_a_tenth() -> None:
+    assert HEDGE_SHARE == 0.1

@@ -333,6 +333,40 @@ def check(
     _guarded(run)
 
 
+cache_app = typer.Typer(name="cache", help="Show or clear the result cache.", no_args_is_help=True)
+app.add_typer(cache_app)
+
+
+def _cache(cache_dir: Path | None) -> object:
+    """The cache a corpus command would use: --cache-dir, else `[tool.factcheck]`, else the default."""
+    from factcheck.corpus.cache import Cache, default_cache_dir
+
+    config = _load_config()
+    return Cache(cache_dir or (Path(config.cache_dir) if config.cache_dir else default_cache_dir()))
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDirOption = None) -> None:
+    """Where the cache is, how many entries it holds, their size and the size limit."""
+    from factcheck.corpus.cache import SIZE_ENV, cache_limit
+
+    cache = _cache(cache_dir)
+    entries = list(cache.entries())
+    size = sum(info.st_size for _, info in entries)
+    kinds = ", ".join(f"{sum(name.startswith(kind + '/') for name, _ in entries)} {kind}"
+                      for kind in ("rows", "context", "result"))
+    typer.echo(f"{cache.folder}: {len(entries)} entries ({kinds}), {size / 1e6:.1f} MB "
+               f"of a {cache_limit() / 1e6:.0f} MB limit (${SIZE_ENV}); least recently used entries "
+               "are pruned after a run that wrote any")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOption = None) -> None:
+    """Delete every cache entry (files factcheck wrote there; nothing else is touched)."""
+    cache = _cache(cache_dir)
+    typer.echo(f"{cache.folder}: deleted {cache.clear()} entries")
+
+
 rules_app = typer.Typer(name="rules", help="List, show and test the YAML rules.", no_args_is_help=True)
 app.add_typer(rules_app)
 

@@ -9,7 +9,11 @@ never the bytes on disk. Cleaning is deterministic: newlines are normalised (CRL
 vertical tab, NEL and U+2028 become "\\n"; U+2029 becomes a blank line), other control characters
 and stray byte-order marks are dropped, lone surrogates (only JSON escapes make them) become
 U+FFFD, and the text is put in Unicode NFC, so one visible text
-always gives one document text (and one cache key, one report).
+always gives one document text (and one cache key, one report). Numbers are mended to read as
+they are seen: invisible characters between two digits (zero-width joiners and spaces, soft
+hyphens) are dropped, and the Arabic decimal and thousands separators between digits become "."
+and ","; offsets index this cleaned text, so a figure after a dropped character sits one
+character earlier than in the file.
 
 Formats, chosen by suffix (case-insensitive) and, for other suffixes and stdin, by content:
 - text (.txt, anything else): UTF-8 (with or without BOM; UTF-16/32 with a BOM, or UTF-16 without
@@ -46,6 +50,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -236,9 +241,28 @@ def _latin_script(text: str) -> bool:
 
 def clean(text: str) -> str:
     """Normalise newlines, drop control characters and stray BOMs, mark lone surrogates as
-    U+FFFD (they cannot be written as UTF-8), and compose to NFC."""
+    U+FFFD (they cannot be written as UTF-8), compose to NFC, and mend numbers (`_mend_numbers`)."""
     text = _ODD.sub(_replacement, text.replace("\r\n", "\n").replace("\r", "\n"))
-    return unicodedata.normalize("NFC", text)
+    return _mend_numbers(unicodedata.normalize("NFC", text))
+
+
+# Invisible characters that can sit inside a number (zero-width space, non-joiner and joiner,
+# word joiner, soft hyphen, Mongolian vowel separator) and the Arabic decimal and thousands
+# separators, each only between two digits.
+_IN_NUMBER = re.compile(r"(?<=\d)(?:[\u200b-\u200d\u2060\u00ad\u180e]+|[\u066b\u066c])(?=\d)")
+_NUMBER_MENDS = {"\u066b": ".", "\u066c": ","}
+
+
+def _mend_numbers(text: str) -> str:
+    """Make a number read as it is seen: "3<ZWJ>0<ZWJ>0" is 300 (the invisible characters go, so
+    later offsets move left by one for each), and Arabic-Indic 12<U+066B>5 is 12.5 (the Arabic
+    decimal separator becomes ".", its thousands separator ",", one character for one)."""
+    if not _MAYBE_IN_NUMBER.search(text):
+        return text
+    return _IN_NUMBER.sub(lambda match: _NUMBER_MENDS.get(match.group(), ""), text)
+
+
+_MAYBE_IN_NUMBER = re.compile(r"[\u200b-\u200d\u2060\u00ad\u180e\u066b\u066c]")
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -317,8 +341,35 @@ def _html_text(data: bytes) -> str:
     if not text:
         _, text, _ = trafilatura.baseline(data)
     if not text or not text.strip():
-        raise _Refused("no article text in the HTML page")
+        raise _Refused(_why_no_html_text(data))
     return text
+
+
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_TAG = re.compile(rb"<(/?)([A-Za-z][\w:-]*)[^<>]*?(/?)>")
+_VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source",
+         b"track", b"wbr", b"param"}
+# libxml2, which parses the page, stops at this depth of nested elements.
+MAX_HTML_DEPTH = 255
+
+
+def _why_no_html_text(data: bytes) -> str:
+    """Why a page gave no text: entity declarations (never expanded) or nesting beyond the
+    parser's depth limit say so; otherwise the page has no article text."""
+    if _ENTITY_DECLARATION.search(data):
+        return "HTML page declares entities (<!ENTITY>), which are never expanded: no article text left"
+    depth = deepest = 0
+    for match in _TAG.finditer(data):
+        name = match.group(2).lower()
+        if match.group(1):
+            depth = max(0, depth - 1)
+        elif not match.group(3) and name not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    if deepest > MAX_HTML_DEPTH:
+        return (f"HTML page nests elements {deepest} deep, beyond the parser's limit of {MAX_HTML_DEPTH}: "
+                "no article text read")
+    return "no article text in the HTML page"
 
 
 # -- files, folders, stdin -------------------------------------------------------------------------
@@ -363,21 +414,25 @@ def _safe_name(path: str) -> str | None:
     return None if shown == path else shown
 
 
-def _read_file(path: str, limit: int) -> Iterator[Document | DocumentError]:
-    """Read one file given by name (or found in a folder)."""
+def _read_file(path: str, limit: int, folder: Path | None = None) -> Iterator[Document | DocumentError]:
+    """Read one file given by name, or found in `folder` (a link out of which is refused)."""
     shown = _safe_name(path)
     if shown is not None:
         yield DocumentError(shown, "file name is not valid UTF-8 or holds control characters: rename it")
         return
     kind = _kind_of(path)
     try:
-        if kind == "jsonl":
-            yield from _read_jsonl(path, limit)
-            return
-        size = os.stat(path).st_size
-        if size > limit:
-            raise _Refused(_too_large("file", limit, size))
-        with open(path, "rb") as stream:
+        if folder is not None and os.path.islink(path) and \
+                not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder)):
+            raise _Refused("a symbolic link out of the input folder: not followed (name the file itself "
+                           "to read it)")
+        with _open_regular(path) as stream:
+            if kind == "jsonl":
+                yield from _read_jsonl(path, stream, limit)
+                return
+            size = os.fstat(stream.fileno()).st_size
+            if size > limit:
+                raise _Refused(_too_large("file", limit, size))
             data = _read_bounded(stream, limit, "file")
         yield _text_document(path, data, kind)
     except _Refused as refusal:
@@ -388,6 +443,21 @@ def _read_file(path: str, limit: int) -> Iterator[Document | DocumentError]:
         yield DocumentError(path, "is a directory")
     except OSError as exc:
         yield DocumentError(path, f"cannot read: {exc.strerror or exc}")
+
+
+def _open_regular(path: str) -> BinaryIO:
+    """`path` opened for reading if it is a regular file; a FIFO (which would block the run), a
+    device or a socket is refused without waiting for it."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    mode = os.fstat(handle).st_mode
+    if stat.S_ISDIR(mode):
+        os.close(handle)
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        raise _Refused("not a regular file (a FIFO, device or socket): skipped")
+    os.set_blocking(handle, True)
+    return os.fdopen(handle, "rb")
 
 
 def _read_stdin(limit: int) -> Document | DocumentError:
@@ -442,7 +512,7 @@ def read_documents(paths: Iterable[str], *,
             if not articles and not errors:
                 yield DocumentError(given, f"folder has no articles ({', '.join(ARTICLE_SUFFIXES)} files)")
             for article in articles:
-                yield from _read_file(article, limit)
+                yield from _read_file(article, limit, path)
         else:
             yield from _read_file(given, limit)
 
@@ -472,30 +542,29 @@ def _count_lines(path: str) -> int:
 
 # -- JSONL corpora ---------------------------------------------------------------------------------
 
-def _read_jsonl(path: str, limit: int) -> Iterator[Document | DocumentError]:
+def _read_jsonl(path: str, stream: BinaryIO, limit: int) -> Iterator[Document | DocumentError]:
     """One document per JSON line; a bad line is an error named `path:LINE`, the rest still read."""
     seen: dict[str, int] = {}
     records = 0
-    with open(path, "rb") as stream:
-        if b"\x00" in stream.read(8192):
-            raise _Refused("binary data (NUL bytes), not JSON Lines")
-        stream.seek(0)
-        for number, line in enumerate(_lines(stream, limit), start=1):
-            if line is None:
-                yield DocumentError(f"{path}:{number}", _too_large("record", limit))
-                continue
-            if number == 1:
-                line = line.removeprefix(codecs.BOM_UTF8)
-            if not line.strip():
-                continue
-            records += 1
-            try:
-                yield _record(path, number, line, seen)
-            except _Refused as refusal:
-                yield DocumentError(f"{path}:{number}", str(refusal))
-                if records == MAX_BAD_LINES_FIRST and not seen:
-                    raise _Refused(f"the first {MAX_BAD_LINES_FIRST} records are all bad: not a JSON Lines "
-                                   "corpus of {\"id\", \"text\"} objects? Stopped reading it") from None
+    if b"\x00" in stream.read(8192):
+        raise _Refused("binary data (NUL bytes), not JSON Lines")
+    stream.seek(0)
+    for number, line in enumerate(_lines(stream, limit), start=1):
+        if line is None:
+            yield DocumentError(f"{path}:{number}", _too_large("record", limit))
+            continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if not line.strip():
+            continue
+        records += 1
+        try:
+            yield _record(path, number, line, seen)
+        except _Refused as refusal:
+            yield DocumentError(f"{path}:{number}", str(refusal))
+            if records == MAX_BAD_LINES_FIRST and not seen:
+                raise _Refused(f"the first {MAX_BAD_LINES_FIRST} records are all bad: not a JSON Lines "
+                               "corpus of {\"id\", \"text\"} objects? Stopped reading it") from None
     if records == 0:
         raise _Refused("empty file (no JSON records)")
 

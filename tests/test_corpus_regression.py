@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 
 import pytest
@@ -151,8 +150,8 @@ def test_cache_round_trips_and_treats_damage_as_a_miss(tmp_path: Path) -> None:
     assert cache.get("table", key) is None
     cache.put("table", key, {"rows": [1, 2]})
     assert cache.get("table", key) == {"rows": [1, 2]}
-    entry = next(tmp_path.rglob("*.pkl"))
-    entry.write_bytes(pickle.dumps({"rows": [1, 2]})[:5])
+    entry = next(tmp_path.rglob("*.json"))
+    entry.write_bytes(entry.read_bytes()[:70])
     assert cache.get("table", key) is None
     disabled = Cache(None)
     disabled.put("table", key, 1)

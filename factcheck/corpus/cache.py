@@ -1,33 +1,60 @@
 """Content cache for corpus runs, in two levels so that a changed rule invalidates only what it must.
 
 - extraction: the quantities rows (`extract`) or the rules' context (quantities, relations, date),
-  keyed by the document's name and text and a fingerprint of the extraction code (tool version, the
-  source of `factcheck.extract`, `factcheck.intervals` and the context builder, pandas);
-- results: the findings and the rendered report of a document, keyed by the extraction key plus
-  the rule set's digest and a fingerprint of the rule engine's and the reports' code.
+  keyed by the document's name and text and a fingerprint of the extraction code (the source of
+  `factcheck.extract`, which by the layering contract imports only `documents` and `intervals`, of
+  those two, of the context builder and of this module's codec) and of pint, quantulum3, pandas
+  and numpy's versions;
+- results: the findings and the rendered report of a document, keyed by the extraction key, the
+  digest of the rules the worker evaluated (so a rule file edited during a run files its results
+  under the edited rules, never the ones loaded at the start) and a fingerprint of every file of
+  the package (the rule kinds, `compare/` that `cross_source` runs, the reports, this module).
 
 Editing a rule therefore re-evaluates rules on cached tables (cheap) instead of re-extracting
 (expensive). Fingerprinting the source, not just the version number, keeps a development checkout
-from serving stale results. Entries are pickles written atomically; an unreadable entry is a miss.
-The cache lives in `$XDG_CACHE_HOME/factcheck` (default `~/.cache/factcheck`); it holds only what this
-user's own runs wrote there.
+from serving stale results.
+
+An entry is plain data that cannot run code: JSON in a tagged form that only builds the few types
+listed in `_classes` (no pickle), behind an HMAC-SHA256 of its kind, key and bytes under a secret
+that lives in the user's own cache folder (`$XDG_CACHE_HOME/factcheck/secret`), never in a
+repository. A cache folder a repository chose, or filled, is therefore harmless: an entry that is
+corrupt, foreign, forged or copied under another key is a miss. Entries are written atomically
+through a `SafeFolder` (no link in the cache folder is followed). A hit refreshes the entry's
+modification time, and a run that wrote entries prunes the least recently used ones once the
+folder is over its size limit (`$FACTCHECK_CACHE_SIZE`, default `DEFAULT_LIMIT`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime
 import hashlib
+import hmac
+import json
 import os
-import pickle
+import secrets
+import stat
+from collections.abc import Iterator
+from enum import Enum
 from functools import cache
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from factcheck import __version__
-from factcheck.fsutil import atomic_write_bytes
+from factcheck.fsutil import SafeFolder
 
-LAYOUT = "v1"
+LAYOUT = "v2"
+KINDS = ("rows", "context", "result")
+SIZE_ENV = "FACTCHECK_CACHE_SIZE"
+DEFAULT_LIMIT = 512 * 1024 * 1024
+SECRET = "secret"
 _PACKAGE = Path(__file__).resolve().parent.parent
+_LIBRARIES = ("pint", "quantulum3", "pandas", "numpy")
+# The code an extraction entry depends on (package-relative); see the module docstring.
+_EXTRACTION_CODE = ("__init__.py", "extract", "intervals.py", "documents.py", "rules/engine.py",
+                    "rules/model.py", "corpus/cache.py")
 
 
 def default_cache_dir() -> Path:
@@ -36,10 +63,22 @@ def default_cache_dir() -> Path:
     return Path(base) / "factcheck"
 
 
+def cache_limit() -> int:
+    """The cache's size limit in bytes: `$FACTCHECK_CACHE_SIZE` (e.g. 200MB), else `DEFAULT_LIMIT`."""
+    from factcheck.documents import parse_size
+
+    given = os.environ.get(SIZE_ENV)
+    return parse_size(given) if given else DEFAULT_LIMIT
+
+
 @cache
 def code_fingerprint(*parts: str) -> str:
-    """Digest of the version and the files (code and data) under the given package-relative paths."""
-    digest = hashlib.sha256(f"{__version__}\0pandas {version('pandas')}\0".encode())
+    """Digest of the version, the libraries' versions and the files (code and data) under the given
+    package-relative paths ("" for the whole package)."""
+    digest = hashlib.sha256(f"{__version__}\0".encode())
+    for library in _LIBRARIES:
+        with contextlib.suppress(PackageNotFoundError):
+            digest.update(f"{library} {version(library)}\0".encode())
     for part in parts:
         root = _PACKAGE / part
         files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc") if root.is_dir() \
@@ -51,9 +90,8 @@ def code_fingerprint(*parts: str) -> str:
 
 
 def extraction_key(doc: str, text: str) -> str:
-    """Key of a document's extraction (its quantities table, or its rules' context)."""
-    code = code_fingerprint("extract", "intervals.py", "documents.py", "rules/engine.py")
-    digest = hashlib.sha256(code.encode())
+    """Key of a document's extraction (its quantities rows, or its rules' context)."""
+    digest = hashlib.sha256(code_fingerprint(*_EXTRACTION_CODE).encode())
     digest.update(doc.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -61,52 +99,256 @@ def extraction_key(doc: str, text: str) -> str:
 
 def result_key(extraction: str, ruleset_digest: str) -> str:
     """Key of a document's full result under one rule set."""
-    engine = code_fingerprint("extract", "intervals.py", "rules", "pipeline.py", "report", "corpus/runner.py")
-    return hashlib.sha256(f"{extraction}\0{ruleset_digest}\0{engine}".encode()).hexdigest()
+    return hashlib.sha256(f"{extraction}\0{ruleset_digest}\0{code_fingerprint('')}".encode()).hexdigest()
+
+
+def user_secret() -> bytes:
+    """The key entries are signed with: kept in the default cache folder (created there once, mode
+    0600), or, where that cannot be written, one made for this run alone."""
+    path = default_cache_dir() / SECRET
+    with contextlib.suppress(OSError, ValueError):
+        data = path.read_bytes()
+        if len(data) == 64:
+            return bytes.fromhex(data.decode("ascii"))
+    fresh = secrets.token_hex(32)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{SECRET}.{secrets.token_hex(6)}")
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(handle, "w") as out:
+            out.write(fresh)
+        try:
+            os.link(temp, path)  # first writer wins; everyone then reads the same secret
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temp)
+        with contextlib.suppress(ValueError):
+            return bytes.fromhex(path.read_bytes().decode("ascii"))
+    return bytes.fromhex(fresh)
 
 
 class Cache:
-    """A folder of pickled entries; `Cache(None)` is a disabled cache that never hits."""
+    """A folder of signed data entries; `Cache(None)` is a disabled cache that never hits.
 
-    def __init__(self, root: Path | None) -> None:
+    `spec` is what a worker needs to open the same cache (the folder and the secret).
+    """
+
+    def __init__(self, root: Path | None, secret: bytes | None = None) -> None:
         self.folder = root
-        self.root = root / LAYOUT if root is not None else None
+        self.secret = secret if secret is not None or root is None else user_secret()
+        self.files = SafeFolder(root / LAYOUT) if root is not None else None
         self.write_error: str | None = None  # first failure to write, reported once by the caller
+
+    @classmethod
+    def from_spec(cls, spec: tuple[Path | None, bytes | None]) -> Cache:
+        return cls(*spec)
+
+    @property
+    def spec(self) -> tuple[Path | None, bytes | None]:
+        return (self.folder if self.files is not None else None, self.secret)
 
     def probe(self) -> None:
         """Check once that the cache can be written (workers write it and cannot report failures)."""
-        if self.root is None:
+        if self.files is None:
             return
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.root / "probe", b"")
+            self.files.write_bytes("probe", b"")
         except OSError as exc:
-            self.write_error = f"cannot write the cache in {self.root}: {exc.strerror or exc}"
-            self.root = None
+            self.write_error = f"cannot write the cache in {self.files.root}: {exc.strerror or exc}"
+            self.files = None
 
     @property
     def enabled(self) -> bool:
-        return self.root is not None
+        return self.files is not None
 
-    def _path(self, kind: str, key: str) -> Path:
-        assert self.root is not None
-        return self.root / kind / key[:2] / f"{key}.pkl"
+    def _sign(self, kind: str, key: str, data: bytes) -> bytes:
+        assert self.secret is not None
+        signed = f"{LAYOUT}\0{kind}\0{key}\0".encode() + data
+        return hmac.new(self.secret, signed, hashlib.sha256).hexdigest().encode()
 
     def get(self, kind: str, key: str) -> Any | None:
-        if self.root is None:
+        """The entry, or None: missing, unreadable, unsigned, signed for another key, or not decodable."""
+        if self.files is None:
             return None
         try:
-            with self._path(kind, key).open("rb") as handle:
-                return pickle.load(handle)
-        except FileNotFoundError:
-            return None
-        except Exception:  # a truncated or foreign entry is a miss, never a failure
+            raw = self.files.read_bytes(f"{kind}/{key[:2]}/{key}.json", touch=True)
+            if raw is None:
+                return None
+            tag, _, data = raw.partition(b"\n")
+            if not hmac.compare_digest(tag, self._sign(kind, key, data)):
+                return None
+            return decode(json.loads(data))
+        except Exception:  # a damaged, foreign or forged entry is a miss, never a failure
             return None
 
     def put(self, kind: str, key: str, value: object) -> None:
-        if self.root is None or self.write_error is not None:
+        if self.files is None or self.write_error is not None:
             return
         try:
-            atomic_write_bytes(self._path(kind, key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            data = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8",
+                                                                                              "surrogatepass")
+        except (TypeError, ValueError):
+            return  # something the codec cannot hold is simply not cached
+        try:
+            self.files.write_bytes(f"{kind}/{key[:2]}/{key}.json", self._sign(kind, key, data) + b"\n" + data)
         except OSError as exc:
-            self.write_error = f"cannot write the cache in {self.root}: {exc.strerror or exc}"
+            self.write_error = f"cannot write the cache in {self.files.root}: {exc.strerror or exc}"
+
+    def entries(self) -> Iterator[tuple[str, os.stat_result]]:
+        """Every entry file (name relative to the layout folder, its status), links never followed."""
+        if self.files is None:
+            return
+        for kind in KINDS:
+            yield from _walk(self.files.root / kind, kind, depth=2)
+
+    def prune(self, limit: int | None = None) -> int:
+        """Delete the least recently used entries until the cache is within `limit` bytes (default
+        `cache_limit()`, and then to 90% of it, so pruning is not needed again at once); returns
+        how many were deleted."""
+        if self.files is None:
+            return 0
+        limit = cache_limit() if limit is None else limit
+        found = sorted(((info.st_mtime_ns, info.st_size, name) for name, info in self.entries()))
+        total = sum(size for _, size, _ in found)
+        if total <= limit:
+            return 0
+        deleted = 0
+        for _, size, name in found:
+            if total <= limit * 0.9:
+                break
+            if self.files.delete(name):
+                total -= size
+                deleted += 1
+        return deleted
+
+    def clear(self) -> int:
+        """Delete every entry (and the probe); returns how many entries were deleted."""
+        if self.files is None:
+            return 0
+        deleted = sum(self.files.delete(name) for name, _ in list(self.entries()))
+        self.files.delete("probe")
+        for kind in KINDS:
+            folder = self.files.root / kind
+            with contextlib.suppress(OSError):
+                for sub in os.scandir(folder):
+                    if sub.is_dir(follow_symlinks=False):
+                        with contextlib.suppress(OSError):
+                            os.rmdir(sub.path)
+                os.rmdir(folder)
+        return deleted
+
+
+def _walk(folder: Path, prefix: str, depth: int) -> Iterator[tuple[str, os.stat_result]]:
+    try:
+        listing = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in listing:
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if depth > 1 and stat.S_ISDIR(info.st_mode):
+                yield from _walk(Path(entry.path), f"{prefix}/{entry.name}", depth - 1)
+            elif depth == 1 and stat.S_ISREG(info.st_mode) and entry.name.endswith(".json"):
+                yield f"{prefix}/{entry.name}", info
+
+
+# -- the codec: plain JSON, building only the types listed here --------------------------------------
+#
+# JSON's own scalars stand for themselves (floats include Infinity and NaN); everything else is a
+# list whose first item is a tag: ["L", ...] list, ["T", ...] tuple, ["D", k, v, ...] dict,
+# ["date", iso], ["E", enum, value], ["C", class, field values...], ["Q", rows...] a quantities
+# table, ["R", rows...] a relations table.
+
+
+@cache
+def _classes() -> dict[str, type]:
+    from factcheck.corpus.runner import Checked
+    from factcheck.extract.relations import Member
+    from factcheck.rules.findings import Finding
+    from factcheck.rules.model import Context
+
+    return {cls.__name__: cls for cls in (Checked, Context, Finding, Member)}
+
+
+@cache
+def _enums() -> dict[str, type[Enum]]:
+    from factcheck.rules.findings import Severity, Verdict
+
+    return {cls.__name__: cls for cls in (Severity, Verdict)}
+
+
+def encode(value: object) -> object:
+    """`value` as JSON-ready data; TypeError for a type the codec does not hold."""
+    if value is None or (isinstance(value, bool | int | float | str) and not isinstance(value, Enum)):
+        return value
+    if isinstance(value, Enum):
+        name = type(value).__name__
+        if _enums().get(name) is not type(value):
+            raise TypeError(name)
+        return ["E", name, value.value]
+    if isinstance(value, list):
+        return ["L", *(encode(item) for item in value)]
+    if isinstance(value, tuple):
+        return ["T", *(encode(item) for item in value)]
+    if isinstance(value, dict):
+        return ["D", *(part for key, item in value.items() for part in (encode(key), encode(item)))]
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return ["date", value.isoformat()]
+    name = type(value).__name__
+    if name == "DataFrame":
+        from factcheck.extract.relations import RELATION_COLUMNS
+
+        tag = "R" if list(value.columns) == list(RELATION_COLUMNS) else "Q"
+        return [tag, *(encode(row) for row in value.to_dict("records"))]
+    if _classes().get(name) is type(value):
+        return ["C", name, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]
+    raise TypeError(f"the cache does not hold {name}")
+
+
+def decode(data: object) -> Any:
+    """The value `encode` gave `data` for; ValueError (or another exception) for anything else."""
+    if data is None or isinstance(data, bool | int | float | str):
+        return data
+    if not isinstance(data, list) or not data:
+        raise ValueError("not an entry")
+    tag, rest = data[0], data[1:]
+    if tag == "L":
+        return [decode(item) for item in rest]
+    if tag == "T":
+        return tuple(decode(item) for item in rest)
+    if tag == "D":
+        items = [decode(item) for item in rest]
+        return dict(zip(items[::2], items[1::2], strict=True))
+    if tag == "date" and len(rest) == 1 and isinstance(rest[0], str):
+        return datetime.date.fromisoformat(rest[0])
+    if tag == "E" and len(rest) == 2:
+        return _enums()[rest[0]](rest[1])
+    if tag == "C" and rest:
+        cls = _classes()[rest[0]]
+        values = [decode(item) for item in rest[1:]]
+        if len(values) != len(dataclasses.fields(cls)):
+            raise ValueError("wrong number of fields")
+        return cls(*values)
+    if tag == "Q":
+        from factcheck.extract.schema import COLUMNS, to_table
+
+        rows = [_row(decode(item), COLUMNS) for item in rest]
+        return to_table(rows)
+    if tag == "R":
+        from factcheck.extract.relations import RELATION_COLUMNS, empty_relations
+
+        rows = [_row(decode(item), RELATION_COLUMNS) for item in rest]
+        if not rows:
+            return empty_relations()
+        import pandas as pd
+
+        frame = pd.DataFrame(rows, columns=list(RELATION_COLUMNS))
+        return frame.astype({name: dtype for name, (dtype, _) in RELATION_COLUMNS.items()})
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def _row(row: object, columns: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(row, dict) or set(row) != set(columns):
+        raise ValueError("not a row of the table")
+    return row

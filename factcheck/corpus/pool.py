@@ -17,8 +17,10 @@ import contextlib
 import math
 import multiprocessing
 import os
+import select
 import selectors
 import signal
+import threading
 import time
 import traceback
 from collections import deque
@@ -40,6 +42,8 @@ PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.pipeline")
 FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"
 # Payloads sent to one worker ahead of its results.
 PER_WORKER = 2
+# Seconds between a worker's checks that the run's process is alive, where no pidfd tells it.
+PARENT_CHECK = 1.0
 
 
 @dataclass(frozen=True)
@@ -114,9 +118,11 @@ def prestart(preload: tuple[str, ...]) -> None:
 
 
 def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple[Any, ...],
-           work: Callable[[Any, Any], Any]) -> None:
+           work: Callable[[Any, Any], Any], parent: int | None = None) -> None:
     """A worker's main loop: set up once, then answer (key, payload) messages until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if parent is not None:
+        _end_with(parent)
     try:
         state = setup(*setup_args)
     except Exception as exc:
@@ -136,6 +142,37 @@ def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple[Any, .
             conn.send(reply)
         except Exception as exc:
             conn.send(("failed", key, failure(exc).message))
+
+
+def _end_with(parent: int) -> None:
+    """End this worker as soon as the run's process `parent` is gone, even in the middle of a long
+    document: a killed run must not leave its workers running on (their parent is the fork server,
+    so the system would not tell them). A thread waits on a pidfd of `parent` (Linux), else
+    checks on it every `PARENT_CHECK` seconds."""
+    try:
+        handle: int | None = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        handle = None
+
+    def watch() -> None:
+        if handle is not None:
+            select.select([handle], [], [])
+        else:
+            while _alive(parent):
+                time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def failure(exc: Exception) -> Failure:
@@ -181,7 +218,7 @@ class LocalPool:
 
     def _start(self) -> _Worker:
         parent, child = self._context.Pipe(duplex=True)
-        arguments = (child, self._setup, self._setup_args, self._work)
+        arguments = (child, self._setup, self._setup_args, self._work, os.getpid())
         process = self._context.Process(target=_serve, args=arguments, daemon=True, name="factcheck-worker")
         process.start()
         child.close()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from factcheck.fsutil import SafeFolder, UnsafePath, bounded_name
+from factcheck.report.escape import escape
 
 INDEX = "index.md"
 # The files factcheck wrote into a report folder, the only ones it ever deletes there.
@@ -227,9 +228,10 @@ class ReportFolder:
     def finish(self, entries: list[Entry], verdicts: list[Verdict]) -> None:
         """Write or compare the index, then deal with reports whose article is gone (`close`)."""
         old_index = self.read_text(INDEX)
-        self.put(INDEX, render_index(entries, verdicts))
-        if self.check:
-            self.drift.verdicts = verdict_drift(parse_verdicts(old_index), verdicts)
+        index = render_index(entries, verdicts)
+        self.put(INDEX, index)
+        if self.check:  # both sides as the index holds them (escaping drops invisible characters)
+            self.drift.verdicts = verdict_drift(parse_verdicts(old_index), parse_verdicts(index))
         self.close(parse_reports(old_index))
 
     def close(self, listed: Iterable[str] = ()) -> None:
@@ -370,10 +372,8 @@ def verdict_drift(old: list[Verdict], new: list[Verdict]) -> list[tuple[str, Ver
 
 
 def _cell(text: str) -> str:
-    """Table-safe text: one line, pipes escaped, nothing that renders as HTML."""
-    flat = " ".join(str(text).split())
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return flat.replace("\\", "\\\\").replace("|", "\\|")
+    """Table-safe inert markdown (`report.escape`): one line, pipes escaped, no HTML, link or image."""
+    return escape(str(text))
 
 
 def _uncell(cell: str) -> str:

@@ -181,7 +181,7 @@ class Task:
     document: Document
     context: Any = None
     extraction_key: str = ""
-    result_key: str = ""
+    story: str = ""  # the extraction keys of a story's versions, which a version's result depends on
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ class WorkerState:
     streamed: TableFormat | None = None  # extract: the format rows are rendered in, if it streams
 
 
-def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Path | None,
+def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache: tuple[Path | None, bytes | None],
                  streamed: TableFormat | None = None) -> WorkerState:
     """Warm up, load the rules and open the cache, once per worker."""
     warm_up()
@@ -221,7 +221,7 @@ def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache_root: Pa
         from factcheck.rules.loader import load_rules
 
         ruleset = load_rules(list(rule_paths or ()))
-    return WorkerState(ruleset, Cache(cache_root), streamed)
+    return WorkerState(ruleset, Cache.from_spec(cache), streamed)
 
 
 def work(state: WorkerState, task: Task | StoryTask | Batch) -> Any:
@@ -270,7 +270,8 @@ def _checked(state: WorkerState, task: Task, context: Any) -> Checked:
 
     result = check_context(context, state.ruleset)
     checked = Checked(tuple(result.findings), render_markdown(result), len(result.quantities))
-    state.cache.put("result", task.result_key, checked)
+    if state.cache.enabled:  # keyed by the rules evaluated here, even if a rule file changed mid-run
+        state.cache.put("result", result_key(task.extraction_key, state.ruleset.digest + task.story), checked)
     return checked
 
 
@@ -301,6 +302,11 @@ class Runner:
     def run_units(self, units: Iterable[Unit], total: int | None = None) -> Iterator[Outcome]:
         """Every source's outcome, unit by unit in input order; the readable documents of a unit
         of several (a story) are checked together, each read against the others."""
+        yield from self._run_units(units, total)
+        if self.stats.cached < self.stats.documents - self.stats.errors:  # entries were written
+            self.settings.cache.prune()
+
+    def _run_units(self, units: Iterable[Unit], total: int | None) -> Iterator[Outcome]:
         units = iter(units)
         first = list(itertools.islice(units, 2))
         if len(first) < 2:  # a single document (or story): no pool, no start-up cost
@@ -347,10 +353,10 @@ class Runner:
                 done[position] = Outcome(unit[position].root, item.doc, hit, text=item.text)
             return done, None, []
         tasks = []
-        for (_, item), ekey, rkey in zip(readable, ekeys, rkeys, strict=True):
+        for (_, item), ekey in zip(readable, ekeys, strict=True):
             context = cache.get("context", ekey) if self.check else None
             self.stats.reevaluated += context is not None
-            tasks.append(Task(item, context, ekey, rkey))
+            tasks.append(Task(item, context, ekey, story))
         task = tasks[0] if len(tasks) == 1 else StoryTask(tuple(tasks))
         return done, task, [position for position, _ in readable]
 
@@ -428,7 +434,7 @@ class Runner:
 
     def _start_engine(self) -> Engine:
         if self._engine is None:
-            args = (self.rule_paths, self.check, self.settings.cache.folder, self.streamed)
+            args = (self.rule_paths, self.check, self.settings.cache.spec, self.streamed)
             settings = self.settings
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine

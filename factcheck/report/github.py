@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factcheck.report.escape import code, escape
 from factcheck.report.located import LocatedResult, failing
 from factcheck.rules.findings import Severity, Verdict
 
@@ -66,7 +67,7 @@ def render_summary(results: Sequence[LocatedResult], fail_on: Severity) -> str:
         lines.append("")
     if errors:
         lines += ["### Documents that could not be checked", ""]
-        lines += [f"- `{result.doc}`: {_cell(result.error or '')}" for result in errors]
+        lines += [f"- {code(result.doc)}: {_cell(result.error or '')}" for result in errors]
         lines.append("")
     return "\n".join(lines)
 
@@ -82,5 +83,5 @@ def _property(text: str) -> str:
 
 
 def _cell(text: str) -> str:
-    flat = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return flat.replace("|", "\\|")
+    """Article sentences, ids and messages as inert markdown (no link, image or HTML renders)."""
+    return escape(text)

@@ -2,11 +2,13 @@
 
 A rule fails its test case when it gave a `fail` verdict at or above `--fail-on`; other verdicts
 go to the case's system-out so the CI page still shows them. A document that could not be read
-is a test case with an <error>. Output is deterministic (no timestamps, no host names).
+is a test case with an <error>. Output is deterministic (no timestamps, no host names), and always
+well-formed XML: characters XML forbids (U+FFFE, U+FFFF, most control characters) are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
@@ -51,7 +53,13 @@ def render_junit(results: Sequence[LocatedResult], fail_on: Severity) -> str:
     for key, value in totals.items():
         root.set(key, str(value))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    body = _NOT_XML.sub("", ET.tostring(root, encoding="unicode"))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+# Characters XML 1.0 forbids anywhere (ElementTree writes them as they are, leaving invalid XML);
+# markup never holds them, so dropping them from the serialised text drops them from the values.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _describe(path: str, located: LocatedFinding) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-RULE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(?:[./][a-z0-9][a-z0-9_-]*)*$"
+# `\Z`, not `$`: the schema's patterns are Python's, whose `$` also matches before a final newline.
+RULE_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*(?:[./][a-z0-9][a-z0-9_-]*)*\Z"
 VERDICTS = ("pass", "fail", "uncertain")
 SEVERITIES = ("error", "warning", "info")
 
@@ -34,7 +35,7 @@ def common_fields(kinds: tuple[str, ...]) -> dict[str, Any]:
     """The schema of each field all rules share, with `kind` closed to the registered kinds."""
     return {
         "id": {"type": "string", "pattern": RULE_ID_PATTERN, "maxLength": 120},
-        "title": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"^[^\n]+$"},
+        "title": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"^\S(?:[^\n]*\S)?\Z"},
         "kind": {"enum": list(kinds)},
         "severity": {"enum": list(SEVERITIES)},
         "rationale": {"type": "string", "minLength": 1},

@@ -129,7 +129,43 @@ def compile(fields: Mapping[str, Any], origin: Position) -> Formula:
     if unused:
         raise RuleError(_at(origin, "select", unused[0]),
                         f"selected name {unused[0]!r} is not used in expect")
+    _check_dimensions(selectors, constants, expression, origin)
     return Formula(selectors, constants, fields.get("within", "sentence"), expression)
+
+
+def _check_dimensions(selectors: Mapping[str, Selector], constants: Mapping[str, Amount],
+                      expression: Expression, origin: Position) -> None:
+    """Refuse an expression that mixes dimensions (metres plus dollars), which no document could
+    ever make true or false. Checked when every selected name fixes its unit (one `unit`, or a
+    unitless `dimension`); a name left open is checked figure by figure instead."""
+    values = dict(constants)
+    for name, selector in selectors.items():
+        dimension = next(iter(selector.dimensions)) if len(selector.dimensions) == 1 else None
+        if len(selector.units) == 1:
+            unit = next(iter(selector.units))
+        elif dimension in _DIMENSION_UNITS:
+            unit = _DIMENSION_UNITS[dimension]
+        else:
+            return
+        try:
+            values[name] = Amount.of(1.0, 1.0, unit)
+        except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+            return
+    try:
+        expression.evaluate(values)
+    except EvaluationError as exc:
+        if isinstance(exc.__cause__, pint.errors.DimensionalityError | pint.errors.OffsetUnitCalculusError):
+            raise RuleError(_at(origin, "expect"), f"expect mixes dimensions: {exc}") from None
+
+
+# A unit of each dimension a selector may name (the quantities table's dimension names), for that
+# check; dimensions with several incommensurable units (currencies, temperatures) are left open.
+_DIMENSION_UNITS = {
+    "count": "", "fraction": "", "multiplier": "", "percentage": "percent", "length": "metre",
+    "mass": "kilogram", "time": "second", "area": "square metre", "volume": "litre",
+    "speed": "metre / second", "energy": "joule", "power": "watt", "pressure": "pascal",
+    "frequency": "hertz",
+}
 
 
 def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:

@@ -321,8 +321,11 @@ def _text_document(name: str, data: bytes, kind: str) -> Document:
 
 # -- HTML ------------------------------------------------------------------------------------------
 
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
+# A comment's body is read up to its first "-->" and never given back (possessive `*+`), so a run
+# of comments is read one way only, in time linear in its length; the lazy `.*?` this replaces
+# could stretch over several comments, exponentially many ways (32 empty comments hung a run).
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*+-->\s*+)*"
+                         r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -206,13 +206,13 @@ def following_phrase(sentence: str, offset: int) -> str:
     return " ".join(words)
 
 
-_NAME = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*)"
+_NAME = r"(?:[A-Z][\w’'-]*+(?:\s++(?:of\s++|the\s++)?[A-Z][\w’'-]*+)*)"
 _BODY = (r"(?:spokes(?:wo)?man|spokesperson|official|government|ministry|minister|authority|company|firm|"
          r"report|statement|police|service|agency|army|military)")
 _SOURCE = (rf"(?:officials|police|analysts|experts|researchers|witnesses|authorities|"
            rf"(?:an?|the)\s+(?:[a-z’']+\s+){{0,2}}{_BODY})")
 _ATTRIBUTIONS = (
-    re.compile(r"\b(?i:according to)\s+((?:[^,.;:()\s]+\s*){1,12}?)(?=[,.;:()]|$)"),
+    re.compile(r"\b(?i:according to)\s+((?:[^,.;:()\s]++\s*){1,12}?)(?=[,.;:()]|$)"),  # whole words
     re.compile(rf"(?:^|,\s*)({_NAME}|{_SOURCE})\s+(?:said|says|told|estimated|stated|claimed|reported)\b"),
     re.compile(rf"\b(?:said|says|told)\s+({_NAME})"),
 )

@@ -20,7 +20,9 @@ _DAY_MONTH_YEAR = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<
 _MONTH_DAY_YEAR = (_MONTH.replace("month", "month2") + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
                    r"(?P<year2>(?:19|20)\d\d)")
 _DATE = re.compile(rf"\b(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})\b", re.IGNORECASE)
-_PUBLISHED = re.compile(r"^\s*(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?(?P<rest>.+)$",
+# Blanks before the word are spaces and tabs only: `^\s*` would run on over every blank line below
+# from each line start, quadratic in a run of blank lines.
+_PUBLISHED = re.compile(r"^[ \t]*(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?(?P<rest>.+)$",
                         re.IGNORECASE | re.MULTILINE)
 
 

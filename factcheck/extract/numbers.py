@@ -204,7 +204,7 @@ def _parse_words(words: list[str]) -> tuple[float, int, float] | None:
 
 _WORD_RUN = re.compile(
     rf"\b(?:(?:an?|half an?)[\s-]+(?={_SCALE_WORD}\b))?(?:{_WORD_NUMBER})"
-    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUMBER}))*\b", re.IGNORECASE)
+    rf"(?:(?:[\s-]++|\s++and\s++)(?:{_WORD_NUMBER}))*\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 

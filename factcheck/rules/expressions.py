@@ -33,8 +33,10 @@ MAX_LITERAL = 1e100
 FUNCTIONS = ("min", "max", "abs")
 
 MAX_UNIT_CHARS = 60
-_UNIT_WORD = r"[A-Za-z_°µ]+(?:\s*(?:\*\*|\^)\s*-?\d)?"
-_SAFE_UNIT = re.compile(rf"{_UNIT_WORD}(?:\s*(?:/|\*|\s)\s*{_UNIT_WORD})*")
+_UNIT_WORD = r"[A-Za-z_°µ]++(?:\s*+(?:\*\*|\^)\s*+-?\d)?"
+# One separator between words: a "/" or "*" with spaces, or spaces alone (never both readings of
+# a run of spaces, which made a run cubic).
+_SAFE_UNIT = re.compile(rf"{_UNIT_WORD}(?:\s*+[/*]\s*+{_UNIT_WORD}|\s++{_UNIT_WORD})*")
 # Unit names quantulum3 and the quantities table use, where pint spells them differently.
 _UNIT_ALIASES = {"percentage": "percent", "degree celsius": "degC", "degree fahrenheit": "degF",
                  "pound-mass": "pound", "short ton": "short_ton", "long ton": "long_ton",

@@ -455,8 +455,12 @@ def rules_test(
             typer.echo(f"    other version: {version}")
         for finding in outcome.findings:
             typer.echo(f"    {finding.verdict}: {finding.arithmetic or finding.message}")
-        if not outcome.findings:
+        if outcome.crashed:
+            typer.echo(f"    CRASHED: {outcome.crashed}")
+        elif not outcome.findings:
             typer.echo("    (the rule found nothing to check)")
+        if outcome.missed:
+            typer.echo(f"    no {outcome.example.expect} finding on: {', '.join(outcome.missed)}")
     typer.echo(f"{total} examples in {len(ruleset)} rules: {total - mismatched} as expected, "
                f"{mismatched} mismatched")
     raise typer.Exit(EXIT_FINDINGS if mismatched else EXIT_CLEAN)

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+import pytest
 
 from factcheck.extract.relations import empty_relations
 from factcheck.extract.schema import to_table
-from factcheck.rules.engine import evaluate, evaluate_rule
+from factcheck.rules.engine import RuleCrashed, evaluate, evaluate_rule
 from factcheck.rules.findings import Severity, Verdict
 from factcheck.rules.loader import parse_rules
 from factcheck.rules.model import Context
@@ -151,24 +152,12 @@ def test_figures_in_units_pint_does_not_know_are_skipped_not_fatal() -> None:
     assert evaluate_rule(rule, odd) == []
 
 
-def test_a_rule_that_crashes_becomes_one_finding_and_spares_the_others() -> None:
+def test_a_rule_that_crashes_is_an_error_naming_the_rule_not_a_finding() -> None:
     text, containers, rounds = SHIPMENT
     good = context(text, containers, rounds)
     broken = Context("t", text, good.quantities.drop(columns=["concept"]), good.relations)
-    findings = evaluate(list(rules("paragraph").values()), broken)
-    assert [(f.rule, f.verdict) for f in findings] == [("demo/per-container", Verdict.uncertain)]
-    assert "could not be evaluated" in findings[0].message
-    assert evaluate(list(rules("paragraph").values()), Context("t", "", pd.DataFrame(), good.relations)) == []
-
-
-def test_figures_the_expression_cannot_combine_give_an_uncertain_finding_saying_why() -> None:
-    (rule,) = parse_rules(PACK.replace("WITHIN", "sentence").split("  - id: demo/mandate")[0].replace(
-        "containers: {concept: container, dimension: count}", "containers: {concept: container}"), "p.yaml")
-    text = "They loaded 3,000 shells into 2 m containers."
-    (finding,) = evaluate_rule(rule, context(text, Fig("3,000", 3000), Fig("2 m", 2, unit="metre",
-                                                                          dimension="length")))
-    assert finding.verdict is Verdict.uncertain
-    assert "cannot compare" in finding.arithmetic
+    with pytest.raises(RuleCrashed, match="rule demo/per-container crashed on this document: "):
+        evaluate(list(rules("paragraph").values()), broken)
 
 
 def test_preceded_by_and_followed_by_require_a_word_next_to_the_figure() -> None:

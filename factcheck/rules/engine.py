@@ -1,4 +1,9 @@
-"""Evaluate a rule set on one document; a rule that breaks never takes the document down with it."""
+"""Evaluate a rule set on one document.
+
+A rule that raises is an error, never a verdict: `RuleCrashed` names the rule and the document,
+so `check` reports the document as unreadable by the rules (exit 2) and `rules test` counts the
+example as a mismatch, instead of an `uncertain` finding that reads like a judgement.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from factcheck.documents import Document
 from factcheck.extract import extract_document
 from factcheck.extract.dates import published_date
 from factcheck.extract.relations import extract_relations
-from factcheck.rules.findings import Finding, Severity, Verdict
+from factcheck.rules.findings import Finding
 from factcheck.rules.kinds import kind_module
 from factcheck.rules.model import Context, Rule
 
@@ -24,18 +29,21 @@ def build_context(document: Document) -> Context:
     return Context(document.doc, document.text, quantities, relations, published_date(document.text))
 
 
-def evaluate_rule(rule: Rule, context: Context) -> list[Finding]:
-    """One rule's findings, each carrying the rule's title, rationale and sources.
+class RuleCrashed(Exception):
+    """A rule's kind raised while evaluating a document: a bug to fix, not a finding."""
 
-    Any exception inside the rule's kind becomes a single uncertain finding saying so, so one
-    faulty rule (or an unexpected document) never costs the other rules' verdicts.
-    """
+    def __init__(self, rule: Rule, doc: str, exc: BaseException) -> None:
+        self.rule_id = rule.id
+        super().__init__(f"rule {rule.id} crashed on this document: {type(exc).__name__}: {exc}")
+
+
+def evaluate_rule(rule: Rule, context: Context) -> list[Finding]:
+    """One rule's findings, each carrying the rule's title, rationale and sources; `RuleCrashed`
+    when the rule's kind raises."""
     try:
         found = list(itertools.islice(kind_module(rule.kind).evaluate(rule, context), MAX_FINDINGS_PER_RULE))
     except Exception as exc:
-        found = [Finding(rule=rule.id, verdict=Verdict.uncertain, severity=Severity.error,
-                         message=f"rule could not be evaluated on this document: {type(exc).__name__}: {exc}",
-                         details={"error": type(exc).__name__})]
+        raise RuleCrashed(rule, context.doc, exc) from exc
     return [dataclasses.replace(finding, title=rule.title, rationale=rule.rationale, sources=rule.sources)
             for finding in found]
 

@@ -2,7 +2,10 @@
 
 An example expecting `pass` is met when the rule raises no fail and no uncertain finding on it
 (silence counts as pass: a near-miss the rule rightly ignores); `fail` and `uncertain` need at
-least one finding with that verdict, and `uncertain` also needs no fail.
+least one finding with that verdict, and `uncertain` also needs no fail. An example that names
+figures under `catches` also needs a finding with the expected verdict on each of them, so a
+rule that should have spoken cannot pass by staying silent. A rule that crashes on an example
+is a mismatch, whatever the example expects.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 
 from factcheck.compare.align import Version
 from factcheck.documents import Document
-from factcheck.rules.engine import build_context, evaluate_rule
+from factcheck.rules.engine import RuleCrashed, build_context, evaluate_rule
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Example, Rule
 
@@ -24,10 +27,12 @@ class ExampleOutcome:
     example: Example
     verdict: Verdict  # what the rule said: its worst verdict on the example, pass when silent
     findings: tuple[Finding, ...]
+    missed: tuple[str, ...] = ()  # figures named under `catches` that no finding with the verdict covers
+    crashed: str | None = None  # the error the rule raised, if it did
 
     @property
     def ok(self) -> bool:
-        return self.verdict is self.example.expect
+        return self.crashed is None and not self.missed and self.verdict is self.example.expect
 
 
 def example_verdict(findings: Iterable[Finding]) -> Verdict:
@@ -47,8 +52,14 @@ def run_example(rule: Rule, example: Example) -> ExampleOutcome:
                   for number, text in enumerate(example.versions, start=2))
         context = dataclasses.replace(context, versions=tuple(
             Version(other.doc, other.text, other.quantities) for other in others))
-    findings = tuple(evaluate_rule(rule, context))
-    return ExampleOutcome(rule, example, example_verdict(findings), findings)
+    try:
+        findings = tuple(evaluate_rule(rule, context))
+    except RuleCrashed as exc:
+        return ExampleOutcome(rule, example, example.expect, (), example.catches, crashed=str(exc))
+    covered = {example.text[start:end] for finding in findings if finding.verdict is example.expect
+               for start, end in finding.spans}
+    missed = tuple(figure for figure in example.catches if not any(figure in span for span in covered))
+    return ExampleOutcome(rule, example, example_verdict(findings), findings, missed)
 
 
 def run_examples(rules: Iterable[Rule]) -> Iterator[ExampleOutcome]:

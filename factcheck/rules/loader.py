@@ -198,9 +198,14 @@ def _build_rule(tree: _Tree, data: dict[str, Any], path: PathKey) -> Rule:
             if isinstance(item, dict):
                 tree.validate(item, EXAMPLE_OBJECT, where)
                 text, expect, versions = item["text"], item.get("expect", verdict), item.get("versions", ())
+                catches = item.get("catches", ())
+                for figure in catches:
+                    if figure not in text:
+                        raise tree.error((*where, "catches"), f"{figure!r} is not in the example's text")
             else:
-                text, expect, versions = item, verdict, ()
-            examples.append(Example(text, Verdict(expect), tree.positions[where], tuple(versions)))
+                text, expect, versions, catches = item, verdict, (), ()
+            examples.append(Example(text, Verdict(expect), tree.positions[where], tuple(versions),
+                                    tuple(catches)))
     return Rule(
         id=data["id"], title=data["title"], kind=data["kind"], severity=Severity(data["severity"]),
         rationale=data["rationale"].strip(), sources=tuple(data["sources"]), examples=tuple(examples),

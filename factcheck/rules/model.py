@@ -66,12 +66,14 @@ class RuleError(Exception):
 @dataclass(frozen=True)
 class Example:
     """A sentence or short passage with the verdict the rule must give on it; `versions` are other
-    versions of the same story it is read against (for rules that compare versions)."""
+    versions of the same story it is read against (for rules that compare versions); `catches`
+    the figures (as written) a finding with that verdict must cover."""
 
     text: str
     expect: Verdict
     origin: Position
     versions: tuple[str, ...] = ()
+    catches: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

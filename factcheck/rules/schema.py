@@ -15,6 +15,11 @@ EXAMPLE_OBJECT: dict[str, Any] = {
         "text": {"type": "string", "minLength": 1, "maxLength": 5000},
         "expect": {"enum": list(VERDICTS)},
         # Other versions of the same story, for rules that compare versions (`cross_source`).
+        # Figures as written in `text` that a finding with the expected verdict must cover.
+        "catches": {
+            "type": "array", "minItems": 1, "maxItems": 20,
+            "items": {"type": "string", "minLength": 1, "maxLength": 200},
+        },
         "versions": {
             "type": "array", "minItems": 1, "maxItems": 10,
             "items": {"type": "string", "minLength": 1, "maxLength": 5000},

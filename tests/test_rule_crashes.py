@@ -47,12 +47,13 @@ def test_a_crash_is_a_mismatch_whatever_the_example_expects(crashing: None) -> N
                for outcome in outcomes)
 
 
-def test_check_exits_2_naming_the_rule(crashing: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_exits_2_naming_the_rule(crashing: None, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pack.yaml").write_text(PACK, encoding="utf-8")
     (tmp_path / "a.txt").write_text("The lake is 14 miles (23km) long.", encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "a.txt", "--rules", "pack.yaml", "--no-progress", "--jobs", "1",
-                                      "--no-cache"], env={"CI": "true"}, catch_exceptions=False)
+    command = ["check", "a.txt", "--rules", "pack.yaml", "--no-progress", "--jobs", "1", "--no-cache"]
+    result = CliRunner().invoke(app, command, env={"CI": "true"}, catch_exceptions=False)
     assert result.exit_code == 2, result.output
     assert "rule demo/lake crashed" in result.output
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
 import pytest
 
 from factcheck.extract.relations import empty_relations

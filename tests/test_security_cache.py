@@ -100,8 +100,11 @@ def test_cache_info_and_clear(repo: Path) -> None:
     Path("outside").mkdir()
     Path("outside/keep.json").write_text("{}", encoding="utf-8")
     Path(".cache/v2/result/zz").symlink_to(repo / "outside")  # not followed by clear
+    old = Path(".cache/v1/result/ab/ab01.pkl")  # the previous layout's pickles go too
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"\x80\x04N.")
     cleared = _run("cache", "clear", home=home)
-    assert cleared.exit_code == 0 and "6 entries" in cleared.stdout
+    assert cleared.exit_code == 0 and "7 entries" in cleared.stdout and not old.exists()
     assert not list(Path(".cache/v2").rglob("*.json")) and Path("outside/keep.json").exists()
     assert "0 entries" in _run("cache", "info", home=home).stdout
 

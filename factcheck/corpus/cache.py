@@ -46,6 +46,7 @@ from factcheck import __version__
 from factcheck.fsutil import SafeFolder
 
 LAYOUT = "v2"
+_OLD_LAYOUT = "v1"  # pickles: never read, deleted by `clear`
 KINDS = ("rows", "context", "result")
 SIZE_ENV = "FACTCHECK_CACHE_SIZE"
 DEFAULT_LIMIT = 512 * 1024 * 1024
@@ -195,12 +196,12 @@ class Cache:
         except OSError as exc:
             self.write_error = f"cannot write the cache in {self.files.root}: {exc.strerror or exc}"
 
-    def entries(self) -> Iterator[tuple[str, os.stat_result]]:
+    def entries(self, layout: str = LAYOUT, suffix: str = ".json") -> Iterator[tuple[str, os.stat_result]]:
         """Every entry file (name relative to the layout folder, its status), links never followed."""
-        if self.files is None:
+        if self.folder is None:
             return
         for kind in KINDS:
-            yield from _walk(self.files.root / kind, kind, depth=2)
+            yield from _walk(self.folder / layout / kind, kind, 2, suffix)
 
     def prune(self, limit: int | None = None) -> int:
         """Delete the least recently used entries until the cache is within `limit` bytes (default
@@ -223,23 +224,28 @@ class Cache:
         return deleted
 
     def clear(self) -> int:
-        """Delete every entry (and the probe); returns how many entries were deleted."""
-        if self.files is None:
+        """Delete every entry, and the pickles of the layout before this one (which are never
+        read); returns how many entries were deleted. Only entry files and the folders they
+        leave empty go, never through a link."""
+        if self.folder is None:
             return 0
-        deleted = sum(self.files.delete(name) for name, _ in list(self.entries()))
-        self.files.delete("probe")
-        for kind in KINDS:
-            folder = self.files.root / kind
-            with contextlib.suppress(OSError):
-                for sub in os.scandir(folder):
-                    if sub.is_dir(follow_symlinks=False):
-                        with contextlib.suppress(OSError):
-                            os.rmdir(sub.path)
-                os.rmdir(folder)
+        deleted = 0
+        for layout, suffix in ((LAYOUT, ".json"), (_OLD_LAYOUT, ".pkl")):
+            files = SafeFolder(self.folder / layout)
+            deleted += sum(files.delete(name) for name, _ in list(self.entries(layout, suffix)))
+            files.delete("probe")
+            for kind in KINDS:
+                folder = self.folder / layout / kind
+                with contextlib.suppress(OSError):
+                    for sub in os.scandir(folder):
+                        if sub.is_dir(follow_symlinks=False):
+                            with contextlib.suppress(OSError):
+                                os.rmdir(sub.path)
+                    os.rmdir(folder)
         return deleted
 
 
-def _walk(folder: Path, prefix: str, depth: int) -> Iterator[tuple[str, os.stat_result]]:
+def _walk(folder: Path, prefix: str, depth: int, suffix: str) -> Iterator[tuple[str, os.stat_result]]:
     try:
         listing = list(os.scandir(folder))
     except OSError:
@@ -248,8 +254,8 @@ def _walk(folder: Path, prefix: str, depth: int) -> Iterator[tuple[str, os.stat_
         with contextlib.suppress(OSError):
             info = entry.stat(follow_symlinks=False)
             if depth > 1 and stat.S_ISDIR(info.st_mode):
-                yield from _walk(Path(entry.path), f"{prefix}/{entry.name}", depth - 1)
-            elif depth == 1 and stat.S_ISREG(info.st_mode) and entry.name.endswith(".json"):
+                yield from _walk(Path(entry.path), f"{prefix}/{entry.name}", depth - 1, suffix)
+            elif depth == 1 and stat.S_ISREG(info.st_mode) and entry.name.endswith(suffix):
                 yield f"{prefix}/{entry.name}", info
 
 

@@ -306,15 +306,13 @@ def check(
     from factcheck.rules.loader import load_rules
     from factcheck.rules.model import RuleError
 
-    rule_paths = tuple(rules or config.rules or ())
     try:
-        ruleset = load_rules(list(rule_paths))
+        ruleset = load_rules(list(rules or config.rules or ()))
     except (RuleError, OSError) as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_BAD_INPUT) from exc
     options = CheckOptions(
         paths=tuple(paths),
-        rules=rule_paths,
         settings=_corpus_settings(config, jobs, cache_dir, no_cache, progress, engine, scheduler, time_limit),
         fmt=str(fmt or config.format or "md"),
         fail_on=Severity(str(fail_on or config.fail_on or "error")),

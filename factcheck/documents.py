@@ -503,21 +503,36 @@ def read_documents(paths: Iterable[str], *,
 
     `max_bytes` caps each file, stdin and each JSONL record; None means `default_max_bytes()`.
     """
+    for _, documents in read_inputs(paths, max_bytes=max_bytes):
+        yield from documents
+
+
+def read_inputs(paths: Iterable[str], *, max_bytes: int | None = None
+                ) -> Iterator[tuple[str, Iterator[Document | DocumentError]]]:
+    """What `read_documents` reads, input by input: each file (or stdin, or a folder's error)
+    by name, with its documents, read lazily (a JSONL corpus holds many), so that a caller can
+    bound the time each input takes to read."""
     limit = default_max_bytes() if max_bytes is None else max_bytes
     for given in paths:
         if given == "-":
-            yield _read_stdin(limit)
+            yield given, _stdin_documents(limit)
             continue
         path = Path(given)
         if path.is_dir():
             articles, errors = _folder_articles(path)
-            yield from errors
+            for error in errors:
+                yield error.doc, iter((error,))
             if not articles and not errors:
-                yield DocumentError(given, f"folder has no articles ({', '.join(ARTICLE_SUFFIXES)} files)")
+                message = f"folder has no articles ({', '.join(ARTICLE_SUFFIXES)} files)"
+                yield given, iter((DocumentError(given, message),))
             for article in articles:
-                yield from _read_file(article, limit, path)
+                yield article, _read_file(article, limit, path)
         else:
-            yield from _read_file(given, limit)
+            yield given, _read_file(given, limit)
+
+
+def _stdin_documents(limit: int) -> Iterator[Document | DocumentError]:
+    yield _read_stdin(limit)
 
 
 def count_documents(paths: Iterable[str]) -> int:

@@ -1,7 +1,9 @@
 """The Dask engine: the same per-document work as the local pool, on a Dask cluster.
 
-Needs the optional extra `factcheck[dask]`. Each Dask worker process sets up once (the setup is
-cached per process, keyed by its arguments) and then runs one document per task. A task that
+Needs the optional extra `factcheck[dask]`. The setup's arguments (the run's pickled rules among
+them) go to the cluster once, scattered to every worker, not with each task; each Dask worker
+process sets up once per run (the setup is cached per process, keyed by the run) and then runs
+one task (a document, or a batch of them) at a time. A task that
 raises becomes a `Failure`; a task whose worker died (`KilledWorker`) or that exceeds the time
 limit (counted from submission, since Dask does not say when a task starts) is cancelled and
 becomes a `Failure` too.
@@ -14,20 +16,21 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from factcheck.corpus.limits import over_limit
 from factcheck.corpus.pool import Failure
 
 # Seconds to wait for a scheduler before the run stops with exit 2.
 CONNECT_TIMEOUT = 10
-_STATES: dict[tuple[Any, ...], Any] = {}
+_STATES: dict[str, Any] = {}  # run -> its worker state, in each Dask worker process
 
 
-def _run(setup: Callable[..., Any], setup_args: tuple[Any, ...], work: Callable[[Any, Any], Any],
+def _run(run: str, setup: Callable[..., Any], setup_args: tuple[Any, ...], work: Callable[[Any, Any], Any],
          payload: Any) -> Any:
-    """Task body on a Dask worker: set up once per worker process, then do one document."""
-    marker = (setup, setup_args)
-    if marker not in _STATES:
-        _STATES[marker] = setup(*setup_args)
-    return work(_STATES[marker], payload)
+    """Task body on a Dask worker: set up once per run in each worker process, then do the task."""
+    if run not in _STATES:
+        _STATES.clear()  # an earlier run's state (its rules) is not needed again
+        _STATES[run] = setup(*setup_args)
+    return work(_STATES[run], payload)
 
 
 class DaskEngine:
@@ -51,9 +54,10 @@ class DaskEngine:
             self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                          dashboard_address=None)
             self._client = Client(self._cluster)
-        self._setup, self._setup_args, self._work = setup, setup_args, work
-        self._time_limit = time_limit
         self._run_id = uuid.uuid4().hex[:12]
+        [shared] = self._client.scatter([setup_args], broadcast=True, hash=False)
+        self._setup, self._setup_args, self._work = setup, shared, work
+        self._time_limit = time_limit
         self._pending: dict[Any, tuple[int, float]] = {}  # future -> (key, submitted at)
 
     @property
@@ -61,7 +65,7 @@ class DaskEngine:
         return len(self._pending)
 
     def submit(self, key: int, payload: Any) -> None:
-        future = self._client.submit(_run, self._setup, self._setup_args, self._work, payload,
+        future = self._client.submit(_run, self._run_id, self._setup, self._setup_args, self._work, payload,
                                      key=f"factcheck-{self._run_id}-{key}", pure=False, retries=0)
         self._pending[future] = (key, time.monotonic())
 
@@ -95,7 +99,7 @@ class DaskEngine:
                 if now - at >= self._time_limit:
                     future.cancel()
                     del self._pending[future]
-                    results.append((key, Failure(f"exceeded the time limit of {self._time_limit:g} s")))
+                    results.append((key, Failure(over_limit(self._time_limit))))
         return results
 
     def close(self) -> None:

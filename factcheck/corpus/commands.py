@@ -33,7 +33,6 @@ class CheckOptions:
     """What `factcheck check` was asked to do, after merging options, config and defaults."""
 
     paths: tuple[str, ...]
-    rules: tuple[str, ...]  # empty: the default packs
     settings: Settings
     fmt: str = "md"
     fail_on: Severity = Severity.error
@@ -44,7 +43,7 @@ class CheckOptions:
 
 def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -> int:
     """Check every document; returns the exit code (2 bad input, 1 failing finding or drift, 0 clean)."""
-    runner = Runner(options.settings, options.rules, ruleset)
+    runner = Runner(options.settings, ruleset)
     folder = (ReportFolder(options.report_dir, options.check, roots=options.paths)
               if options.report_dir is not None else None)
     entries: list[Entry] = []
@@ -53,7 +52,8 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     kept: list[DocumentResult] = []  # for --format json, which shows no quantities
     no_table = empty_table()
     failed = errors = 0
-    stream = sources(options.paths, skip=options.report_dir)
+    stream = sources(options.paths, skip=options.report_dir,
+                     time_limit=options.settings.time_limit)
     units: Iterable[Unit] = ((source,) for source in stream)
     if options.stories:
         units, oversized = story_units(stream)

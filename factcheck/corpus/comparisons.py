@@ -33,7 +33,7 @@ def run_compare(paths: tuple[str, ...], settings: Settings, fmt: CompareFormat, 
     keys: list[str | None] = []
 
     def tagged() -> Iterator[Source]:
-        for source in sources(paths, skip=report_dir):
+        for source in sources(paths, skip=report_dir, time_limit=settings.time_limit):
             keys.append(story_key(source.root, source.item) if isinstance(source.item, Document) else None)
             yield source
 

@@ -40,7 +40,8 @@ def _extract(paths: tuple[str, ...], settings: Settings, fmt: TableFormat, outpu
     handle = output.open("w", encoding="utf-8", newline="") if output is not None and fmt.streams else None
     try:
         stream = handle or out
-        for outcome in runner.run(sources(paths), progress_total(paths, settings)):
+        documents = sources(paths, time_limit=settings.time_limit)
+        for outcome in runner.run(documents, progress_total(paths, settings)):
             if outcome.error is not None:
                 errors += 1
                 err.write(f"factcheck: {outcome.doc}: {outcome.error}\n")

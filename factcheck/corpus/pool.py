@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
+from factcheck.corpus.limits import over_limit
 from factcheck.report.formats import TableFormat
 
 # A worker that dies this many times in a row before becoming ready is a broken setup, not bad luck.
@@ -309,7 +310,8 @@ class LocalPool:
         if worker.held and time.monotonic() >= worker.deadline:
             worker.process.kill()
             worker.process.join()
-            return self._replace(worker, results, f"exceeded the time limit of {self._time_limit:g} s")
+            assert self._time_limit is not None  # a deadline is finite only under a limit
+            return self._replace(worker, results, over_limit(self._time_limit))
         return None
 
     def _take(self, worker: _Worker, results: list[tuple[int, Any]], status: str, key: int,

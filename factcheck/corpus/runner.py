@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import pickle
 import sys
 import time
 import warnings
@@ -21,8 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
+from factcheck.corpus.limits import TimeLimitExceeded, over_limit, within_time
 from factcheck.corpus.pool import Engine, Failure, LocalPool, failure, worker_preload
-from factcheck.documents import Document, DocumentError, count_documents, read_documents
+from factcheck.documents import Document, DocumentError, count_documents, read_inputs
 from factcheck.extract.core import extract_rows
 from factcheck.extract.schema import Row, to_table
 from factcheck.report.formats import TableFormat
@@ -102,23 +104,42 @@ def count_noun(number: int, noun: str) -> str:
     return f"{number} {plural}"
 
 
-def sources(paths: Iterable[str], skip: Path | None = None) -> Iterator[Source]:
+def sources(paths: Iterable[str], skip: Path | None = None,
+            time_limit: float | None = DEFAULT_TIME_LIMIT) -> Iterator[Source]:
     """Every document under each path argument, lazily, remembering which argument it came from;
     documents inside the folder `skip` (our own report folder) are left out.
 
-    Should the reader itself fail, the rest of that argument becomes one error and the run goes on.
+    Reading each document takes at most `time_limit` seconds: an input that takes longer (a
+    hostile HTML page, say) becomes one error and the run goes on with the next. Should the
+    reader itself fail, the rest of that argument becomes one error and the run goes on.
     """
     skipped = skip.resolve() if skip is not None else None
     for root in paths:
         # Only an argument that holds the skipped folder needs each document's path resolved.
         holds = skipped is not None and root != "-" and _within(skipped, Path(root).resolve())
         try:
-            for item in read_documents([root]):
-                if holds and _within(Path(item.doc.partition("#")[0]).resolve(), skipped):
-                    continue
-                yield Source(root, item)
+            for name, documents in read_inputs([root]):
+                for item in _read_in_time(name, documents, time_limit):
+                    if holds and _within(Path(item.doc.partition("#")[0]).resolve(), skipped):
+                        continue
+                    yield Source(root, item)
         except Exception as exc:
             yield Source(root, DocumentError(root, f"reading stopped: {type(exc).__name__}: {exc}"))
+
+
+def _read_in_time(name: str, documents: Iterator[Document | DocumentError],
+                  seconds: float | None) -> Iterator[Document | DocumentError]:
+    """The input's documents, each read within `seconds`; one over it ends the input, as an error."""
+    while True:
+        try:
+            with within_time(seconds):
+                item = next(documents, None)
+        except TimeLimitExceeded as exc:
+            yield DocumentError(name, f"reading {exc}")
+            return
+        if item is None:
+            return
+        yield item
 
 
 def _within(path: Path, folder: Path | None) -> bool:
@@ -212,16 +233,16 @@ class WorkerState:
     streamed: TableFormat | None = None  # extract: the format rows are rendered in, if it streams
 
 
-def setup_worker(rule_paths: tuple[str, ...] | None, check: bool, cache: tuple[Path | None, bytes | None],
+def setup_worker(rules: bytes | None, cache: tuple[Path | None, bytes | None],
                  streamed: TableFormat | None = None) -> WorkerState:
-    """Warm up, load the rules and open the cache, once per worker."""
-    warm_up()
-    ruleset = None
-    if check:
-        from factcheck.rules.loader import load_rules
+    """Warm up, take the run's rules and open the cache, once per worker.
 
-        ruleset = load_rules(list(rule_paths or ()))
-    return WorkerState(ruleset, Cache.from_spec(cache), streamed)
+    `rules` is the rule set the run loaded, pickled once by the run (None when only extracting):
+    a worker never parses rule files, so it applies exactly the rules the run started with, and
+    a large rule set costs its parsing once per run, not once per worker.
+    """
+    warm_up()
+    return WorkerState(pickle.loads(rules) if rules is not None else None, Cache.from_spec(cache), streamed)
 
 
 def work(state: WorkerState, task: Task | StoryTask | Batch) -> Any:
@@ -281,14 +302,12 @@ def _checked(state: WorkerState, task: Task, context: Any) -> Checked:
 class Runner:
     """Run `work` over a stream of sources, with the cache, yielding `Outcome`s in input order."""
 
-    def __init__(self, settings: Settings, rule_paths: tuple[str, ...] | None = None,
-                 ruleset: Any = None, streamed: TableFormat | None = None) -> None:
+    def __init__(self, settings: Settings, ruleset: Any = None, streamed: TableFormat | None = None) -> None:
         """A `check` run when given a `ruleset`, else an `extract` run (rows rendered in the
         `streamed` format, or whole tables when None)."""
         self.settings = settings
         self.check = ruleset is not None
         self.streamed = streamed
-        self.rule_paths = rule_paths
         self.ruleset = ruleset
         self.digest = getattr(ruleset, "digest", "") if ruleset is not None else ""
         self.stats = Stats()
@@ -361,10 +380,15 @@ class Runner:
         return done, task, [position for position, _ in readable]
 
     def _in_process(self, unit: Unit) -> list[Outcome]:
+        """A single document (or story), checked here under the run's time limit."""
         done, task, pending = self._lookup(unit)
         if task is not None:
             try:
-                value = work(WorkerState(self.ruleset, self.settings.cache, self.streamed), task)
+                with within_time(self.settings.time_limit):
+                    value = work(WorkerState(self.ruleset, self.settings.cache, self.streamed), task)
+            except TimeLimitExceeded:
+                assert self.settings.time_limit is not None
+                value = Failure(over_limit(self.settings.time_limit))
             except Exception as exc:
                 value = Failure(f"{type(exc).__name__}: {exc}")
             done.update(self._answers(value, [(position, unit[position]) for position in pending]))
@@ -434,7 +458,8 @@ class Runner:
 
     def _start_engine(self) -> Engine:
         if self._engine is None:
-            args = (self.rule_paths, self.check, self.settings.cache.spec, self.streamed)
+            rules = pickle.dumps(self.ruleset, pickle.HIGHEST_PROTOCOL) if self.check else None
+            args = (rules, self.settings.cache.spec, self.streamed)
             settings = self.settings
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine

@@ -98,6 +98,10 @@ def parse_unit(name: str) -> pint.Unit:
     return registry().parse_units(name)
 
 
+def _unpickle_amount(interval: Interval, unit: str) -> Amount:
+    return Amount(interval, registry().parse_units(unit) if unit else registry().dimensionless)
+
+
 @lru_cache(maxsize=512)
 def _factor(source: pint.Unit, target: pint.Unit) -> float:
     quantity = registry().Quantity(1.0, source)
@@ -127,6 +131,11 @@ class Amount:
     @classmethod
     def of(cls, low: float, high: float, unit: str | pint.Unit = "") -> Amount:
         return cls(Interval(low, high), parse_unit(unit) if isinstance(unit, str) else unit)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by unit name, so that it unpickles into the receiving process's own registry
+        (compiled rules travel to the workers; pint refuses to combine units of two registries)."""
+        return _unpickle_amount, (self.interval, str(self.unit))
 
     def to(self, unit: pint.Unit) -> Amount:
         if unit == self.unit:

@@ -127,7 +127,14 @@ def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
     tree = _Tree(name, lines)
     data = tree.read(text)
     tree.validate(data, file_schema(KIND_NAMES), ())
-    return tuple(_build_rule(tree, rule, ("rules", index)) for index, rule in enumerate(data["rules"]))
+    # Each rule's located paths, gathered in one pass: a pass over the whole file per rule made
+    # loading quadratic in the rules a file holds.
+    within: dict[PathKey, dict[PathKey, Position]] = {}
+    for located, position in tree.positions.items():
+        if len(located) > 2 and located[0] == "rules":
+            within.setdefault(located[:2], {})[located[2:]] = position
+    return tuple(_build_rule(tree, rule, ("rules", index), within.get(("rules", index), {}))
+                 for index, rule in enumerate(data["rules"]))
 
 
 def excerpt(lines: Sequence[str], where: Position) -> str:
@@ -166,7 +173,8 @@ def _digest(rules: Iterable[Rule]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _build_rule(tree: _Tree, data: dict[str, Any], path: PathKey) -> Rule:
+def _build_rule(tree: _Tree, data: dict[str, Any], path: PathKey, within: dict[PathKey, Position]) -> Rule:
+    """One rule from its data; `within` locates the rule's values by their paths inside it."""
     try:
         module = kind_module(data["kind"])
     except ImportError as exc:  # an installation problem, but still reported against the rule using it
@@ -179,9 +187,7 @@ def _build_rule(tree: _Tree, data: dict[str, Any], path: PathKey) -> Rule:
         if key not in allowed:
             raise tree.error((*path, key), _unknown_key(key, allowed), at_key=True)
     tree.validate(fields, {**kind_schema, "additionalProperties": False}, path)
-    origin = Origin(tree.name, *_line_col(tree.positions[path]), paths={
-        located[len(path):]: position for located, position in tree.positions.items()
-        if located[:len(path)] == path and len(located) > len(path)})
+    origin = Origin(tree.name, *_line_col(tree.positions[path]), paths=within)
     try:
         compiled = module.compile(fields, origin)
     except RuleError as exc:

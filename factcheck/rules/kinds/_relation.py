@@ -23,12 +23,30 @@ ARROW = {Verdict.passed: "pass", Verdict.fail: "fail", Verdict.uncertain: "uncer
 
 
 def relations(context: Context, *kinds: str) -> Iterator[pd.Series]:
-    """The rows of the context's relations table whose `relation` is one of `kinds`."""
+    """The rows of the context's relations table whose `relation` is one of `kinds`, in order."""
     table = context.relations
     if table is None or table.empty:
         return
-    for _, row in table[table["relation"].isin(kinds)].iterrows():
-        yield row
+    yield from _ROWS.of(table, kinds)
+
+
+class _DocumentRelations:
+    """The relations table of the document being checked, read once into rows and kept for the
+    other rules: every rule of a run visits the same document in turn, and filtering the table
+    through pandas once per rule cost more than the rules' own arithmetic."""
+
+    def __init__(self) -> None:
+        self._table: pd.DataFrame | None = None
+        self._rows: list[tuple[str, pd.Series]] = []
+
+    def of(self, table: pd.DataFrame, kinds: tuple[str, ...]) -> list[pd.Series]:
+        if table is not self._table:
+            self._rows = [(str(row["relation"]), row) for _, row in table.iterrows()]
+            self._table = table
+        return [row for relation, row in self._rows if relation in kinds]
+
+
+_ROWS = _DocumentRelations()
 
 
 def roles(row: pd.Series) -> dict[str, Member]:

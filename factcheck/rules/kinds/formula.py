@@ -173,9 +173,10 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
     table = context.quantities
     if table.empty:
         return
+    rows = _ROWS.of(table, context.text)
     candidates: dict[str, list[_Figure]] = {}
     for name, selector in formula.selectors.items():
-        candidates[name] = list(_candidates(selector, table, context.text))
+        candidates[name] = list(_candidates(selector, rows))
         if not candidates[name]:
             return  # a name with nothing to bind: the rule does not apply
     for combination in itertools.islice(_combinations(candidates, formula.within), MAX_COMBINATIONS):
@@ -289,23 +290,75 @@ def _present(value: object) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
 
 
-def _candidates(selector: Selector, table: pd.DataFrame, text: str) -> Iterator[_Figure]:
-    for column, wanted in (("dimension", selector.dimensions), ("unit", selector.units),
-                           ("qualifier", selector.qualifiers)):
-        if wanted:  # the cheap filters first, over whole columns
-            table = table[table[column].fillna("").astype(str).str.lower().isin(wanted)]
+@dataclass(frozen=True)
+class _Row:
+    """What selectors read of one row of the quantities table, read once per document."""
+
+    dimension: str  # lower case, as selectors name them
+    unit: str
+    qualifier: str
+    value: float
+    source: Any  # the table's row, for the columns only some selectors read (concept)
+    figure: _Figure | None  # None: not a figure formula rules can use
+    after_words: str  # the words after the figure in its sentence, and the two before it
+    before_words: str
+
+
+class _DocumentRows:
+    """The rows of the document being checked, built on the first formula rule's visit and kept
+    for the others: every rule of a run visits the same document in turn, and reading the table
+    through pandas once per selector cost more than the rules themselves."""
+
+    def __init__(self) -> None:
+        self._table: pd.DataFrame | None = None
+        self._rows: list[_Row] = []
+
+    def of(self, table: pd.DataFrame, text: str) -> list[_Row]:
+        if table is not self._table:
+            self._rows = [_row(row, text) for row in table.itertuples(index=False)]
+            self._table = table
+        return self._rows
+
+
+_ROWS = _DocumentRows()
+
+
+def _row(row: Any, text: str) -> _Row:
+    unit = str(row.unit) if _present(row.unit) else ""
+    figure = _figure(row, unit)
+    after_words = before_words = ""
+    if figure is not None:
+        sentence_end = figure.sentence_start + len(figure.sentence)
+        after = text[figure.end:min(sentence_end, figure.end + _NEAR_CHARS)]
+        before = text[max(figure.sentence_start, figure.start - _NEAR_CHARS):figure.start]
+        after_words = " ".join(_WORD.findall(after)[:_WINDOW_WORDS])
+        before_words = " ".join(_WORD.findall(before)[-2:])
+    return _Row(_lower(row.dimension), unit.lower(), _lower(row.qualifier), float(row.value), row, figure,
+                after_words, before_words)
+
+
+def _lower(value: object) -> str:
+    return str(value).lower() if _present(value) else ""
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _candidates(selector: Selector, rows: list[_Row]) -> Iterator[_Figure]:
     sentence_fits: dict[int, bool] = {}  # sentences are long and shared by figures: test each once
-    for row in table.itertuples(index=False):
-        unit = str(row.unit) if _present(row.unit) else ""
-        figure = _figure(row, unit)
-        if figure is None or not _in_range(selector, figure.amount, float(row.value)):
+    for row in rows:
+        figure = row.figure
+        if figure is None or (selector.dimensions and row.dimension not in selector.dimensions) or \
+                (selector.units and row.unit not in selector.units) or \
+                (selector.qualifiers and row.qualifier not in selector.qualifiers) or \
+                not _in_range(selector, figure.amount, row.value):
             continue
         if figure.sentence_start not in sentence_fits:
             lacking = selector.sentence_lacks
             sentence_fits[figure.sentence_start] = all(
                 pattern.search(figure.sentence) for pattern in selector.sentence_has) and not (
                 lacking is not None and lacking.search(figure.sentence))
-        if sentence_fits[figure.sentence_start] and _words_fit(selector, row, text, figure):
+        if sentence_fits[figure.sentence_start] and _words_fit(selector, row):
             yield figure
 
 
@@ -337,25 +390,20 @@ def _in_range(selector: Selector, amount: Amount, value: float) -> bool:
     return True
 
 
-def _words_fit(selector: Selector, row: Any, text: str, figure: _Figure) -> bool:
+def _words_fit(selector: Selector, row: _Row) -> bool:
     """The figure's concept and its neighbouring words (looked up near it, never sentence-wide)."""
-    sentence_end = figure.sentence_start + len(figure.sentence)
-    after = text[figure.end:min(sentence_end, figure.end + _NEAR_CHARS)]
-    before = text[max(figure.sentence_start, figure.start - _NEAR_CHARS):figure.start]
-    after_words = " ".join(re.findall(r"[\w’'-]+", after)[:_WINDOW_WORDS])
-    before_words = " ".join(re.findall(r"[\w’'-]+", before)[-2:])
     if selector.concept is not None:
-        concept = str(row.concept) if _present(row.concept) else ""
-        if not (selector.concept.search(concept) or selector.concept.search(after_words)):
+        concept = str(row.source.concept) if _present(row.source.concept) else ""
+        if not (selector.concept.search(concept) or selector.concept.search(row.after_words)):
             return False
-    next_words = " ".join(after_words.split()[:2])
+    next_words = " ".join(row.after_words.split()[:2])
     if selector.not_followed_by is not None and selector.not_followed_by.search(next_words):
         return False
     if selector.followed_by is not None and not selector.followed_by.search(next_words):
         return False
-    if selector.preceded_by is not None and not selector.preceded_by.search(before_words):
+    if selector.preceded_by is not None and not selector.preceded_by.search(row.before_words):
         return False
-    return not (selector.not_preceded_by is not None and selector.not_preceded_by.search(before_words))
+    return not (selector.not_preceded_by is not None and selector.not_preceded_by.search(row.before_words))
 
 
 def _combinations(candidates: Mapping[str, list[_Figure]], within: str) -> Iterator[dict[str, _Figure]]:

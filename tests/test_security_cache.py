@@ -168,7 +168,7 @@ def test_a_rule_file_edited_mid_run_stores_nothing_under_the_old_rules(
 
     def verdicts(text: str, cache: Cache) -> list[tuple[str, ...]]:
         rules.write_text(text, encoding="utf-8")
-        runner = Runner(Settings(jobs=2, cache=cache, progress=False), (str(rules),), load_rules([rules]))
+        runner = Runner(Settings(jobs=2, cache=cache, progress=False), load_rules([rules]))
         return [tuple(str(f.verdict) for f in o.value.findings) for o in runner.run(sources(["corpus"]))]
 
     fresh_original = verdicts(original, Cache(None))
@@ -176,7 +176,7 @@ def test_a_rule_file_edited_mid_run_stores_nothing_under_the_old_rules(
     assert fresh_original != fresh_edited
     cache = Cache(tmp_path / "cache")
     rules.write_text(original, encoding="utf-8")
-    runner = Runner(Settings(jobs=2, cache=cache, progress=False), (str(rules),), load_rules([rules]))
+    runner = Runner(Settings(jobs=2, cache=cache, progress=False), load_rules([rules]))
     rules.write_text(edited, encoding="utf-8")  # after the run loaded its rules, before its workers did
     list(runner.run(sources(["corpus"])))
     assert verdicts(original, Cache(tmp_path / "cache")) == fresh_original

@@ -136,7 +136,8 @@ def compare(
              "or JSONL corpora whose records carry a `story` field.")],
     fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.md,
     report_dir: Annotated[Path | None, typer.Option(
-        "--report-dir", help="Write one comparison per story (STORY.compare.md or .json) into DIR.")] = None,
+        "--report-dir", help="Write one comparison per story (STORY.compare.md and STORY.compare.html, "
+                             "or STORY.compare.json) into DIR.")] = None,
     check: Annotated[bool, typer.Option(
         "--check", help="With --report-dir: write nothing; exit 1 if any comparison would change.")] = False,
     jobs: JobsOption = None,
@@ -164,6 +165,7 @@ class CheckFormat(StrEnum):
     junit = "junit"
     github = "github"
     sarif = "sarif"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -263,9 +265,11 @@ def check(
         help="Rule file or folder (repeatable). Default: rules from tool.factcheck in pyproject.toml, "
              "else the shipped packs.")] = None,
     report_dir: Annotated[Path | None, typer.Option(
-        "--report-dir", help="Write one markdown report per article, and index.md, into DIR.")] = None,
+        "--report-dir", help="Write one report per article (NAME.md and NAME.html), and index.md and "
+                             "index.html, into DIR.")] = None,
     fmt: Annotated[CheckFormat | None, typer.Option(
-        "--format", "-f", help="Output on stdout: md, json, junit, github (annotations) or sarif.")] = None,
+        "--format", "-f", help="Output on stdout: md, html (one page), json, junit, github (annotations) "
+                               "or sarif.")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
         "--fail-on", help="Exit 1 when a fail verdict is at least this severe. Default: error.")] = None,
     check_only: Annotated[bool, typer.Option(

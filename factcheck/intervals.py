@@ -164,6 +164,8 @@ def format_interval(low: float, high: float, suffix: str = "") -> str:
     if math.isinf(low):
         return f"{format_number(high)}{suffix} or less"
     size, word = _scale(max(abs(low), abs(high)))
+    if _scale(min(abs(low), abs(high)))[0] != size and min(abs(low), abs(high)) > 0:
+        return f"{_bound(low, False)}{suffix} to {_bound(high, True)}{suffix}"  # 600 to 4.85 million
     ends = (low / size, high / size)
     written = [_written(end) for end in ends]
     if None not in written:
@@ -181,6 +183,18 @@ def format_interval(low: float, high: float, suffix: str = "") -> str:
     if low < 0:
         return f"{shown[0]}{unit}{suffix} to {shown[1]}{unit}{suffix}"
     return f"{shown[0]}–{shown[1]}{unit}{suffix}"
+
+
+def _bound(value: float, upward: bool) -> str:
+    """One end of an interval on its own scale: as written, or a computed one rounded outwards."""
+    size, word = _scale(abs(value))
+    scaled = value / size
+    decimals = _written(scaled)
+    if decimals is None:
+        decimals = _readable(scaled)
+        step = 10.0**decimals
+        scaled = (math.ceil if upward else math.floor)(_snap(scaled) * step) / step
+    return f"{_spell(scaled, decimals)} {word}" if word else _spell(scaled, decimals)
 
 
 def _snap(value: float) -> float:

@@ -32,7 +32,8 @@ def test_reports_do_not_depend_on_hash_seed_or_workers(tmp_path: Path) -> None:
         (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
     first = _run(tmp_path, "one", "1", "2")
     second = _run(tmp_path, "two", "987654", "1")
-    assert sorted(first) == [".factcheck-manifest", "a/mandate.md", "a/renewal.md", "b/figures.md",
-                             "b/zero.md", "index.md"]
+    assert sorted(first) == [".factcheck-manifest", "a/mandate.html", "a/mandate.md", "a/renewal.html",
+                             "a/renewal.md", "b/figures.html", "b/figures.md", "b/zero.html", "b/zero.md",
+                             "index.html", "index.md"]
     assert first == second
     assert all(str(tmp_path).encode() not in data for data in first.values())

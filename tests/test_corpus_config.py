@@ -48,7 +48,7 @@ def test_unknown_key_is_reported_with_file_and_line(tmp_path: Path) -> None:
     ('jobs = true', "jobs must be"),
     ('fail-on = "info"', "fail-on must be one of error, warning"),
     ('rules = ["a", 3]', "rules must be"),
-    ('format = "html"', "format must be one of"),
+    ('format = "pdf"', "format must be one of"),
 ])
 def test_wrong_values_are_reported_with_line(tmp_path: Path, line: str, wrong: str) -> None:
     path = _project(tmp_path, f"report-dir = 'r'\n{line}\n")

@@ -33,7 +33,8 @@ def test_a_ratio_just_outside_the_tolerance_is_uncertain() -> None:
 
 def test_the_arithmetic_names_the_claimed_ratio() -> None:
     (finding,) = findings("multiplier", "The number of cases doubled from 30 to 75.")
-    assert finding.arithmetic == "75 / 30 = 2.44–2.56× vs 'doubled' = 1.8–2.2× → fail"
+    assert finding.arithmetic == ("75 / 30 = 2.44–2.56× vs 'doubled' = 1.8–2.2×, "
+                                  "tolerance 5% of the computed value → fail")
 
 
 def test_tolerance_is_a_rule_field() -> None:

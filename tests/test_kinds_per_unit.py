@@ -36,4 +36,4 @@ def test_verdicts(text, expected) -> None:
 def test_the_arithmetic_divides_the_total() -> None:
     (finding,) = findings("per_unit", "The district spent $2 million on 400 laptops, or $8,000 each.")
     assert finding.arithmetic.startswith("$2 million / 400 = $")
-    assert finding.arithmetic.endswith("each → fail")
+    assert finding.arithmetic.endswith("each, tolerance 5% of the computed value → fail")

@@ -44,7 +44,8 @@ def test_chart_positions_going_up_are_smaller_numbers() -> None:
 def test_the_finding_shows_the_arithmetic_and_quotes_the_figures() -> None:
     text = "Sales rose from 200 to 250, up 30%."
     (finding,) = findings("percent_change", text)
-    assert finding.arithmetic == "(250 − 200) / 200 = 24.4–25.6% vs stated 29.5–30.5% → fail"
+    assert finding.arithmetic == ("(250 − 200) / 200 = 24.4–25.6% vs stated 29.5–30.5%, "
+                                  "tolerance 2% of the computed value + 0.5 points → fail")
     assert {text[start:end] for start, end in finding.spans} == {"200", "250", "30%", "up"}
     assert finding.sentence == text
 

@@ -34,8 +34,9 @@ def test_verdicts_come_first_fails_before_uncertain_before_passes() -> None:
     text = "x" * 100
     report = render_markdown(DocumentResult("doc.txt", _no_quantities(), findings, text=text))
     headings = re.findall(r"^### \d+\. (\w+): (\w+)", report, re.MULTILINE)
-    assert headings == [("FAIL", "Failing"), ("UNCERTAIN", "Unsure"), ("PASS", "Passing")]
-    assert report.index("## Verdicts") < report.index("### 1.") < report.index("## Quantities")
+    assert headings == [("FAIL", "Failing"), ("UNCERTAIN", "Unsure")]  # passes: a short list after them
+    assert report.index("## Verdicts") < report.index("### 1.") < report.index("### Passed (1)") \
+        < report.index("- Line 1: Passing") < report.index("## Quantities")
 
 
 def test_a_failing_figure_is_quoted_highlighted_with_arithmetic_rationale_and_sources(hostile_result) -> None:
@@ -44,7 +45,9 @@ def test_a_failing_figure_is_quoted_highlighted_with_arithmetic_rationale_and_so
     assert section.startswith("1. FAIL: Artillery rounds per shipping container")
     assert "**1,000**" in section and "**3,000,000**" in section
     assert "rounds / " in section and "containers = " in section and "→ fail" in section
-    assert "**Why:**" in section and "ISO 668" in section
+    assert section.splitlines()[2].startswith("Line 1 · paragraph 1 · rule `munitions/shells-per-container`")
+    rules = report.split("## Rules")[1]
+    assert "Why: A standard 20-ft ISO container" in rules and "ISO 668" in rules
     assert "15 years" in report and "un/sanctions-panel-mandate-length" in report
 
 

@@ -19,6 +19,8 @@ from factcheck.corpus.runner import Runner, Settings, Source, Unit, progress_tot
 from factcheck.documents import Document
 from factcheck.extract.schema import empty_table
 from factcheck.pipeline import DocumentResult
+from factcheck.report.html import page, render_article
+from factcheck.report.html_index import IndexArticle, render_index_pages
 from factcheck.report.located import LocatedResult, failing, locate, rules_by_id
 from factcheck.rules.findings import Severity
 from factcheck.rules.findings import Verdict as FindingVerdict
@@ -49,6 +51,8 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     entries: list[Entry] = []
     verdicts: list[Verdict] = []
     located: list[LocatedResult] = []
+    listed: list[IndexArticle] = []  # the HTML index's lines
+    pages: list[str] = []  # --format html: each document's report, for one page on stdout
     kept: list[DocumentResult] = []  # for --format json, which shows no quantities
     no_table = empty_table()
     failed = errors = 0
@@ -73,11 +77,17 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
                 name = folder.names.claim(outcome.root, outcome.doc) if outcome.error is None else None
                 if name is not None:
                     folder.put(name, outcome.value.markdown)
+                    folder.put(html_name(name), page(f"factcheck: {outcome.doc}", outcome.value.html))
                 entries.append(Entry(outcome.doc, name, _counts(findings), outcome.error))
+                listed.append(IndexArticle(outcome.doc, html_name(name) if name else None,
+                                           tuple((f.rule, str(f.verdict)) for f in findings), outcome.error))
                 verdicts += [Verdict(outcome.doc, f.rule, str(f.verdict), " ".join(f.sentence.split()))
                              for f in findings]
             elif options.fmt == "md" and outcome.error is None:
                 out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + outcome.value.markdown)
+            elif options.fmt == "html":
+                pages.append(outcome.value.html if outcome.error is None else
+                             render_article(DocumentResult(outcome.doc, no_table, error=outcome.error)))
             if options.fmt == "json":
                 kept.append(DocumentResult(outcome.doc, no_table, findings, error=outcome.error))
             elif options.fmt in ("junit", "github", "sarif"):
@@ -89,10 +99,15 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
         raise
     drift = False
     if folder is not None:
+        for name, text in render_index_pages(listed).items():
+            folder.put(name, text)
         folder.finish(entries, verdicts)
         drift = folder.drift.found
         if drift:
             out.write(folder.drift.render())
+    if pages:
+        title = f"factcheck: {len(pages)} documents" if len(pages) > 1 else "factcheck report"
+        out.write(page(title, "".join(pages)))
     _render_format(options, kept, located, ruleset, out)
     if options.settings.cache.write_error:
         err.write(f"factcheck: warning: {options.settings.cache.write_error}\n")
@@ -153,6 +168,11 @@ def story_units(stream: Iterable[Source]) -> tuple[list[Unit], list[tuple[str, i
     for index, source in enumerate(everything):
         units.setdefault(story_of.get(index, index), []).append(source)
     return [tuple(unit) for unit in units.values()], oversized
+
+
+def html_name(report: str) -> str:
+    """The HTML page beside a markdown report: `a/001.md` -> `a/001.html`."""
+    return report.removesuffix(".md") + ".html"
 
 
 def _counts(findings: list[Any]) -> tuple[int, int, int]:

@@ -60,7 +60,8 @@ def run_compare(paths: tuple[str, ...], settings: Settings, fmt: CompareFormat, 
     if report_dir is None:
         out.write(render_stdout(comparisons, fmt))
     else:
-        drift = write_comparisons(report_dir, report_files(comparisons, fmt), fmt, check, out)
+        texts = {version.doc: version.text for story in stories.values() for version in story}
+        drift = write_comparisons(report_dir, report_files(comparisons, fmt, texts), fmt, check, out)
         found = drift if check else found  # --check judges the reports, not the stories
     if len(versions) + errors > 1:
         err.write(f"factcheck: {_summary(comparisons, len(versions), errors, time.monotonic() - started)}\n")
@@ -78,10 +79,11 @@ def write_comparisons(folder: Path, files: dict[str, str], fmt: CompareFormat, c
     reports = ReportFolder(folder, check, owner="compare")
     for name, text in files.items():
         reports.put(name, text)
-    suffix = f"{COMPARE_SUFFIX}.{fmt.value}"
+    suffixes = tuple(f"{COMPARE_SUFFIX}.{ext}" for ext in ((fmt.value, "html") if fmt is CompareFormat.md
+                                                           else (fmt.value,)))
     listed: list[str] = []
     with contextlib.suppress(OSError):
-        listed = [entry.name for entry in os.scandir(folder) if entry.name.endswith(suffix)]
+        listed = [entry.name for entry in os.scandir(folder) if entry.name.endswith(suffixes)]
     reports.close(listed if check else ())
     if reports.drift.found:
         out.write(reports.drift.render())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FAIL_ON = ("error", "warning")
-FORMATS = ("md", "json", "junit", "github", "sarif")
+FORMATS = ("md", "html", "json", "junit", "github", "sarif")
 ENGINES = ("local", "dask")
 
 # key -> (accepted python types, description for the error message)

@@ -32,6 +32,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MAX_EXAMPLES = 10
 MAX_DIFF_LINES = 400
 _UNSAFE = re.compile(r"[^\w.\-]+")
+# Names no article's report may take: the markdown twins of the HTML index's pages (index.p2.html).
+_RESERVED = re.compile(r"index(?:\.p\d+)?\.md")
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ class Names:
     def claim(self, root: str, doc: str) -> str:
         name = report_name(root, doc, self._prefixed)
         candidate, number = name, 1
-        while str(candidate).lower() in self._taken:  # case-insensitive file systems collide too
+        # case-insensitive file systems collide too
+        while str(candidate).lower() in self._taken or _RESERVED.fullmatch(str(candidate).lower()):
             number += 1
             candidate = name.with_name(f"{name.stem}-{number}{REPORT_SUFFIX}")
         self._taken.add(str(candidate).lower())
@@ -285,8 +288,8 @@ def _is_inside(name: str) -> bool:
 
 
 def render_index(entries: list[Entry], verdicts: list[Verdict]) -> str:
-    """The index: totals, one row per article linking its report, then every finding; articles in
-    name order (each article's findings in report order), whatever the order of the arguments."""
+    """The index: totals, one row per article linking its report (worst first, then in name order,
+    whatever the order of the arguments), then every finding (each article's in report order)."""
     totals = [sum(entry.counts[i] for entry in entries) for i in range(3)]
     errors = sum(entry.error is not None for entry in entries)
     lines = [
@@ -300,7 +303,8 @@ def render_index(entries: list[Entry], verdicts: list[Verdict]) -> str:
         "| Article | Fail | Uncertain | Pass | Report |",
         "| --- | ---: | ---: | ---: | --- |",
     ]
-    for entry in sorted(entries, key=lambda entry: entry.article):
+    # Worst first: most fails, then most uncertain verdicts, then unreadable articles.
+    for entry in sorted(entries, key=lambda e: (-e.counts[0], -e.counts[1], e.error is None, e.article)):
         if entry.error is not None:
             lines.append(f"| {_cell(entry.article)} | | | | error: {_cell(entry.error)} |")
         else:

@@ -193,6 +193,7 @@ class Checked:
     findings: tuple[Finding, ...]
     markdown: str
     quantities: int
+    html: str = ""  # the article's HTML report, a fragment (`factcheck.report.html.render_article`)
 
 
 @dataclass(frozen=True)
@@ -287,10 +288,12 @@ def _context(state: WorkerState, task: Task) -> Any:
 
 def _checked(state: WorkerState, task: Task, context: Any) -> Checked:
     from factcheck.pipeline import check_context
+    from factcheck.report.html import render_article
     from factcheck.report.markdown import render_markdown
 
     result = check_context(context, state.ruleset)
-    checked = Checked(tuple(result.findings), render_markdown(result), len(result.quantities))
+    checked = Checked(tuple(result.findings), render_markdown(result), len(result.quantities),
+                      render_article(result))
     if state.cache.enabled:  # keyed by the rules evaluated here, even if a rule file changed mid-run
         state.cache.put("result", result_key(task.extraction_key, state.ruleset.digest + task.story), checked)
     return checked

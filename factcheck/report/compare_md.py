@@ -8,10 +8,11 @@ renders as HTML or markdown; the output depends only on the inputs (no time, no 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from factcheck.compare.align import Agreement, AlignedFigure, Comparison, Mention, format_amount
 from factcheck.fsutil import bounded_name
+from factcheck.report.compare_html import figure_title, render_compare_html
 from factcheck.report.compare_json import render_json
 from factcheck.report.escape import code, escape
 from factcheck.report.formats import CompareFormat
@@ -36,10 +37,7 @@ def _quote(mention: Mention) -> str:
 
 
 def _title(figure: AlignedFigure) -> str:
-    """What the figure counts or measures, and its dimension: 'weapons containers (count)'."""
-    what = figure.concept or figure.unit or figure.dimension or "figure"
-    dimension = figure.dimension or "count"
-    return escape(what if what == dimension else f"{what} ({dimension})")
+    return escape(figure_title(figure))
 
 
 def _figure(number: int, figure: AlignedFigure) -> list[str]:
@@ -114,9 +112,11 @@ INDEX_NAME = "index" + COMPARE_SUFFIX + ".md"
 _UNSAFE_NAME = re.compile(r"[^\w.\-]+")
 
 
-def report_files(comparisons: Sequence[Comparison], fmt: CompareFormat) -> dict[str, str]:
-    """File name -> content for a report folder: one file per story (`fmt` md or json), plus an
-    index of the stories when there are several. Names derive from story names only."""
+def report_files(comparisons: Sequence[Comparison], fmt: CompareFormat,
+                 texts: Mapping[str, str] | None = None) -> dict[str, str]:
+    """File name -> content for a report folder: one file per story (`fmt` md or json; with md, its
+    HTML page too, showing the versions' `texts` by document name), plus an index of the stories
+    when there are several. Names derive from story names only."""
     files: dict[str, str] = {}
     taken = {INDEX_NAME.lower()}
     named: list[tuple[str, Comparison]] = []
@@ -130,6 +130,8 @@ def report_files(comparisons: Sequence[Comparison], fmt: CompareFormat) -> dict[
         named.append((name, comparison))
         as_json = fmt is CompareFormat.json
         files[name] = render_json([comparison]) if as_json else render_comparison(comparison)
+        if not as_json:
+            files[name.removesuffix(".md") + ".html"] = render_compare_html(comparison, texts or {})
     if len(named) > 1:
         files[INDEX_NAME] = render_index(named)
     return files

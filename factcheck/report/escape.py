@@ -17,13 +17,13 @@ _INLINE = re.compile(r"[\\`*_~\[\]|$]")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d{1,9})(?=[.)](?:\s|$)))")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Control characters and bidirectional overrides can hide or reorder text in a rendered report.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
 
 
 def escape(text: str) -> str:
     """`text` as inert inline markdown on one line (whitespace runs become one space)."""
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     text = _SPACE.sub(" ", text)
     text = "".join(_HTML.get(char, char) for char in text)
     text = _INLINE.sub(lambda match: "\\" + match.group(), text)
@@ -40,7 +40,7 @@ def code(text: str, in_table: bool = False) -> str:
 
     In a table cell a pipe must be written `\\|` even inside a code span (GFM), elsewhere not.
     """
-    text = _SPACE.sub(" ", _INVISIBLE.sub("", text))
+    text = _SPACE.sub(" ", INVISIBLE.sub("", text))
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     padding = " " if text.startswith("`") or text.endswith("`") else ""
     if in_table:

@@ -11,9 +11,13 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from factcheck.extract.sentences import split_sentences
 from factcheck.rules.findings import Finding, Severity, Verdict, at_or_above
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -54,3 +58,65 @@ def failing(finding: Finding, fail_on: Severity) -> bool:
 def rules_by_id(ruleset: Any) -> Mapping[str, Any]:
     """The rule set's rules by id (rule metadata for SARIF and annotations)."""
     return {rule.id: rule for rule in getattr(ruleset, "rules", ())}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A finding with its number on the page, and where it stands (1-based paragraph and line)."""
+
+    number: int
+    finding: Finding
+    paragraph: int
+    line: int
+
+
+class Layout:
+    """Paragraphs (as the sentence splitter numbers them) and lines of a text, to place offsets."""
+
+    def __init__(self, source: str) -> None:
+        bounds: dict[int, list[int]] = {}
+        for sentence in split_sentences(source):
+            span = bounds.setdefault(sentence.paragraph, [sentence.start, sentence.end])
+            span[1] = sentence.end
+        self.paragraphs = [(bounds[key][0], bounds[key][1]) for key in sorted(bounds)]
+        self.starts = [start for start, _ in self.paragraphs]
+        self.newlines = [index for index, char in enumerate(source) if char == "\n"]
+
+    def paragraph(self, offset: int) -> int:
+        """1-based paragraph holding `offset` (the one before it when it falls between two)."""
+        return max(1, bisect.bisect_right(self.starts, offset))
+
+    def line(self, offset: int) -> int:
+        """1-based line holding `offset`."""
+        return bisect.bisect_left(self.newlines, offset) + 1
+
+
+def place(findings: Iterable[Finding], layout: Layout) -> list[Placed]:
+    """Findings in report order, numbered, with their paragraph and line (of their first span)."""
+    placed = []
+    for number, finding in enumerate(sorted(findings, key=Finding.sort_key), start=1):
+        first = min((start for start, _ in finding.spans), default=0)
+        placed.append(Placed(number, finding, layout.paragraph(first), layout.line(first)))
+    return placed
+
+
+def figure_spans(source: str, quantities: pd.DataFrame, findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """Every figure's span: the quantities table's rows, and findings' spans that hold a digit
+    (figures a relation read that the table lacks); cue words ("rose", "said") are not figures."""
+    spans = set()
+    if len(quantities):
+        spans |= {(int(s), int(e)) for s, e in zip(quantities["start"], quantities["end"], strict=True)}
+    for finding in findings:
+        spans |= {(s, e) for s, e in finding.spans if any(char.isdigit() for char in source[s:e])}
+    kept: list[tuple[int, int]] = []
+    for span in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(source)):
+        if not kept or span[0] >= kept[-1][1]:  # of overlapping spans, the first (then longest) one
+            kept.append(span)
+    return kept
+
+
+def message(finding: Finding) -> str:
+    """What the finding says, unless that only repeats its title and arithmetic (shown anyway)."""
+    said = finding.message or finding.title or finding.rule
+    repeated = finding.arithmetic and finding.arithmetic.removesuffix(f" → {finding.verdict}") in said
+    return "" if repeated else said

@@ -1,9 +1,12 @@
-"""The markdown report an editor reads: verdicts first, then every figure found.
+"""The markdown report an editor reads: problems first, then a short list of passes, each rule's
+reasons once, and every figure found.
 
-Fails come first, then uncertain verdicts, then passes; each quotes its sentence with the figures
-in bold, writes out the interval arithmetic, and says why the rule holds and where that comes
-from. The quantities table follows. Everything quoted from the article goes through `escape`, and
-the output depends only on the result (no time, no absolute path, a fixed order), so reports of
+Fails come first, then uncertain verdicts; each gives its line and paragraph, quotes its sentence
+with the figures in bold (only the figures: cue words such as "rose" or "said" stay plain), says
+what the rule found and writes out the interval arithmetic with the tolerance that decided it.
+Passes follow as one line each. Each rule's rationale and sources come once, after the verdicts,
+then the quantities table. Everything quoted from the article goes through `escape`, and the
+output depends only on the result (no time, no absolute path, a fixed order), so reports of
 unchanged inputs are byte-identical.
 """
 
@@ -16,9 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.extract.sentences import split_sentences
 from factcheck.intervals import format_interval, format_number
 from factcheck.pipeline import DocumentResult
 from factcheck.report.escape import code, escape
+from factcheck.report.located import Layout, Placed, figure_spans, message, place
 from factcheck.rules.findings import Finding, Verdict
 
 MAX_QUOTE_CHARS = 600  # longer sentences are cut around their highlighted figures
@@ -31,12 +36,13 @@ _TABLE_COLUMNS = ("#", "Figure", "Value", "Interval", "Qualifier", "Unit", "Dime
 
 def render_markdown(result: DocumentResult) -> str:
     """The whole report for one document."""
-    findings = sorted(result.findings, key=Finding.sort_key)
     lines = [f"# Fact-check report: {code(result.doc)}", ""]
     if result.error is not None:
         lines += [f"**Could not be checked:** {escape(result.error)}", ""]
         return "\n".join(lines)
-    counts = {verdict: sum(finding.verdict is verdict for finding in findings) for verdict in Verdict}
+    layout = Layout(result.text)
+    placed = place(result.findings, layout)
+    counts = {verdict: sum(item.finding.verdict is verdict for item in placed) for verdict in Verdict}
     lines += [
         f"**{counts[Verdict.fail]} fail · {counts[Verdict.uncertain]} uncertain · "
         f"{counts[Verdict.passed]} pass** — {len(result.quantities)} figures found.",
@@ -44,76 +50,91 @@ def render_markdown(result: DocumentResult) -> str:
         "## Verdicts",
         "",
     ]
-    if not findings:
+    if not placed:
         lines += ["No rule applied to the figures in this article.", ""]
-    sentences = _Sentences(result.text, result.quantities)
-    for number, finding in enumerate(findings, start=1):
-        lines += _finding(number, finding, sentences)
+    quotes = _Quotes(result.text, figure_spans(result.text, result.quantities, result.findings))
+    problems = [item for item in placed if item.finding.verdict is not Verdict.passed]
+    passes = [item for item in placed if item.finding.verdict is Verdict.passed]
+    for item in problems:
+        lines += _finding(item, quotes)
+    if passes:
+        lines += [f"### Passed ({len(passes)})", ""]
+        lines += [f"- Line {item.line}: {escape(item.finding.title or item.finding.rule)} — "
+                  f"{escape(item.finding.arithmetic or item.finding.message)}" for item in passes]
+        lines.append("")
+    lines += _rules(placed)
     lines += _quantities(result.quantities, result.text)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _finding(number: int, finding: Finding, sentences: _Sentences) -> list[str]:
-    title = finding.title or finding.rule
+def _finding(item: Placed, quotes: _Quotes) -> list[str]:
+    finding = item.finding
     lines = [
-        f"### {number}. {_HEADINGS[finding.verdict]}: {escape(title)}",
+        f"### {item.number}. {_HEADINGS[finding.verdict]}: {escape(finding.title or finding.rule)}",
         "",
-        f"Rule {code(finding.rule)} · severity {finding.severity}",
+        f"Line {item.line} · paragraph {item.paragraph} · rule {code(finding.rule)} · "
+        f"severity {finding.severity}",
         "",
     ]
-    quote = sentences.quote(finding)
+    quote = quotes.quote(finding)
     if quote:
         lines += [f"> {quote}", ""]
+    if message(finding):
+        lines += [f"Finding: {escape(message(finding))}", ""]
     if finding.arithmetic:
-        lines += [f"**Arithmetic:** {escape(finding.arithmetic)}", ""]
-    elif finding.message:
-        lines += [f"**Finding:** {escape(finding.message)}", ""]
-    if finding.rationale:
-        lines += [f"**Why:** {escape(finding.rationale)}", ""]
-    if finding.sources:
-        lines += ["**Sources:**", ""] + [f"- {escape(source)}" for source in finding.sources] + [""]
+        lines += [f"Arithmetic: {escape(finding.arithmetic)}", ""]
     return lines
 
 
-class _Sentences:
-    """Finds the sentence around each span, from the quantities table or the text itself."""
+def _rules(placed: Sequence[Placed]) -> list[str]:
+    """Each rule behind a finding, once: why it holds and where that comes from."""
+    seen: dict[str, Finding] = {}
+    for item in placed:
+        seen.setdefault(item.finding.rule, item.finding)
+    if not seen:
+        return []
+    lines = ["## Rules", ""]
+    for rule, finding in sorted(seen.items()):
+        lines += [f"### {code(rule)}: {escape(finding.title or rule)}", ""]
+        if finding.rationale:
+            lines += [f"Why: {escape(finding.rationale)}", ""]
+        if finding.sources:
+            lines += ["Sources:", ""] + [f"- {escape(source)}" for source in finding.sources] + [""]
+    return lines
 
-    def __init__(self, text: str, quantities: pd.DataFrame) -> None:
+
+class _Quotes:
+    """Quotes the sentences around a finding's spans (the sentence splitter's sentences), with the
+    figures among the spans in bold."""
+
+    def __init__(self, text: str, figures: Sequence[tuple[int, int]]) -> None:
         self.text = text
-        bounds: dict[int, int] = {}
-        if len(quantities) and {"sentence_start", "sentence"} <= set(quantities.columns):
-            for start, sentence in zip(quantities["sentence_start"], quantities["sentence"], strict=True):
-                if _present(start) and _present(sentence):
-                    bounds[int(start)] = max(bounds.get(int(start), 0), int(start) + len(str(sentence)))
-        self.starts = sorted(bounds)
-        self.ends = [bounds[start] for start in self.starts]
+        sentences = list(split_sentences(text))
+        self.starts = [sentence.start for sentence in sentences]
+        self.ends = [sentence.end for sentence in sentences]
+        self.figures = set(figures)
 
     def around(self, start: int, end: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.starts, start) - 1
-        if index >= 0 and self.ends[index] >= end:
-            return self.starts[index], self.ends[index]
-        return _sentence_bounds(self.text, start, end)
+        index = max(0, bisect.bisect_right(self.starts, start) - 1)
+        if not self.starts:
+            return start, end
+        last = max(index, bisect.bisect_left(self.starts, end) - 1)
+        return min(self.starts[index], start), max(self.ends[last], end)
 
     def quote(self, finding: Finding) -> str:
-        """The sentences holding the finding's spans, escaped, with the spans in bold."""
-        spans = sorted((start, end) for start, end in finding.spans
-                       if 0 <= start < end <= len(self.text))
+        """The sentences holding the finding's spans, escaped, with its figures in bold."""
+        spans = sorted((start, end) for start, end in finding.spans if 0 <= start < end <= len(self.text))
         if not spans:
             return escape(finding.sentence)
         groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for span in spans:
             groups.setdefault(self.around(*span), []).append(span)
-        return " … ".join(_highlight(self.text, bounds, _merge(inner))
-                          for bounds, inner in sorted(groups.items()))
+        return " … ".join(
+            _highlight(self.text, bounds, _merge(inner), [s for s in _merge(inner) if self._figure(s)])
+            for bounds, inner in sorted(groups.items()))
 
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end) by punctuation and line breaks, for spans outside the table."""
-    left = max((text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n")), default=-1)
-    left = 0 if left < 0 else left + 1
-    stops = [found for mark in (". ", "? ", "! ", "\n") if (found := text.find(mark, end)) >= 0]
-    right = min(stops) + 1 if stops else len(text)
-    return left, right
+    def _figure(self, span: tuple[int, int]) -> bool:
+        return any(start < span[1] and span[0] < end for start, end in self.figures)
 
 
 def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -126,7 +147,9 @@ def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _highlight(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]]) -> str:
+def _highlight(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]],
+               bold: list[tuple[int, int]]) -> str:
+    """text[bounds] escaped, cut around `spans` when too long, with the `bold` spans in bold."""
     start, end = bounds
     start, end = min(start, spans[0][0]), max(end, spans[-1][1])
     prefix = suffix = ""
@@ -134,7 +157,7 @@ def _highlight(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]])
         start, prefix = max(start, spans[0][0] - MAX_QUOTE_CHARS // 3), "… "
         end, suffix = min(end, max(spans[-1][1] + MAX_QUOTE_CHARS // 3, start + MAX_QUOTE_CHARS)), " …"
     pieces, cursor = [], start
-    for span_start, span_end in spans:
+    for span_start, span_end in bold:
         pieces.append(escape(text[cursor:span_start]))
         pieces.append(f"**{escape(text[span_start:span_end]).strip()}**")
         cursor = span_end

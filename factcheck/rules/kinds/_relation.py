@@ -86,14 +86,36 @@ def value(item: Member) -> str:
     return ("~" if item.hedge else "") + currency + format_number(item.value)
 
 
+def worded(item: Member) -> str:
+    """A figure as the article words it, hedge included ('more than £600'): messages keep the hedge
+    the arithmetic read, so no format drops what the verdict depends on."""
+    return f"{item.hedge} {item.surface}" if item.hedge else item.surface
+
+
+def slack(relative: float = 0.0, absolute: float = 0.0, unit: str = "") -> str:
+    """The tolerance `judge` allowed before `fail`, in words: '2% of the computed value + 0.5 points'."""
+    parts = []
+    if relative:
+        parts.append(f"{format_number(relative * 100)}% of the computed value")
+    if absolute:
+        parts.append(f"{format_number(absolute)}{unit.removesuffix('s') if absolute == 1 else unit}")
+    return " + ".join(parts)
+
+
 def finding(rule: Rule, row: pd.Series, verdict: Verdict, message: str, arithmetic: str,
-            members: Iterable[Member] | None = None, details: Mapping[str, Any] | None = None) -> Finding:
-    """A finding quoting the row's sentence, with the spans of its figures and cue words."""
+            members: Iterable[Member] | None = None, details: Mapping[str, Any] | None = None,
+            tolerance: str = "") -> Finding:
+    """A finding quoting the row's sentence, with the spans of its figures and cue words.
+
+    A `fail` or `uncertain` arithmetic line names the `tolerance` (see `slack`) that decided
+    between the two, so no report hides it.
+    """
     involved = list(members if members is not None else row["members"])
     spans = sorted({(m.start, m.end) for m in involved} | {(int(row["cue_start"]), int(row["cue_end"]))})
+    allowed = f", tolerance {tolerance}" if tolerance and verdict is not Verdict.passed else ""
     return Finding(rule=rule.id, verdict=verdict, severity=rule.severity, message=message,
                    spans=tuple(spans), sentence=str(row["sentence"]),
-                   arithmetic=f"{arithmetic} → {ARROW[verdict]}",
+                   arithmetic=f"{arithmetic}{allowed} → {ARROW[verdict]}",
                    details={key: str(value) for key, value in (details or {}).items()})
 
 

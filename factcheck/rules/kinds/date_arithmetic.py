@@ -20,6 +20,7 @@ from factcheck.rules.kinds._relation import (
     judge,
     relations,
     roles,
+    slack,
     tolerance_schema,
     with_defaults,
 )
@@ -50,7 +51,7 @@ def elapsed_since(year: int, published: date) -> Interval:
 
 
 def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
-    slack = rule.compiled["slack_years"]
+    slack_years = rule.compiled["slack_years"]
     published = context.published
     for row in relations(context, "years_ago", "since"):
         if published is None:
@@ -60,7 +61,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         if not 1 <= year.value <= published.year:
             continue
         elapsed = elapsed_since(int(year.value), published)
-        verdict = judge(elapsed, duration.interval, 0.0, slack)
+        verdict = judge(elapsed, duration.interval, 0.0, slack_years)
         arithmetic = (f"{published.isoformat()} − {int(year.value)} = {elapsed.shown()} years vs stated "
                       f"{duration.interval.shown()} years")
         years = published.year - int(year.value)
@@ -70,7 +71,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             message = f"{said} since {int(year.value)} agrees with the article's date ({dated})"
         else:
             message = f"{int(year.value)} is {years} years before the article's date ({dated}), not {said}"
-        yield finding(rule, row, verdict, message, arithmetic)
+        yield finding(rule, row, verdict, message, arithmetic,
+                      tolerance=slack(absolute=slack_years, unit=" years"))
     for row in relations(context, "anniversary", "age"):
         if published is None:
             continue
@@ -101,7 +103,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         else:
             stated = members["duration"].interval
             said = f"{stated.shown()} years"
-        verdict = judge(between, stated, 0.0, slack)
+        verdict = judge(between, stated, 0.0, slack_years)
         arithmetic = f"{end} − {start} = {between.shown()} years vs stated {said}"
         message = f"{start} to {end} is given as {said}"
-        yield finding(rule, row, verdict, message, arithmetic)
+        yield finding(rule, row, verdict, message, arithmetic,
+                      tolerance=slack(absolute=slack_years, unit=" years"))

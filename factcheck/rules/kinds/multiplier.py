@@ -19,9 +19,11 @@ from factcheck.rules.kinds._relation import (
     judge,
     relations,
     roles,
+    slack,
     tolerance_schema,
     value,
     with_defaults,
+    worded,
 )
 from factcheck.rules.model import Context, Position, Rule
 
@@ -76,7 +78,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         words = f"{hedge + ' ' if hedge else ''}{row['cue']}"
         arithmetic = (f"{value(other)} / {value(base)} = {ratio.shown('×')} vs "
                       f"'{words}' = {claim.shown('×')}")
-        message = (f"'{words}' ({base.surface} → {other.surface})"
+        message = (f"'{words}' ({worded(base)} → {worded(other)})"
                    + ("" if verdict == "pass" else
                       f": the ratio is {format_number(other.value / base.value)}×"))
-        yield finding(rule, row, verdict, message, arithmetic)
+        yield finding(rule, row, verdict, message, arithmetic, tolerance=slack(settings["slack"]))

@@ -23,9 +23,11 @@ from factcheck.rules.kinds._relation import (
     judge,
     relations,
     roles,
+    slack,
     tolerance_schema,
     value,
     with_defaults,
+    worded,
 )
 from factcheck.rules.model import Context, Position, Rule
 
@@ -66,8 +68,9 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         verdict = judge(computed, share.interval, 0.0, settings["slack_points"])
         arithmetic = (f"{value(part)} / {value(whole)} = {computed.shown('%')} vs stated "
                       f"{share.interval.shown('%')}")
-        message = f"{part.surface} of {whole.surface} is given as {share.surface}"
-        yield finding(rule, row, verdict, message, arithmetic)
+        message = f"{worded(part)} of {worded(whole)} is given as {worded(share)}"
+        yield finding(rule, row, verdict, message, arithmetic,
+                      tolerance=slack(absolute=settings["slack_points"], unit=" points"))
     for row in relations(context, "parts"):
         members = list(row["members"])
         whole = next(m for m in members if m.role == "whole")
@@ -84,10 +87,10 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         arithmetic = (f"{formula} = {total.shown()} vs whole {value(whole)}" if len(parts) > 1
                       else f"part {total.shown()} vs whole {value(whole)}")
         relation = "must add up to" if closed else "cannot exceed"
-        listed = ", ".join(m.surface for m in parts)
-        message = f"parts {listed} {relation} {whole.surface}" if len(parts) > 1 else \
-            f"{listed} of {whole.surface}: a part cannot exceed its whole"
-        yield finding(rule, row, verdict, message, arithmetic)
+        listed = ", ".join(worded(m) for m in parts)
+        message = f"parts {listed} {relation} {worded(whole)}" if len(parts) > 1 else \
+            f"{listed} of {worded(whole)}: a part cannot exceed its whole"
+        yield finding(rule, row, verdict, message, arithmetic, tolerance=slack(settings["slack_relative"]))
     for row in relations(context, "breakdown"):
         members = list(row["members"])
         total = sum((m.interval for m in members), Interval.point(0.0))
@@ -99,6 +102,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             verdict = _at_most(total, hundred, 0.0, settings["slack_points"])
         formula = " + ".join(value(m) + "%" for m in members)
         arithmetic = f"{formula} = {total.shown('%')} vs {'=' if closed else '≤'} 100%"
-        listed = ", ".join(m.surface for m in members)
+        listed = ", ".join(worded(m) for m in members)
         message = f"shares {listed} {'must add up to' if closed else 'cannot exceed'} 100%"
-        yield finding(rule, row, verdict, message, arithmetic)
+        yield finding(rule, row, verdict, message, arithmetic,
+                      tolerance=slack(absolute=settings["slack_points"], unit=" points"))

@@ -15,9 +15,11 @@ from factcheck.rules.kinds._relation import (
     judge,
     relations,
     roles,
+    slack,
     tolerance_schema,
     value,
     with_defaults,
+    worded,
 )
 from factcheck.rules.model import Context, Position, Rule
 
@@ -46,7 +48,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         unit = total.unit if len(total.unit) == 1 else ""
         arithmetic = (f"{value(total)} / {value(count)} = {unit}{quotient.shown()} "
                       f"vs stated {unit}{each.interval.shown()} each")
-        message = (f"{total.surface} over {count.surface} is stated as {each.surface} each"
+        message = (f"{worded(total)} over {worded(count)} is stated as {worded(each)} each"
                    + ("" if verdict is Verdict.passed else
                       f", but comes to about {unit}{format_number(total.value / count.value)}"))
-        yield finding(rule, row, verdict, message, arithmetic)
+        yield finding(rule, row, verdict, message, arithmetic, tolerance=slack(rule.compiled["slack"]))

@@ -20,9 +20,11 @@ from factcheck.rules.kinds._relation import (
     judge,
     relations,
     roles,
+    slack,
     tolerance_schema,
     value,
     with_defaults,
+    worded,
 )
 from factcheck.rules.model import Context, Position, Rule
 
@@ -69,28 +71,32 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
                                  "%"))
             verdicts = []
             lines = []
+            tolerances = []
             for reading, computed, formula, suffix in readings:
                 absolute = settings["slack_points"] * (1.0 if reading == "relative" else 0.1)
                 for sign in signs:
                     claim = stated if sign > 0 else -stated
                     verdict = judge(computed, claim, settings["slack_relative"], absolute)
                     verdicts.append(verdict)
+                    tolerances.append(slack(settings["slack_relative"], absolute,
+                                            " points" if suffix == "%" or start.kind == "P" else ""))
                     lines.append(f"{formula} = {computed.shown(suffix)} vs stated "
                                  f"{claim.shown(suffix)}")
             verdict = best(verdicts)
             arithmetic = lines[verdicts.index(verdict)]
-            wording = f"{said.get(direction, 'a change of')} {stated_member.surface}"
-            message = (f"{wording} from {start.surface} to {end.surface}"
+            wording = f"{said.get(direction, 'a change of')} {worded(stated_member)}"
+            message = (f"{wording} from {worded(start)} to {worded(end)}"
                        + ("" if verdict is Verdict.passed else
                           f": the figures give {readings[-1][1].shown(readings[-1][3])}"))
-            yield finding(rule, row, verdict, message, arithmetic)
+            yield finding(rule, row, verdict, message, arithmetic,
+                          tolerance=tolerances[verdicts.index(verdict)])
         elif direction and settings["check_direction"] and not row["details"].get("ranking"):
             difference = end.interval - start.interval
             if difference.low > 0 or difference.high < 0:
                 holds = (difference.low > 0) == (direction > 0)
                 verdict = Verdict.passed if holds else Verdict.fail
                 word = str(row["cue"])
-                message = (f"'{word}' from {start.surface} to {end.surface}"
+                message = (f"'{word}' from {worded(start)} to {worded(end)}"
                            + ("" if holds else f": the figure went {'up' if difference.low > 0 else 'down'}"))
                 arithmetic = (f"{value(end)} − {value(start)} = {difference.shown()} "
                               f"vs stated direction {said[direction]}")

@@ -59,6 +59,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     stories.mkdir(parents=True)
     (articles / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (articles / "honest.txt").write_text(HONEST, encoding="utf-8")
+    (articles / "passing.txt").write_text("Prices rose from 200 to 250, up 25%, the shop said.\n")
     (stories / "a.txt").write_text("The council said 120 homes were built in 2020.\n\nIt spent £4 million.\n")
     (stories / "b.txt").write_text("The council said 210 homes were built in 2020.\n\nIt spent £4 million.\n")
     _factcheck("check", str(articles), "--report-dir", str(out))
@@ -163,23 +164,32 @@ def test_the_index_filters_by_verdict_and_rule_without_script(reports: Path, bro
     path = reports / "index.html"
     page = browser.open(path)
     rows = page.locator("tr.a")
-    assert rows.count() == 2
+    assert rows.count() == 3
 
-    def visible() -> list[str]:
-        return [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())
-                if rows.nth(i).is_visible()]
+    def visible() -> set[str]:
+        return {rows.nth(i).locator("a").get_attribute("href") for i in range(rows.count())
+                if rows.nth(i).is_visible()}
 
-    assert len(visible()) == 2
-    page.click("label[for=v-pass]")
-    shown = visible()
-    assert len(shown) == 1 and shown[0].endswith("hostile.txt")  # the honest article has no pass
-    page.click("label[for=v-all]")
+    def having(klass: str) -> set[str]:
+        return set(page.eval_on_selector_all(f"tr.a.{klass} a",
+                                             "links => links.map(a => a.getAttribute('href'))"))
+
+    assert visible() == {"honest.html", "hostile.html", "passing.html"}
+    page.keyboard.press("Tab")  # the filters are radio buttons, the first stops of the keyboard
+    assert page.evaluate("[document.activeElement.type, document.activeElement.id]") == ["radio", "v-all"]
+    page.keyboard.press("ArrowRight")  # ... and the arrow keys choose within a group
+    assert visible() == having("v-fail")
     page.click("label[for=v-fail]")
-    assert len(visible()) == 2
-    page.click("label[for=r-1]")  # a rule and a verdict: articles with a fail of that rule
-    assert 1 <= len(visible()) <= 2
-    links = page.eval_on_selector_all("tr.a a", "links => links.map(a => a.getAttribute('href'))")
-    assert sorted(links) == ["honest.html", "hostile.html"]
+    assert visible() == having("v-fail") == {"honest.html", "hostile.html"}  # the passing article is hidden
+    page.click("label[for=v-pass]")
+    assert visible() == having("v-pass") and "passing.html" in visible()
+    rule = page.eval_on_selector("tr.a.v-fail", "row => [...row.classList].find(c => /^fail-r-/.test(c))")
+    page.click("label[for=v-fail]")
+    page.click(f"label[for={rule.removeprefix('fail-')}]")  # a verdict and a rule: a fail of that rule
+    assert visible() == having(rule) and visible()
+    page.click("label[for=v-all]")
+    page.click("label[for=r-all]")
+    assert len(visible()) == 3
     browser.assert_quiet(path)
 
 

@@ -101,7 +101,10 @@ def compare(lhs: Interval, op: str, rhs: Interval) -> Truth:
 # through these, so a figure reads the same wherever it is shown.
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_MAX_DECIMALS = 6  # more than this and an end is a computed value, not a figure as written
+# More decimals or significant digits than these and an end is a computed value (21.726144 km, from
+# 13.5 miles), not a figure as written or its rounding bound.
+_MAX_DECIMALS = 6
+_MAX_DIGITS = 7
 MINUS = "−"
 
 
@@ -113,11 +116,12 @@ def _scale(magnitude: float) -> tuple[float, str]:
 
 
 def _written(value: float) -> int | None:
-    """The decimals of `value`'s shortest spelling when it has one (4.845 -> 3; a figure as written
+    """The decimals of `value`'s shortest spelling when it is short (4.845 -> 3; a figure as written
     or its rounding bound), else None (a computed value such as 217.3913...)."""
     for decimals in range(_MAX_DECIMALS + 1):
         if math.isclose(round(value, decimals), value, rel_tol=1e-12, abs_tol=1e-12):
-            return decimals
+            digits = f"{abs(value):.{decimals}f}".replace(".", "").lstrip("0")
+            return decimals if len(digits) <= _MAX_DIGITS else None
     return None
 
 
@@ -151,9 +155,9 @@ def format_interval(low: float, high: float, suffix: str = "") -> str:
     '10,500–11,500', '2.5–3.0 million', '35.25–35.35%'; '600 or more' for an open end,
     '−14.2% to −2.4%' when an end is negative.
 
-    Ends spelt with up to six decimals are shown exactly; computed ends are rounded outwards (low
-    down, high up) to the fewest digits that keep them apart, so the interval shown always holds
-    the one computed.
+    Ends spelt with up to six decimals and seven significant digits are shown exactly; computed ends
+    are rounded outwards (low down, high up) to the fewest digits that keep them apart, so the
+    interval shown always holds the one computed.
     """
     if low == high:
         return format_number(low) + suffix

@@ -52,5 +52,6 @@ def test_the_arithmetic_names_both_figures() -> None:
     (finding,) = findings("conversion", "The lake is 14 miles (32km) long.")
     assert finding.arithmetic.startswith("14 miles = 21.7")
     assert "km vs stated 31.5–32.5 km" in finding.arithmetic
-    assert finding.arithmetic.endswith("km → fail")
+    assert finding.arithmetic.endswith("km, tolerance 2% of the computed value to pass, "
+                                       "5% of the computed value before fail → fail")
     assert finding.spans == ((12, 20), (22, 26))

@@ -88,7 +88,7 @@ def as_text(data: dict[str, Any]) -> str:
             anchors = ", ".join(f"{_number(v)} ({y})" for y, v in data["population"]["anchors"].items())
             lines.append(f"  population: {anchors}; read {when} as {_range(data['population']['read_as'])}")
         if "area_km2" in data:
-            lines.append(f"  area: {data['area_km2']:,.0f} km²")
+            lines.append(f"  area: {_number(data['area_km2'])} km²")
         if "gdp_usd" in data:
             gdp = data["gdp_usd"]
             if gdp["estimated"]:
@@ -144,7 +144,7 @@ def listing_line(row: dict[str, Any]) -> str:
     if "population" in row:
         parts.append(f"pop {_number(row['population'])} ({row['population_year']})")
     if "area_km2" in row:
-        parts.append(f"{row['area_km2']:,.0f} km²")
+        parts.append(f"{_number(row['area_km2'])} km²")
     if "gdp_usd" in row:
         parts.append(f"GDP US${_number(row['gdp_usd'])} ({row['gdp_year']})")
     return "  ".join(parts)

@@ -34,7 +34,7 @@ from factcheck.rules.expressions import (
     unit_label,
 )
 from factcheck.rules.findings import Finding, Verdict
-from factcheck.rules.kinds._relation import tolerance_schema, widen
+from factcheck.rules.kinds._relation import slack, tolerance_schema, widen
 from factcheck.rules.kinds.formula import constant
 from factcheck.rules.model import Context, Position, Rule
 
@@ -154,8 +154,10 @@ def _pair(rule: Rule, settings: Settings, text: str, first: _Figure, second: _Fi
     order = (Verdict.passed, Verdict.uncertain, Verdict.fail)
     verdict, converted = min(((_verdict(settings, converted, stated), converted) for converted in computed),
                              key=lambda item: order.index(item[0]))
+    allowed = "" if verdict is Verdict.passed else \
+        f", tolerance {slack(settings.tolerance)} to pass, {slack(settings.slack)} before fail"
     arithmetic = (f"{source} = {converted.shown()} {label} vs stated "
-                  f"{stated.shown()} {label} → {verdict}")
+                  f"{stated.shown()} {label}{allowed} → {verdict}")
     message = (f"{first.surface} is given as {second.surface}" +
                ("" if verdict is Verdict.passed else
                 f", but converts to about {converted.shown()} {label}"

@@ -94,7 +94,8 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
                 located.append(locate(outcome.doc, findings, outcome.text, outcome.error))
     except KeyboardInterrupt:
         if folder is not None and not options.check:
-            err.write(f"factcheck: interrupted: {len(folder.written)} reports written to {folder.folder}; "
+            written = sum(entry.report is not None for entry in entries)  # one per article, .md and .html
+            err.write(f"factcheck: interrupted: {written} reports written to {folder.folder}; "
                       f"{INDEX} and the manifest not updated (rerun to finish)\n")
         raise
     drift = False

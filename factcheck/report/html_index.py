@@ -30,6 +30,8 @@ font:.85rem system-ui,sans-serif}
 .row-pass td:first-child{border-left:.3rem solid var(--pass-ink)}
 .rules-cell{font-size:.8rem;color:var(--muted)}
 .pages a,.pages strong{margin-right:.5rem}
+table.per-rule{width:auto}
+table.per-rule td,table.per-rule th{padding-right:1.2rem}
 """
 
 
@@ -111,7 +113,8 @@ def _summary(articles: Sequence[IndexArticle], rules: list[str], numbers: dict[s
         + "</tr>" for rule in sorted(rules, key=lambda r: (-per_rule[r][Verdict.fail],
                                                              -per_rule[r][Verdict.uncertain], r)))
     if rules:
-        parts.append('<details open><summary>Findings per rule</summary><table><thead><tr><th>Rule</th>'
+        parts.append('<details open><summary>Findings per rule</summary><table class="per-rule"><thead><tr>'
+                     "<th>Rule</th>"
                      + "".join(f'<th class="n">{LABELS[v]}</th>' for v in _VERDICTS)
                      + f"</tr></thead><tbody>{rows}</tbody></table></details>\n")
     verdict_labels = ['<label for="v-all">any verdict</label>'] + [
@@ -155,8 +158,9 @@ def _table(articles: Sequence[IndexArticle], numbers: dict[str, int]) -> str:
             cells = ("".join(f'<td class="n">{article.count(v)}</td>' for v in _VERDICTS)
                      + f'<td class="rules-cell">{listed}</td>')
         label = LABELS.get(verdict, "Error") if verdict != UNCHECKED else "No finding"
+        badge = f'<span class="badge {verdict}">{label}</span>' if verdict in _VERDICTS else label
         rows.append(f'<tr class="{" ".join(sorted(classes))} row-{verdict}"><td>{name}</td>'
-                    f"<td>{label}</td>{cells}</tr>")
+                    f"<td>{badge}</td>{cells}</tr>")
     head = ("<table><thead><tr><th>Article</th><th>Worst</th>"
             + "".join(f'<th class="n">{LABELS[v]}</th>' for v in _VERDICTS)
             + "<th>Rules</th></tr></thead><tbody>")

@@ -135,6 +135,11 @@ def test_facts_list_by_kind_and_as_json() -> None:
     assert runner.invoke(app, ["facts", "list", "--kind", "planet"]).exit_code == 2
 
 
+def test_a_name_at_the_end_of_a_sentence_is_found() -> None:
+    assert _named("The talks were held in Uganda") == [("UG", "Uganda")]
+    assert _named("He flew home to Mali") == [("ML", "Mali")]
+
+
 def test_facts_commands_have_help() -> None:
     for command in (["facts", "--help"], ["facts", "list", "--help"], ["facts", "show", "--help"]):
         result = runner.invoke(app, command)

@@ -26,11 +26,11 @@ SMALL = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
 # Suffixes and abbreviations: "$2.5bn", "£600m" (million only after a currency), "25k", "$1tn".
 SUFFIXES = {"bn": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
             "trn": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-            "hundred": 1e2, "dozen": 12, "crore": 1e7, "lakh": 1e5}
+            "quadrillion": 1e15, "hundred": 1e2, "dozen": 12, "crore": 1e7, "lakh": 1e5}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
              "tenth": 10, "tenths": 10}
@@ -42,7 +42,7 @@ PLURAL_SCALES = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "m
                  "billions": 1e9, "trillions": 1e12}
 
 _WORD_NUMBER = "|".join([*SMALL, *TENS, "hundred", *SCALES, "dozen"])
-_SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen"
+_SCALE_WORD = "hundred|thousand|million|billion|trillion|quadrillion|dozen"
 
 
 @dataclass
@@ -81,7 +81,7 @@ _DIGITS = re.compile(r"\.?\d(?:[\d,.]*\d)?")
 _VALID_DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+")
 _SUFFIX_AFTER = re.compile(
     r"(?:(?P<attached>bn|mn|mln|tn|trn|[mMkKbB])|[\s-]?(?P<hundred>hundred\s)?(?P<word>hundred|thousand|"
-    r"million|billion|trillion|dozen|crore|lakh)s?)(?![^\W\d_])", re.IGNORECASE)
+    r"million|billion|trillion|quadrillion|dozen|crore|lakh)s?)(?![^\W\d_])", re.IGNORECASE)
 _FOLD = re.compile(r"-?fold\b", re.IGNORECASE)
 # Nouns that "5m" counts in millions, never measures in metres.
 _COUNTED_IN_MILLIONS = re.compile(

@@ -229,7 +229,7 @@ class Facts:
                 continue
             for name, _, _ in candidates:
                 end = start + len(name)
-                ends_word = end == len(sentence) or not _word_char(sentence[end])
+                ends_word = end >= len(sentence) or not _word_char(sentence[end])
                 if sentence.startswith(name, start) and ends_word:
                     matched = [(p, adj) for n, p, adj in candidates if n == name]
                     break

@@ -1,0 +1,84 @@
+"""Kind `reference`: figures against reference facts about the world, read for the article's year."""
+
+from __future__ import annotations
+
+import pytest
+from relation_helpers import findings, verdicts
+
+from factcheck.rules.findings import Verdict
+from factcheck.rules.kinds import reference
+from factcheck.rules.model import Position, RuleError
+
+DEBT = {"reading": "share-of-gdp", "concept": ["debt"], "modifiers": ["national", "public"],
+        "pass": "0.01 to 2.7", "fail_outside": "0.0001 to 30"}
+DEFICIT = {"reading": "share-of-gdp", "concept": ["deficit"], "modifiers": ["budget", "federal"],
+           "pass": "0.002 to 0.3", "fail_outside": "0.0002 to 3"}
+POPULATION = {"reading": "population", "places": ["country", "region"], "pass": "0.7 to 1.45",
+              "fail_outside": "0.2 to 5"}
+YARDSTICK = {"reading": "yardstick", "pass": "0.4 to 2.5", "fail_outside": "0.2 to 5"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italy's public debt rose to €2.7 trillion.", [Verdict.passed]),
+    ("Italy's public debt rose to €2.7 quadrillion.", [Verdict.fail]),
+    ("Italy's public debt rose by €27 billion.", []),  # a change, not the level
+    ("Italy's biggest bank has debt of €27 million.", []),  # the bank's, not the country's
+    ("Georgia's public debt is $30 million.", []),  # the state or the country: left alone
+    ("Georgia’s public debt is $3 million, Tbilisi said.", [Verdict.uncertain]),
+])
+def test_debt_is_read_only_when_the_place_owns_it(text: str, expected: list[Verdict]) -> None:
+    assert verdicts("reference", text, **DEBT) == expected
+
+
+def test_the_article_year_decides_which_gdp_is_read() -> None:
+    # $8bn is 0.03% of US GDP in either year; the sentence's own year wins over the article's.
+    old = "Published: 2 May 2005\n\nThe US federal deficit for 2005 came to $412 billion."
+    (finding,) = findings("reference", old, **DEFICIT)
+    assert finding.verdict is Verdict.passed and "in 2005" in finding.arithmetic
+    undated = "The US federal deficit came to $412 billion."
+    (finding,) = findings("reference", undated, **DEFICIT)
+    assert "in 2000-2025" in finding.arithmetic
+
+
+def test_a_sentence_about_another_era_is_left_alone() -> None:
+    assert verdicts("reference", "In 1946 the US federal deficit was $16 billion.", **DEFICIT) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finland's 5.5 million people face a long winter.", [Verdict.passed]),
+    ("Finland's 55 million people face a long winter.", [Verdict.fail]),
+    ("Finland's 300,000 people over 80 face a long winter.", []),  # a group, not the population
+    ("Finland has a population of 550,000.", [Verdict.fail]),
+    ("About 550,000 people in Finland are over 65.", []),
+])
+def test_population_reads_the_whole_population_only(text: str, expected: list[Verdict]) -> None:
+    assert verdicts("reference", text, **POPULATION) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The dam holds 9 million cubic metres, equivalent to 3,000 Olympic pools.", [Verdict.passed]),
+    ("The dam holds 9,000 cubic metres, equivalent to 3,000 Olympic pools.", [Verdict.fail]),
+    ("The 75 m tower is a quarter of the height of the Eiffel Tower.", []),  # no count to check
+    ("The 990 m tower will be three times the height of the Eiffel Tower.", [Verdict.passed]),
+    ("The 99 m tower will be three times the height of the Eiffel Tower.", [Verdict.fail]),
+    ("The lorry spilled 2,000 litres and it would take a week to fill an Olympic pool.", []),
+])
+def test_yardsticks(text: str, expected: list[Verdict]) -> None:
+    assert verdicts("reference", text, **YARDSTICK) == expected
+
+
+def test_the_arithmetic_names_the_fact_and_its_year() -> None:
+    (finding,) = findings("reference", "Published: 4 March 2004\n\nItaly's public debt rose to €2.7 quadrillion.",
+                          **DEBT)
+    assert "Italy's GDP in 2004" in finding.arithmetic and finding.arithmetic.endswith("→ fail")
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({**DEBT, "pass": "a lot"}, "cannot read"),
+    ({**DEBT, "pass": "3 to 1"}, "not a range"),
+    ({**DEBT, "fail_outside": "0.1 to 1"}, "must contain"),
+    ({"reading": "spending", "pass": "0 to 1", "fail_outside": "0 to 2"}, "needs a concept"),
+])
+def test_bad_fields_are_refused_at_load_time(fields: dict, message: str) -> None:
+    with pytest.raises(RuleError, match=message):
+        reference.compile(fields, Position("test.yaml", 1, 1))

@@ -68,8 +68,8 @@ def test_yardsticks(text: str, expected: list[Verdict]) -> None:
 
 
 def test_the_arithmetic_names_the_fact_and_its_year() -> None:
-    (finding,) = findings("reference", "Published: 4 March 2004\n\nItaly's public debt rose to €2.7 quadrillion.",
-                          **DEBT)
+    text = "Published: 4 March 2004\n\nItaly's public debt rose to €2.7 quadrillion."
+    (finding,) = findings("reference", text, **DEBT)
     assert "Italy's GDP in 2004" in finding.arithmetic and finding.arithmetic.endswith("→ fail")
 
 

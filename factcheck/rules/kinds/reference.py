@@ -481,6 +481,7 @@ _COMPARISON = (r"(?:enough\s+to(?:\s+(?:fill|cover|power|supply|run|light|heat))
 _BEFORE_COUNT = re.compile(rf"{_COMPARISON}\s+{_QUALIFIERS}$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"^\s+times\s+(?:the\s+)?(?:size|height|length|area|volume|weight)\s+of\b",
                           re.IGNORECASE)
+_OF_SIZE = re.compile(r"^\s*(?:the\s+)?(?:size|height|length|area|volume|weight)\s+of\b", re.IGNORECASE)
 _ARTICLE_AFTER = re.compile(rf"^[^\d;:()]{{0,140}}?\b{_COMPARISON}\s+(?:the\s+(?:equivalent\s+of\s+)?)?"
                             r"(?P<article>a|an|one)\s+", re.IGNORECASE)
 _DIMENSIONS = {"volume": "m**3", "mass": "t", "area": "m**2", "length": "m", "power": "kW"}
@@ -493,9 +494,9 @@ def _yardstick(reference: Reference, facts: Facts, figure: _Figure, mentions: li
     fill an Olympic pool": a measured figure against a count of a yardstick's size."""
     sentence = figure.sentence
     start, end = figure.span
-    if figure.dimension in ("count", "multiplier") and not figure.unit:  # a count: the measure is before
-        times = re.match(r"^\s*(?:the\s+)?(?:size|height|length|area|volume|weight)\s+of\b", sentence[end:],
-                         re.IGNORECASE) if figure.dimension == "multiplier" else _TIMES_AFTER.match(sentence[end:])
+    if figure.dimension in ("count", "multiplier") and not figure.unit:  # a count; the measure before
+        pattern = _OF_SIZE if figure.dimension == "multiplier" else _TIMES_AFTER  # "three times" or "3"
+        times = pattern.match(sentence[end:])
         before = None if times else _BEFORE_COUNT.search(sentence[:start])
         if before is not None:
             boundary = before.start()

@@ -190,8 +190,8 @@ def _year(sentence: str, published: int | None) -> int | None:
 # --- linking a figure to a place and a concept --------------------------------------------------
 
 _POSSESSIVE = r"(?:’s|'s|’|')?"
-_QUALIFIERS = (r"(?:(?:a|an|about|around|some|nearly|almost|over|more\s+than|less\s+than|just|only|roughly|"
-               r"approximately|at\s+least|up\s+to|an\s+estimated|a\s+record|a\s+total\s+of)\s+)*")
+_QUALIFIERS = (r"(?:(?:a|an|about|around|some|nearly|almost|over|more\s++than|less\s++than|just|only|roughly|"
+               r"approximately|at\s++least|up\s++to|an\s++estimated|a\s++record|a\s++total\s++of)\s++)*")
 _LINK_GAP = re.compile(r"^[^\d;:()\[\]]{0,60}$")  # no other figure, clause break or aside
 # Words between a concept and a figure that make the figure something else than its level: a change
 # ("by"), a comparison ("than"), a part ("half", "share") or an amount per unit.
@@ -209,7 +209,7 @@ def _place_kind_fits(reference: Reference, place: Place) -> bool:
 
 
 _AFTER_FIGURE = re.compile(  # "$X -- current national debt", "a $X budget deficit"
-    r"\s*(?:-+|–|—)?\s*(?:of\s+)?(?:(?:the|a|an|in|current|estimated|total|annual)\s+)*", re.IGNORECASE)
+    r"\s*(?:-+|–|—)?\s*(?:of\s+)?(?:(?:the|a|an|in|current|estimated|total|annual)\s++)*", re.IGNORECASE)
 
 
 def _concept_link(reference: Reference, figure: _Figure) -> re.Match[str] | None:

@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.extract.schema import records
 from factcheck.extract.sentences import split_sentences
 from factcheck.intervals import format_interval, format_number
 from factcheck.pipeline import DocumentResult
@@ -171,8 +172,8 @@ def _quantities(table: pd.DataFrame, text: str) -> list[str]:
         return [*lines, "No figures found.", ""]
     rule = ("---:" if name in ("#", "Value") else "---" for name in _TABLE_COLUMNS)
     lines += ["| " + " | ".join(_TABLE_COLUMNS) + " |", "| " + " | ".join(rule) + " |"]
-    ordered = table.sort_values(["start", "end"], kind="stable")
-    for number, row in enumerate(ordered.itertuples(index=False), start=1):
+    ordered = sorted(records(table), key=lambda row: (row.start, row.end))  # stable, as sort_values was
+    for number, row in enumerate(ordered, start=1):
         cells = [
             str(number),
             escape(str(row.surface)),

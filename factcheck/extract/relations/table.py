@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -53,6 +54,13 @@ def member(role: str, figure: Figure, row: int) -> Member:
 
 
 def empty_relations() -> pd.DataFrame:
+    """A relations table without rows (most short documents have no relation): a copy of one built
+    once, since building a typed empty frame costs more than checking a short document."""
+    return _empty_relations().copy()
+
+
+@cache
+def _empty_relations() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, (dtype, _) in RELATION_COLUMNS.items()})
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import pint
 
 from factcheck.extract.hedges import HEDGES
+from factcheck.extract.schema import records
 from factcheck.intervals import Interval
 from factcheck.rules.expressions import (
     Amount,
@@ -133,7 +134,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
     figures = [_Figure(int(r.start), int(r.end), str(r.surface), float(r.value), float(r.low), float(r.high),
                        str(r.unit) if isinstance(r.unit, str) else "", str(r.dimension), str(r.qualifier),
                        str(r.sentence), int(r.sentence_start))
-               for r in table.itertuples(index=False)]
+               for r in records(table)]
     for first, second in itertools.pairwise(figures):
         found = _pair(rule, settings, context.text, first, second)
         if found is not None:

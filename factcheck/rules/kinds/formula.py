@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 import pint
 
+from factcheck.extract.schema import records
 from factcheck.intervals import Truth
 from factcheck.rules.expressions import (
     FUNCTIONS,
@@ -315,7 +316,7 @@ class _DocumentRows:
 
     def of(self, table: pd.DataFrame, text: str) -> list[_Row]:
         if table is not self._table:
-            self._rows = [_row(row, text) for row in table.itertuples(index=False)]
+            self._rows = [_row(row, text) for row in records(table)]
             self._table = table
         return self._rows
 

@@ -1,30 +1,35 @@
-"""Corpus-run speed and memory, as ratios against plain quantulum3 measured in the same run.
+"""Corpus-run speed and memory of the whole `check`, as ratios against plain quantulum3 in the same run.
 
-    python benchmarks/corpus.py [CORPUS] [--sample N] [--repeat N] [--skip-baseline-length] [--no-baseline]
+    python benchmarks/corpus.py [CORPUS] [--sample N] [--repeat N] [--no-baseline] [--tiny N]
+                                [--ten-times] [--skip-length]
 
 CORPUS defaults to ../shared/corpus/bbc (relative to the repository); its txt/ folder is used.
-`--sample N` takes N articles spread evenly over the corpus (a quick run); without it, the whole
-corpus (plain quantulum3 alone then needs about 3 minutes on one core). `--no-baseline` skips
-plain quantulum3 altogether, for a quick rerun of the factcheck-only ratios.
+`--sample N` takes N articles spread evenly over the corpus (a quick run).
 
-Every factcheck figure is a whole process (`python -m factcheck ...`, start-up included), timed
-against a whole process running plain quantulum3 over the same articles on one core:
+Every factcheck figure is a whole process (`python -m factcheck ...`, start-up included):
 
-- cold `extract --no-cache` (all cores) vs plain quantulum3    target >= 4x, aim 10x
-- `extract --no-cache --jobs 2` vs `--jobs 1`                  target >= 1.7x
-- `check` on a warm cache vs the same `check` on a cold cache   target >= 10x
-- peak memory of the whole process tree (sum of RSS, sampled)   target < 1 GB
-- throughput vs document length: synthetic 1 KB and 100 KB articles, built at run time by
-  concatenating corpus paragraphs (never written to the repository); the cost of one 100 KB
-  article over one 1 KB article                                 target about 100x
+- plain quantulum3 on one core, timed on a tenth of the articles and scaled to all of them (its
+  start-up, timed on its own, counted once)
+- cold `check` (empty cache, all cores) vs plain quantulum3      target >= 30x
+- warm `check --check` (the cache of that run) vs plain quantulum3 target >= 200x
+- cold `check --no-cache --jobs 2` vs `--jobs 1`                 target >= 1.7x (the machine's own
+  ceiling, two busy processes against one, is printed next to it)
+- peak memory of each run's process tree (RSS summed, sampled)   target < 500 MB
+- import time of the command (`python -X importtime`), and the time to load 5,000 rules (built
+  at run time from the shipped packs under new ids), which a run pays once: workers receive the
+  compiled rules
+- `--tiny N` (default 20,000): a JSONL corpus of N one-line records, `check`ed cold: records/s
+                                                                  target >= 2,000 records/s
+- `--ten-times`: the corpus copied ten times under new names (built in a temporary folder, never
+  kept), `check` cold on all cores with the local engine and with `--engine dask` (a local cluster
+  of as many workers), against the single corpus: time (target <= 10x), memory (< 500 MB), Dask
+  against local (target <= 1.3x) and whether their reports are byte-identical
+- throughput against document length (`extract` of synthetic 1 KB and 100 KB articles built from
+  corpus paragraphs), unless `--skip-length`
 
 The machine may be shared: the load average is printed first, and the figures are as noisy as it.
-Each `extract` figure is the fastest of `--repeat` interleaved runs (every run is printed), the
-usual way to read through noise that only ever adds time. Those runs are not watched for memory
-(sampling the process tree costs CPU, which a run using every core would lose); the peak of each
-`extract` configuration comes from one more run of it. Next to the workers ratio stands the
-machine's own ceiling, measured in the same run: N processes of pure Python computation against
-one; on a shared virtual machine it is often well under N.
+Each `--jobs` figure is the fastest of `--repeat` interleaved runs, the usual way to read through
+noise that only ever adds time.
 """
 
 from __future__ import annotations
@@ -181,24 +186,58 @@ def length_scaling(pool: list[str], baseline_large: bool) -> tuple[float, float,
     return results[0], results[1], results[2], results[3]
 
 
+def five_thousand_rules(folder: Path) -> Path:
+    """5,000 rules in 50 files of 100, copies of the shipped rules under new ids."""
+    import re
+
+    shipped = []
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        _, _, body = text.partition("rules:\n")
+        shipped += ["  - id: " + rule.strip("\n") for rule in body.split("\n  - id: ")[1:]]
+    if not shipped:
+        sys.exit("benchmark: no rules under rules/")
+    folder.mkdir()
+    for number in range(50):
+        rules = [re.sub(r"^  - id: \S+", f"  - id: bulk/rule-{number * 100 + index:04d}",
+                        shipped[(number * 100 + index) % len(shipped)]) for index in range(100)]
+        (folder / f"bulk-{number:02d}.yaml").write_text("rules:\n" + "\n\n".join(rules) + "\n",
+                                                        encoding="utf-8")
+    return folder
+
+
+def import_time(code: Path) -> tuple[float, float]:
+    """Seconds to import the command's module (from `-X importtime`), and the wall time of
+    `factcheck --version` as a whole process."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c", "import factcheck.cli"], env=env,
+                            capture_output=True, text=True, check=True)
+    cumulative = max(int(line.split("|")[1]) for line in result.stderr.splitlines()
+                     if line.startswith("import time:") and line.split("|")[1].strip().isdigit())
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "factcheck", "--version"], env=env, capture_output=True, check=True)
+    return cumulative / 1e6, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--sample", type=int, help="use N articles spread over the corpus")
-    parser.add_argument("--no-baseline", action="store_true",
-                        help="do not time plain quantulum3 at all (the ratios between factcheck runs remain)")
-    parser.add_argument("--repeat", type=int, default=5,
-                        help="time each factcheck extract N times, interleaved; keep the fastest (default 5)")
-    parser.add_argument("--skip-baseline-length", action="store_true",
-                        help="do not time plain quantulum3 on the 100 KB article (about a minute)")
+    parser.add_argument("--no-baseline", action="store_true", help="do not time plain quantulum3")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="time --jobs 1 and --jobs N this many times, interleaved; keep the fastest")
+    parser.add_argument("--tiny", type=int, default=20_000, help="records in the tiny-record JSONL corpus")
+    parser.add_argument("--ten-times", action="store_true",
+                        help="also check the corpus copied ten times, local and on Dask")
+    parser.add_argument("--skip-length", action="store_true", help="do not time 1 KB vs 100 KB articles")
     args = parser.parse_args()
     everything = sorted((args.corpus / "txt").rglob("*.txt"))
     if not everything:
         sys.exit(f"benchmark: no txt/**/*.txt under {args.corpus}")
     articles = pick(everything, args.sample)
     size = sum(path.stat().st_size for path in articles)
-    load = os.getloadavg()[0]
-    print(f"load average {load:.2f} on {os.cpu_count()} cores (a shared machine makes the figures noisy)")
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
+          "(a shared machine makes the figures noisy)")
     print(f"corpus: {len(articles)} of {len(everything)} articles, {size / 1e6:.2f} MB")
 
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as temp:
@@ -211,62 +250,113 @@ def main() -> None:
         code = work / "code"  # a snapshot: edits made during the run cannot invalidate the cache
         shutil.copytree(ROOT / "factcheck", code / "factcheck", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "rules", code / "factcheck" / "packs")  # laid out as in the wheel
-        listing = work / "articles.lst"
-        listing.write_text("\n".join(str(p) for p in sorted(corpus.rglob("*.txt"))) + "\n", encoding="utf-8")
         factcheck = [sys.executable, "-m", "factcheck"]
         jobs = str(os.cpu_count() or 1)
+        peaks: list[int] = []
 
         plain = float("nan")
         if not args.no_baseline:
-            plain, plain_peak = timed([sys.executable, "-c", BASELINE, str(listing)], work)
-            print(f"plain quantulum3, one process:           {plain:8.1f} s   "
-                  f"peak {plain_peak / 2**20:6.0f} MB")
-        # Interleaved (all cores, one, all cores, ...) so that a slow spell of a shared machine
-        # falls on both; each figure is the fastest of its runs.
-        settings = ((f"--jobs {jobs}", ["--jobs", jobs]), ("--jobs 1", ["--jobs", "1"]))
-        extract = [*factcheck, "extract", "corpus", "--no-cache", "--format", "jsonl", "--output",
-                   str(work / "q.jsonl")]
-        runs: dict[str, list[float]] = {label: [] for label, _ in settings}
-        for _ in range(args.repeat):
-            for label, extra in settings:
-                runs[label].append(timed([*extract, *extra], work, code, memory=False)[0])
-        rows = []
-        for label, extra in settings:
-            seconds, (_, peak) = min(runs[label]), timed([*extract, *extra], work, code)
-            rows.append((seconds, peak))
-            timings = ", ".join(f"{run:.1f}" for run in runs[label])
-            each = f"   (runs: {timings})" if args.repeat > 1 else ""
-            print(f"factcheck extract --no-cache {label:9}  {seconds:8.1f} s   peak {peak / 2**20:6.0f} MB   "
-                  f"{ratio(plain, seconds, '5.1f')} plain quantulum3{each}")
-        print(f"  cold extract, all cores vs plain quantulum3: {ratio(plain, rows[0][0], '.1f')} "
-              "(target >= 4x, aim 10x)")
-        if jobs != "1":
-            ceiling = machine_ceiling(int(jobs), args.repeat)
-            print(f"  {jobs} workers vs 1:                           {rows[1][0] / rows[0][0]:.2f}x "
-                  f"(target >= 1.7x; this machine's own ceiling, {jobs} busy processes vs 1: {ceiling:.2f}x)")
+            tenth = articles[::10]
+            listing = work / "articles.lst"
+            names = [str(corpus / path.relative_to(args.corpus / "txt")) for path in tenth]
+            listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+            seconds, plain_peak = timed([sys.executable, "-c", BASELINE, str(listing)], work)
+            empty = work / "none.lst"
+            empty.write_text("", encoding="utf-8")
+            start_up, _ = timed([sys.executable, "-c", BASELINE, str(empty)], work, memory=False)
+            plain = start_up + (seconds - start_up) * len(articles) / len(tenth)  # start-up paid once
+            print(f"plain quantulum3, one process, {len(tenth)} articles: {seconds:7.1f} s (start-up "
+                  f"{start_up:.1f} s), scaled to {len(articles)}: {plain:7.1f} s   "
+                  f"peak {plain_peak / 2**20:5.0f} MB")
 
         cache = ["--cache-dir", str(work / "cache")]
-        check = [*factcheck, "check", "corpus", "--report-dir", "reports", *cache]
-        cold, cold_peak = timed(check, work, code)
-        warm, warm_peak = timed([*check, "--check"], work, code)
-        print(f"factcheck check, cold cache:             {cold:8.1f} s   peak {cold_peak / 2**20:6.0f} MB")
-        print(f"factcheck check --check, warm cache:     {warm:8.1f} s   peak {warm_peak / 2**20:6.0f} MB")
-        print(f"  warm vs cold:                              {cold / warm:.1f}x (target >= 10x)")
-        peak = max(peak for _, peak in [*rows, (0, cold_peak), (0, warm_peak)])
-        if peak:
-            print(f"  peak memory of any factcheck run:          {peak / 2**20:.0f} MB "
-                  "(target < 1024 MB; RSS summed over the process tree)")
-        else:
-            print("  peak memory: not measured (install psutil)")
+        check = [*factcheck, "check", "corpus", "--report-dir", "reports", "--no-progress"]
+        cold, cold_peak = timed([*check, *cache], work, code)
+        warm, warm_peak = timed([*check, *cache, "--check"], work, code)
+        peaks += [cold_peak, warm_peak]
+        print(f"factcheck check, cold cache, {jobs} jobs: {cold:8.1f} s   peak {cold_peak / 2**20:5.0f} MB   "
+              f"{ratio(plain, cold, '.1f')} plain quantulum3 (target >= 30x)")
+        print(f"factcheck check --check, warm cache: {warm:8.1f} s   peak {warm_peak / 2**20:5.0f} MB   "
+              f"{ratio(plain, warm, '.1f')} plain quantulum3 (target >= 200x); "
+              f"{cold / warm:.1f}x cold")
 
-    baseline_large = not (args.skip_baseline_length or args.no_baseline)
-    small, large, q_small, q_large = length_scaling(paragraphs(articles), baseline_large)
-    print(f"one 1 KB article:   factcheck {small * 1e3:7.1f} ms ({1 / small:6.1f} KB/s)   "
-          f"quantulum3 {q_small * 1e3:7.1f} ms ({1 / q_small:6.1f} KB/s)")
-    print(f"one 100 KB article: factcheck {large:7.2f} s  ({100 / large:6.1f} KB/s)   "
-          f"quantulum3 {q_large:7.2f} s  ({100 / q_large:6.1f} KB/s)")
-    print(f"  100 KB / 1 KB cost: factcheck {large / small:.0f}x (target about 100x), "
-          f"quantulum3 {ratio(q_large, q_small, '.0f')}")
+        runs: dict[str, list[float]] = {"1": [], jobs: []}
+        for _ in range(args.repeat):  # interleaved, so that a slow spell of the machine falls on both
+            for count in runs:
+                runs[count].append(timed([*check, "--no-cache", "--jobs", count, "--check"], work, code,
+                                         memory=False)[0])
+        if jobs != "1":
+            one, many = min(runs["1"]), min(runs[jobs])
+            ceiling = machine_ceiling(int(jobs), args.repeat)
+            shown = " / ".join(", ".join(f"{run:.1f}" for run in runs[count]) for count in runs)
+            print(f"factcheck check --no-cache --jobs 1: {one:8.1f} s, --jobs {jobs}: {many:8.1f} s   "
+                  f"{one / many:.2f}x (target >= 1.7x; this machine's ceiling, {jobs} busy processes vs 1: "
+                  f"{ceiling:.2f}x)   runs: {shown}")
+
+        imports, version = import_time(code)
+        print(f"import factcheck.cli: {imports:.2f} s (python -X importtime, cumulative); "
+              f"`factcheck --version` as a process: {version:.2f} s")
+        bulk = five_thousand_rules(work / "bulk-rules")
+        loading = ("import sys, time; from factcheck.rules.loader import load_rules; "
+                   "start = time.perf_counter(); rules = load_rules([sys.argv[1]]); "
+                   "print(len(rules), time.perf_counter() - start)")
+        loaded = subprocess.run([sys.executable, "-c", loading, str(bulk)], capture_output=True, text=True,
+                                env={**os.environ, "PYTHONPATH": str(code)}, check=True).stdout.split()
+        print(f"load {int(loaded[0]):,} rules: {float(loaded[1]):.1f} s, once per run "
+              "(workers receive them compiled)")
+
+        tiny = work / "tiny.jsonl"
+        with tiny.open("w", encoding="utf-8") as handle:
+            for number in range(args.tiny):
+                handle.write(f'{{"id": {number}, "text": "Item {number}: 3 cats and 2 dogs."}}\n')
+        tiny_seconds, tiny_peak = timed([*factcheck, "check", str(tiny), "--no-cache", "--no-progress",
+                                         "--format", "json"], work, code)
+        peaks.append(tiny_peak)
+        print(f"tiny JSONL records, cold check: {args.tiny:,} in {tiny_seconds:.1f} s = "
+              f"{args.tiny / tiny_seconds:,.0f} records/s (target >= 2,000)   "
+              f"peak {tiny_peak / 2**20:5.0f} MB")
+
+        if args.ten_times:
+            peaks += ten_times(work, corpus, code, cold, jobs)
+        peak = max(peaks)
+        print(f"  peak memory of any factcheck run: {peak / 2**20:.0f} MB (target < 500 MB; RSS summed "
+              "over the process tree)" if peak else "  peak memory: not measured (install psutil)")
+
+    if not args.skip_length:
+        small, large, q_small, _ = length_scaling(paragraphs(articles), baseline_large=False)
+        print(f"one 1 KB article:   factcheck extract {small * 1e3:7.1f} ms   "
+              f"quantulum3 {q_small * 1e3:7.1f} ms")
+        print(f"one 100 KB article: factcheck extract {large:7.2f} s;  100 KB / 1 KB cost: "
+              f"{large / small:.0f}x (target about 100x)")
+
+
+def ten_times(work: Path, corpus: Path, code: Path, single: float, jobs: str) -> list[int]:
+    """The corpus ten times under new names, checked cold with the local engine and on Dask."""
+    big = work / "ten-times"
+    for copy in range(10):
+        for path in corpus.rglob("*.txt"):
+            target = big / f"copy{copy}" / path.relative_to(corpus)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    count = sum(1 for _ in big.rglob("*.txt"))
+    command = [sys.executable, "-m", "factcheck", "check", str(big), "--no-progress", "--no-cache",
+               "--jobs", jobs]
+    local, local_peak = timed([*command, "--report-dir", str(work / "ten-local")], work, code)
+    print(f"ten times the corpus ({count:,} articles), cold, local, {jobs} jobs: {local:8.1f} s   "
+          f"peak {local_peak / 2**20:5.0f} MB   {local / single:.1f}x the single corpus (target <= 10x)")
+    dask, dask_peak = timed([*command, "--report-dir", str(work / "ten-dask"), "--engine", "dask"],
+                            work, code)
+    same = _same_tree(work / "ten-local", work / "ten-dask")
+    print(f"ten times the corpus, cold, --engine dask (local cluster of {jobs}): {dask:8.1f} s   "
+          f"peak {dask_peak / 2**20:5.0f} MB   {dask / local:.2f}x local (target <= 1.3x); reports "
+          f"{'byte-identical' if same else 'DIFFER'}")
+    return [local_peak, dask_peak]
+
+
+def _same_tree(a: Path, b: Path) -> bool:
+    files = sorted(path.relative_to(a) for path in a.rglob("*") if path.is_file())
+    return files == sorted(path.relative_to(b) for path in b.rglob("*") if path.is_file()) and all(
+        (a / name).read_bytes() == (b / name).read_bytes() for name in files)
 
 
 def ratio(numerator: float, denominator: float, spec: str) -> str:

@@ -461,7 +461,8 @@ class Runner:
 
     def _start_engine(self) -> Engine:
         if self._engine is None:
-            rules = pickle.dumps(self.ruleset, pickle.HIGHEST_PROTOCOL) if self.check else None
+            rules = pickle.dumps(self.ruleset.for_evaluation(), pickle.HIGHEST_PROTOCOL) if self.check \
+                else None
             args = (rules, self.settings.cache.spec, self.streamed)
             settings = self.settings
             if settings.engine == "dask":

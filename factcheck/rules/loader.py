@@ -12,6 +12,7 @@ ruamel.yaml reads YAML by default (`yes` and `on` are words, not booleans).
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import json
@@ -78,6 +79,12 @@ class RuleSet:
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
+
+    def for_evaluation(self) -> RuleSet:
+        """The same rules without what only their authors read (positions in the files, example
+        sentences, the fields as written): what a worker needs, at a fraction of the size."""
+        rules = tuple(dataclasses.replace(rule, origin=None, examples=(), fields={}) for rule in self.rules)
+        return RuleSet(rules, self.digest, self.files)
 
 
 def default_rule_paths() -> list[Path]:

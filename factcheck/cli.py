@@ -10,9 +10,10 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+import typer.core
 
 from factcheck import __version__
 from factcheck.report.formats import CompareFormat, TableFormat
@@ -21,12 +22,63 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # Killed by the user (Ctrl-C), and the reader of our output gone: the shell's codes for SIGINT, SIGPIPE.
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
+
+class _Command(typer.core.TyperCommand):
+    """Plain help (it reads the same in a CI log as on a terminal) whose arguments are named by
+    their metavar: typer's own help shows `{paths}...` and `<list[str]>` for them."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, typer.core.TyperArgument):
+                pieces.append(_argument_label(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        params = self.get_params(ctx)
+        arguments = [(_argument_label(param), param.help or "") for param in params
+                     if isinstance(param, typer.core.TyperArgument)]
+        options = [record for param in params if not isinstance(param, typer.core.TyperArgument)
+                   and (record := param.get_help_record(ctx)) is not None]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_label(param: Any) -> str:
+    label = param.metavar or param.name.upper()
+    label = label if param.required else f"[{label}]"
+    return label + ("..." if param.nargs != 1 else "")
+
+
+def _choice(enum: type[StrEnum]) -> Callable[[str], StrEnum]:
+    """Parse an option's value into `enum`, refusing anything else with the choices listed."""
+
+    def parse(value: str) -> StrEnum:
+        if isinstance(value, enum):
+            return value
+        try:
+            return enum(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(enum)}") from None
+
+    return parse
+
+
+def _choices(enum: type[StrEnum]) -> str:
+    return "[" + "|".join(enum) + "]"
+
+
 app = typer.Typer(
     name="factcheck",
     help="Numeric fact checker for reported figures.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -93,9 +145,9 @@ def _restore_environment(name: str, value: str | None) -> None:
 
 # Options every corpus command (extract, check, compare) takes.
 JobsOption = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=1, help="Worker processes. Default: all cores.")]
+    "--jobs", "-j", min=1, metavar="N", help="Worker processes. Default: all cores.")]
 CacheDirOption = Annotated[Path | None, typer.Option(
-    "--cache-dir", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")]
+    "--cache-dir", metavar="DIR", help="Cache folder. Default: $XDG_CACHE_HOME/factcheck.")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 ProgressOption = Annotated[bool, typer.Option(
     "--progress/--no-progress",
@@ -108,11 +160,15 @@ MaxBytesOption = Annotated[str | None, typer.Option(
          "Default: $FACTCHECK_MAX_BYTES, else 10MB.")]
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders, or - for stdin.")],
-    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE, not stdout.")] = None,
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Article files, folders, or - for stdin.")],
+    fmt: Annotated[TableFormat, typer.Option(
+        "--format", "-f", metavar=_choices(TableFormat), parser=_choice(TableFormat),
+        help="Output format (parquet needs the extra 'parquet').")] = TableFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")] = None,
     jobs: JobsOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
@@ -129,15 +185,19 @@ def extract(
     _guarded(lambda: run_extract(tuple(paths), settings, fmt, output, sys.stdout, sys.stderr))
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     paths: Annotated[list[str], typer.Argument(
+        metavar="PATH",
         help="Versions of one story (files or - for stdin); or folders holding one sub-folder per story, "
              "or JSONL corpora whose records carry a `story` field.")],
-    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.md,
+    fmt: Annotated[CompareFormat, typer.Option(
+        "--format", "-f", metavar=_choices(CompareFormat), parser=_choice(CompareFormat),
+        help="Output format.")] = CompareFormat.md,
     report_dir: Annotated[Path | None, typer.Option(
-        "--report-dir", help="Write one comparison per story (STORY.compare.md and STORY.compare.html, "
-                             "or STORY.compare.json) into DIR.")] = None,
+        "--report-dir", metavar="DIR",
+        help="Write one comparison per story (STORY.compare.md and STORY.compare.html, or "
+             "STORY.compare.json) into DIR.")] = None,
     check: Annotated[bool, typer.Option(
         "--check", help="With --report-dir: write nothing; exit 1 if any comparison would change.")] = False,
     jobs: JobsOption = None,
@@ -166,6 +226,7 @@ class CheckFormat(StrEnum):
     github = "github"
     sarif = "sarif"
     html = "html"
+    terse = "terse"
 
 
 class FailOn(StrEnum):
@@ -256,22 +317,73 @@ def _load_config() -> object:
         raise typer.Exit(EXIT_BAD_INPUT) from exc
 
 
-@app.command()
+# Options every command that loads rules (check, rules list|show|test|reference) takes.
+RulesOption = Annotated[list[str] | None, typer.Option(
+    "--rules", "-r", metavar="PATH",
+    help="Rule file or folder to use instead of the shipped packs (repeatable). "
+         "Default: rules in [tool.factcheck], else the shipped packs.")]
+ExtendRulesOption = Annotated[list[str] | None, typer.Option(
+    "--extend-rules", metavar="PATH",
+    help="Rule file or folder to add to the rules (repeatable; also extend-rules in [tool.factcheck]).")]
+SelectOption = Annotated[list[str] | None, typer.Option(
+    "--select", metavar="ID",
+    help="Apply only these rules: rule ids or packs (the part of an id before '/'), repeatable or "
+         "comma-separated. Default: select in [tool.factcheck], else every rule.")]
+IgnoreOption = Annotated[list[str] | None, typer.Option(
+    "--ignore", metavar="ID",
+    help="Leave out these rule ids or packs (repeatable or comma-separated; wins over --select). "
+         "Default: ignore in [tool.factcheck].")]
+
+
+def _rule_choice(config: Any, rules: list[str] | None, extend_rules: list[str] | None,
+                 select: list[str] | None, ignore: list[str] | None) -> Any:
+    """The rules a command applies: options win over `[tool.factcheck]`; `--rules` replaces the
+    configured rules and their `extend-rules` too, `--extend-rules` adds to whichever rules apply."""
+    from factcheck.rules.selection import RuleChoice
+
+    def split(values: list[str] | None) -> tuple[str, ...] | None:
+        if values is None:
+            return None
+        return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+    extend = (() if rules else config.extend_rules) + tuple(extend_rules or ())
+    return RuleChoice(rules=tuple(rules or config.rules or ()), extend=extend,
+                      select=split(select) or config.select or (),
+                      ignore=split(ignore) or config.ignore or (), severity=config.severity)
+
+
+def _load_chosen(choice: Any) -> Any:
+    """The chosen rule set, or exit 2 with the rule file's `file:line:col: what is wrong`."""
+    from factcheck.rules.model import RuleError
+    from factcheck.rules.selection import load_chosen
+
+    try:
+        return load_chosen(choice)
+    except RuleError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+
+
+@app.command(cls=_Command)
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Articles: files, folders (searched recursively), "
-                                               "JSONL corpora, or - for stdin.")],
-    rules: Annotated[list[str] | None, typer.Option(
-        "--rules", "-r",
-        help="Rule file or folder (repeatable). Default: rules from tool.factcheck in pyproject.toml, "
-             "else the shipped packs.")] = None,
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH",
+        help="Articles: files, folders (searched recursively), JSONL corpora, or - for stdin.")],
+    rules: RulesOption = None,
+    extend_rules: ExtendRulesOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     report_dir: Annotated[Path | None, typer.Option(
-        "--report-dir", help="Write one report per article (NAME.md and NAME.html), and index.md and "
-                             "index.html, into DIR.")] = None,
+        "--report-dir", metavar="DIR",
+        help="Write one report per article (NAME.md and NAME.html), and index.md and index.html, "
+             "into DIR.")] = None,
     fmt: Annotated[CheckFormat | None, typer.Option(
-        "--format", "-f", help="Output on stdout: md, html (one page), json, junit, github (annotations) "
-                               "or sarif.")] = None,
+        "--format", "-f", metavar=_choices(CheckFormat), parser=_choice(CheckFormat),
+        help="Output on stdout: md, html (one page), json, junit, github (annotations), sarif, or "
+             "terse (one line per fail). Default: md (or format in [tool.factcheck]).")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
-        "--fail-on", help="Exit 1 when a fail verdict is at least this severe. Default: error.")] = None,
+        "--fail-on", metavar=_choices(FailOn), parser=_choice(FailOn),
+        help="Exit 1 when a fail verdict is at least this severe. Default: error.")] = None,
     check_only: Annotated[bool, typer.Option(
         "--check", help="With --report-dir: write nothing; exit 1 if any report would change, "
                         "printing the verdict drift and a diff.")] = False,
@@ -280,12 +392,14 @@ def check(
     no_cache: NoCacheOption = False,
     progress: ProgressOption = True,
     engine: Annotated[EngineName | None, typer.Option(
-        "--engine",
-        help="Where documents are processed: local processes, or a Dask cluster (extra 'dask').")] = None,
+        "--engine", metavar=_choices(EngineName), parser=_choice(EngineName),
+        help="Where documents are processed: local processes, or a Dask cluster (extra 'dask'). "
+             "Default: local.")] = None,
     scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", help="Dask scheduler address (with --engine dask). Default: a local cluster.")] = None,
+        "--scheduler", metavar="ADDRESS",
+        help="Dask scheduler address (with --engine dask). Default: a local cluster.")] = None,
     time_limit: Annotated[float | None, typer.Option(
-        "--time-limit", min=0.1,
+        "--time-limit", min=0.1, metavar="SECONDS",
         help="Seconds allowed per document before it is reported as an error. Default: 300.")] = None,
     max_bytes: MaxBytesOption = None,
     stories: Annotated[bool | None, typer.Option(
@@ -307,14 +421,8 @@ def check(
     from factcheck.corpus.commands import CheckOptions, run_check
     from factcheck.corpus.pool import PoolError
     from factcheck.rules.findings import Severity
-    from factcheck.rules.loader import load_rules
-    from factcheck.rules.model import RuleError
 
-    try:
-        ruleset = load_rules(list(rules or config.rules or ()))
-    except (RuleError, OSError) as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    ruleset = _load_chosen(_rule_choice(config, rules, extend_rules, select, ignore))
     options = CheckOptions(
         paths=tuple(paths),
         settings=_corpus_settings(config, jobs, cache_dir, no_cache, progress, engine, scheduler, time_limit),
@@ -335,7 +443,8 @@ def check(
     _guarded(run)
 
 
-cache_app = typer.Typer(name="cache", help="Show or clear the result cache.", no_args_is_help=True)
+cache_app = typer.Typer(name="cache", help="Show or clear the result cache.", no_args_is_help=True,
+                        rich_markup_mode=None)
 app.add_typer(cache_app)
 
 
@@ -347,7 +456,7 @@ def _cache(cache_dir: Path | None) -> object:
     return Cache(cache_dir or (Path(config.cache_dir) if config.cache_dir else default_cache_dir()))
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=_Command)
 def cache_info(cache_dir: CacheDirOption = None) -> None:
     """Where the cache is, how many entries it holds, their size and the size limit."""
     from factcheck.corpus.cache import SIZE_ENV, cache_limit
@@ -362,52 +471,48 @@ def cache_info(cache_dir: CacheDirOption = None) -> None:
                "are pruned after a run that wrote any")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=_Command)
 def cache_clear(cache_dir: CacheDirOption = None) -> None:
     """Delete every cache entry (files factcheck wrote there; nothing else is touched)."""
     cache = _cache(cache_dir)
     typer.echo(f"{cache.folder}: deleted {cache.clear()} entries")
 
 
-rules_app = typer.Typer(name="rules", help="List, show and test the YAML rules.", no_args_is_help=True)
+rules_app = typer.Typer(name="rules", help="List, show, test and document the YAML rules.",
+                        no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(rules_app)
 
-_RULES_OPTION = typer.Option("--rules", "-r",
-                             help="Rule file or folder (repeatable). Default: the shipped packs.")
+
+def _ruleset(rules: list[str] | None, extend_rules: list[str] | None, select: list[str] | None,
+             ignore: list[str] | None) -> Any:
+    """The rule set the options and `[tool.factcheck]` choose, as `check` would apply it."""
+    return _load_chosen(_rule_choice(_load_config(), rules, extend_rules, select, ignore))
 
 
-def _ruleset(paths: list[str] | None) -> object:
-    """The rule set, or exit 2 with the rule file's `file:line:col: what is wrong`."""
-    from factcheck.rules import load_ruleset
-    from factcheck.rules.model import RuleError
-
-    try:
-        return load_ruleset(paths or None)
-    except RuleError as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_BAD_INPUT) from exc
-
-
-@rules_app.command("list")
-def rules_list(rules: Annotated[list[str] | None, _RULES_OPTION] = None) -> None:
+@rules_app.command("list", cls=_Command)
+def rules_list(rules: RulesOption = None, extend_rules: ExtendRulesOption = None,
+               select: SelectOption = None, ignore: IgnoreOption = None) -> None:
     """List every rule: id, kind, severity and title."""
-    ruleset = _ruleset(rules)
+    ruleset = _ruleset(rules, extend_rules, select, ignore)
     width = max((len(rule.id) for rule in ruleset), default=0)
     for rule in ruleset:
         typer.echo(f"{rule.id:<{width}}  {rule.kind:<15} {rule.severity:<8} {rule.title}")
     typer.echo(f"{len(ruleset)} rules from {', '.join(ruleset.files)}", err=True)
 
 
-@rules_app.command("show")
+@rules_app.command("show", cls=_Command)
 def rules_show(
     rule_id: Annotated[str, typer.Argument(metavar="ID",
                                            help="Rule id, e.g. munitions/shells-per-container.")],
-    rules: Annotated[list[str] | None, _RULES_OPTION] = None,
+    rules: RulesOption = None,
+    extend_rules: ExtendRulesOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
 ) -> None:
     """Show one rule: what it checks, why it holds, its sources and examples."""
     import json
 
-    ruleset = _ruleset(rules)
+    ruleset = _ruleset(rules, extend_rules, select, ignore)
     rule = ruleset.get(rule_id)
     if rule is None:
         close = [other.id for other in ruleset if rule_id in other.id]
@@ -432,17 +537,19 @@ def _indent(text: str, width: int = 100) -> list[str]:
     return textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ")
 
 
-@rules_app.command("test")
+@rules_app.command("test", cls=_Command)
 def rules_test(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Rule files or folders. Default: the shipped packs.")] = None,
+    rules: RulesOption = None,
+    extend_rules: ExtendRulesOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every example, not only mismatches.")]
     = False,
 ) -> None:
     """Run every rule's examples through the pipeline; exit 1 when any gives another verdict."""
     from factcheck.rules.examples import run_examples
 
-    ruleset = _ruleset(paths)
+    ruleset = _ruleset(rules, extend_rules, select, ignore)
     total = mismatched = 0
     for outcome in run_examples(ruleset):
         total += 1
@@ -468,7 +575,39 @@ def rules_test(
     raise typer.Exit(EXIT_FINDINGS if mismatched else EXIT_CLEAN)
 
 
-facts_app = typer.Typer(name="facts", no_args_is_help=True,
+@rules_app.command("reference", cls=_Command)
+def rules_reference(
+    rules: RulesOption = None,
+    extend_rules: ExtendRulesOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE, not stdout.")] = None,
+    check_only: Annotated[bool, typer.Option(
+        "--check", help="With --output: write nothing; exit 1 if FILE would change.")] = False,
+) -> None:
+    """Write the rules reference (markdown): every rule by pack, with id, severity, rationale,
+    sources and examples. The shipped packs' page is docs/rules-reference.md."""
+    from factcheck.report.rules_reference import render_reference
+
+    if check_only and output is None:
+        _error("--check needs --output")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    page = render_reference(_ruleset(rules, extend_rules, select, ignore))
+    if output is None:
+        typer.echo(page, nl=False)
+        raise typer.Exit(EXIT_CLEAN)
+    current = output.read_text(encoding="utf-8") if output.is_file() else None
+    if check_only:
+        if current != page:
+            _error(f"{output} is out of date: run factcheck rules reference --output {output}")
+            raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(EXIT_CLEAN)
+    if current != page:
+        output.write_text(page, encoding="utf-8")
+
+
+facts_app = typer.Typer(name="facts", no_args_is_help=True, rich_markup_mode=None,
                         help="Show the reference facts the `reference` rules compare figures with.")
 app.add_typer(facts_app)
 
@@ -487,12 +626,15 @@ class FactKind(StrEnum):
     yardstick = "yardstick"
 
 
-_FACTS_FORMAT = typer.Option("--format", "-f", help="text for people, json for programs.")
+_FACTS_FORMAT = typer.Option("--format", "-f", metavar=_choices(FactsFormat), parser=_choice(FactsFormat),
+                             help="text for people, json for programs.")
 
 
-@facts_app.command("list")
+@facts_app.command("list", cls=_Command)
 def facts_list(
-    kind: Annotated[FactKind | None, typer.Option("--kind", help="Only this kind of fact.")] = None,
+    kind: Annotated[FactKind | None, typer.Option(
+        "--kind", metavar=_choices(FactKind), parser=_choice(FactKind),
+        help="Only this kind of fact.")] = None,
     fmt: Annotated[FactsFormat, _FACTS_FORMAT] = FactsFormat.text,
 ) -> None:
     """List the places, currencies and yardsticks the checker knows, with their main figures."""
@@ -511,11 +653,11 @@ def facts_list(
                    err=True)
 
 
-@facts_app.command("show")
+@facts_app.command("show", cls=_Command)
 def facts_show(
     name: Annotated[str, typer.Argument(metavar="NAME", help="A place (Wales, U.S., Lagos), a currency "
                                         "(GBP, euro) or a yardstick (olympic-pool).")],
-    year: Annotated[int | None, typer.Option("--year", min=1900, max=2100,
+    year: Annotated[int | None, typer.Option("--year", min=1900, max=2100, metavar="YEAR",
                                              help="Read the figures for this year. Default: any year "
                                              "2000-2025, as for an article of unknown date.")] = None,
     fmt: Annotated[FactsFormat, _FACTS_FORMAT] = FactsFormat.text,

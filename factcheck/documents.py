@@ -24,6 +24,8 @@ Formats, chosen by suffix (case-insensitive) and, for other suffixes and stdin, 
 - HTML (.html, .htm, or content that starts like an HTML page): trafilatura's `extract()` on the
   bytes keeps the main text only (no scripts, navigation or boilerplate), falling back to its
   `baseline()` for pages too short for its article heuristics. Parsing only: nothing is fetched.
+  Each line of that text is found again in the page's visible text, so that CI formats can point
+  at the page's own lines (`Document.source_map`).
 - Markdown (.md): analysed as written. Markup is kept, so offsets index the Markdown source an
   editor sees; quantities are unaffected by `**`, `#` or link brackets around them.
 - JSONL (.jsonl): one `{"id", "text", ...}` object per line, UTF-8, named `path#id`; optional
@@ -45,7 +47,9 @@ reports huge.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import html
 import json
 import logging
 import os
@@ -86,7 +90,9 @@ class Document:
     `text` is the decoded, cleaned text all offsets refer to. `kind` says how it was read (text,
     markdown, html, jsonl), `encoding` what it was decoded from ("" when trafilatura decoded an
     HTML page), `source_bytes` how many bytes were read for it. `story` and `published` come
-    from JSONL records that carry them.
+    from JSONL records that carry them. `source_map` is for texts whose lines are not the file's
+    own (HTML pages, JSONL records): sorted (offset in `text`, line in the file) pairs, each
+    giving the file line from that offset on; line 0 where the text was not found in the file.
     """
 
     doc: str
@@ -96,6 +102,7 @@ class Document:
     source_bytes: int = 0
     story: str | None = None
     published: str | None = None
+    source_map: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -311,12 +318,15 @@ def _text_document(name: str, data: bytes, kind: str) -> Document:
         raise _Refused("an RTF document, not plain text: save the article as text or HTML")
     raw, encoding = decode(data)
     _refuse_binary(raw)
+    page = None
     if kind == "html" or (kind == "text" and _looks_like_html(raw)):
-        kind, encoding, raw = "html", "", _html_text(data)  # the page's encoding is trafilatura's to find
+        # The page's encoding is trafilatura's to find; ours is good enough to find its lines again.
+        kind, encoding, page, raw = "html", "", raw, _html_text(data)
     text = clean(raw)
     _check_text(text, "no article text in the HTML page" if kind == "html" else
                 "empty input (only white space)" if name == "-" else "empty file (only white space)")
-    return Document(name, text, kind=kind, encoding=encoding, source_bytes=len(data))
+    source_map = html_source_map(page, text) if page is not None else ()
+    return Document(name, text, kind=kind, encoding=encoding, source_bytes=len(data), source_map=source_map)
 
 
 # -- HTML ------------------------------------------------------------------------------------------
@@ -373,6 +383,76 @@ def _why_no_html_text(data: bytes) -> str:
         return (f"HTML page nests elements {deepest} deep, beyond the parser's limit of {MAX_HTML_DEPTH}: "
                 "no article text read")
     return "no article text in the HTML page"
+
+
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[!/?a-z][^>]*>?",
+                     re.DOTALL | re.IGNORECASE)
+_WORDS = re.compile(r"\S+")
+# Lines of extracted text not found in the page cost a search to its end each: after this many, the
+# rest of the page's lines are left unknown, so a hostile page costs a bounded number of passes.
+MAX_UNFOUND_LINES = 20
+
+
+def _visible(page: str) -> tuple[str, list[int], list[int]]:
+    """The page's visible characters without white space (tags, comments, scripts and styles
+    removed, entities decoded); where each visible word starts in them, and its line in the page."""
+    chars: list[str] = []
+    starts: list[int] = []
+    lines: list[int] = []
+    line, position, size = 1, 0, 0
+    for markup in [*_MARKUP.finditer(page), None]:
+        end = markup.start() if markup is not None else len(page)
+        for word in _WORDS.finditer(page, position, end):
+            line += page.count("\n", position, word.start())
+            position = word.start()
+            shown = "".join(_WORDS.findall(unicodedata.normalize("NFC", html.unescape(word.group()))))
+            if shown:
+                chars.append(shown)
+                starts.append(size)
+                lines.append(line)
+                size += len(shown)
+        if markup is not None:
+            line += page.count("\n", position, markup.end())
+            position = markup.end()
+    return "".join(chars), starts, lines
+
+
+def html_source_map(page: str, text: str) -> tuple[tuple[int, int], ...]:
+    """Where each line of a page's extracted `text` stands in the `page` (see `Document.source_map`).
+
+    Lines are matched in order on their characters without white space: a line found whole maps
+    word by word (a paragraph spread over several lines of the page maps to each); a line whose
+    start is found (extraction adds list dashes and table bars) maps to where it starts; a line
+    not found maps to 0 (unknown).
+    """
+    visible, starts, lines = _visible(page.replace("\r\n", "\n").replace("\r", "\n"))
+
+    def line_at(index: int) -> int:
+        return lines[bisect.bisect_right(starts, index) - 1]
+
+    breaks: list[tuple[int, int]] = []
+    cursor = unfound = 0
+    for match in re.finditer(r"[^\n]+", text):
+        words = [(word.start(), word.group()) for word in _WORDS.finditer(match.group())]
+        if not words:
+            continue
+        key = "".join(word for _, word in words)
+        prefix = key.lstrip("-*•|#>")[:40]
+        found = visible.find(key, cursor) if unfound < MAX_UNFOUND_LINES else -1
+        if found >= 0:
+            cursor = found + len(key)
+            for offset, word in words:  # each word of the line where it stands in the page
+                line = line_at(found)
+                if not breaks or breaks[-1][1] != line:
+                    breaks.append((match.start() + offset, line))
+                found += len(word)
+            continue
+        unfound += 1
+        start = visible.find(prefix, cursor) if prefix and unfound <= MAX_UNFOUND_LINES else -1
+        line = line_at(start) if start >= 0 else 0
+        if not breaks or breaks[-1][1] != line:
+            breaks.append((match.start() + words[0][0], line))
+    return tuple(breaks)
 
 
 # -- files, folders, stdin -------------------------------------------------------------------------
@@ -623,7 +703,8 @@ def _record(path: str, number: int, line: bytes, seen: dict[str, int]) -> Docume
     cleaned = clean(text)
     _check_text(cleaned, f"record {ident!r}: empty text")
     return Document(f"{path}#{ident}", cleaned, kind="jsonl", source_bytes=len(line),
-                    story=_field(value, "story"), published=_field(value, "published"))
+                    story=_field(value, "story"), published=_field(value, "published"),
+                    source_map=((0, number),))
 
 
 def _field(record: dict[str, object], key: str, required: bool = False) -> str | None:

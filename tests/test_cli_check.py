@@ -133,7 +133,10 @@ def test_github_annotations_and_job_summary(corpus: Path, tmp_path: Path) -> Non
     result = _check(str(corpus), "--format", "github", "--no-cache",
                     env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.exit_code == 1
-    assert f"::error file=corpus/world/veto.txt,line=3,title={UN_RULE} (fail)::" in result.stdout
+    # "15 years" spans columns 102 to 109 of line 3; the message gives its arithmetic once.
+    assert result.stdout == (f"::error file=corpus/world/veto.txt,line=3,col=102,endColumn=109,"
+                             f"title={UN_RULE} (fail)::UN sanctions-panel mandates are renewed about a "
+                             "year at a time: 14.5–15.5 years term ≤ 2–5 years renewal period → fail\n")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## factcheck") and "corpus/world/veto.txt" in text
 

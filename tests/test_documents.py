@@ -357,8 +357,10 @@ def test_jsonl_records_become_documents(tmp_path: Path) -> None:
     path.write_text("\ufeff" + "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n\n")
     first, second = read(path)
     assert first == Document(f"{path}#world/001", "Sales rose 5%.\nNext line.", kind="jsonl",
-                             source_bytes=first.source_bytes, story="budget", published="2024-01-02")
+                             source_bytes=first.source_bytes, story="budget", published="2024-01-02",
+                             source_map=((0, 1),))
     assert second.doc == f"{path}#7" and second.story is None and second.published is None
+    assert second.source_map == ((0, 2),)  # its text stands on line 2 of the corpus file
 
 
 def test_bad_jsonl_lines_are_named_and_the_rest_read(tmp_path: Path) -> None:

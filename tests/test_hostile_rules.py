@@ -135,7 +135,7 @@ def test_check_refuses_a_hostile_rule_before_reading_any_article(workdir: Path) 
 def test_rules_test_refuses_a_hostile_rule(workdir: Path) -> None:
     hostile = RULE.format(expect=EXPRESSIONS["attribute access"])
     (workdir / "hostile.yaml").write_text(hostile, encoding="utf-8")
-    code, output = run("rules", "test", "hostile.yaml")
+    code, output = run("rules", "test", "--rules", "hostile.yaml")
     assert_refused(workdir, "hostile.yaml", code, output, line=10)
 
 

@@ -71,7 +71,7 @@ def test_rules_test_names_each_mismatch_and_exits_1(tmp_path, monkeypatch) -> No
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mine.yaml").write_text(MISMATCHED, encoding="utf-8")
-    result = CliRunner().invoke(app, ["rules", "test", "mine.yaml"])
+    result = CliRunner().invoke(app, ["rules", "test", "--rules", "mine.yaml"])
     assert result.exit_code == 1, result.output
     assert "mine.yaml:15:11: MISMATCH: demo/calibre: expected fail, got pass" in result.output
     assert "mm calibre ≤ 1,000 mm → pass" in result.output  # the arithmetic that explains it
@@ -79,5 +79,5 @@ def test_rules_test_names_each_mismatch_and_exits_1(tmp_path, monkeypatch) -> No
 
     fixed = MISMATCHED.rsplit("The howitzer", 1)[0] + "The howitzer fires 155 cm shells.\n"
     (tmp_path / "mine.yaml").write_text(fixed, encoding="utf-8")
-    result = CliRunner().invoke(app, ["rules", "test", "mine.yaml"])
+    result = CliRunner().invoke(app, ["rules", "test", "--rules", "mine.yaml"])
     assert result.exit_code == 0, result.output

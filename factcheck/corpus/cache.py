@@ -90,11 +90,14 @@ def code_fingerprint(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def extraction_key(doc: str, text: str) -> str:
-    """Key of a document's extraction (its quantities rows, or its rules' context)."""
+def extraction_key(doc: str, text: str, published: str | None = None) -> str:
+    """Key of a document's extraction (its quantities rows, or its rules' context, which holds
+    the date a JSONL record declares)."""
     digest = hashlib.sha256(code_fingerprint(*_EXTRACTION_CODE).encode())
     digest.update(doc.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
+    if published is not None:
+        digest.update(b"\0published\0" + published.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

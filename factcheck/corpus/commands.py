@@ -90,8 +90,9 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
                              render_article(DocumentResult(outcome.doc, no_table, error=outcome.error)))
             if options.fmt == "json":
                 kept.append(DocumentResult(outcome.doc, no_table, findings, error=outcome.error))
-            elif options.fmt in ("junit", "github", "sarif"):
-                located.append(locate(outcome.doc, findings, outcome.text, outcome.error))
+            elif options.fmt in ("junit", "github", "sarif", "terse"):
+                located.append(locate(outcome.doc, findings, outcome.text, outcome.error,
+                                      outcome.source_map))
     except KeyboardInterrupt:
         if folder is not None and not options.check:
             written = sum(entry.report is not None for entry in entries)  # one per article, .md and .html
@@ -137,6 +138,10 @@ def _render_format(options: CheckOptions, kept: list[DocumentResult], located: l
         from factcheck.report.sarif import render_sarif
 
         out.write(render_sarif(located, rules_by_id(ruleset)))
+    elif options.fmt == "terse":
+        from factcheck.report.terse import render_terse
+
+        out.write(render_terse(located))
     elif options.fmt == "github":
         from factcheck.report.github import render_annotations, render_summary
 

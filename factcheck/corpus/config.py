@@ -1,4 +1,4 @@
-"""`[tool.factcheck]` in pyproject.toml: project defaults for `factcheck check`.
+"""`[tool.factcheck]` in pyproject.toml: project defaults for every command (`check`, `rules`, ...).
 
 The nearest pyproject.toml (from the working folder upward) that has a `[tool.factcheck]` table
 is used. Paths in it are relative to that file. Command-line options override it. Unknown keys
@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FAIL_ON = ("error", "warning")
-FORMATS = ("md", "html", "json", "junit", "github", "sarif")
+SEVERITIES = ("error", "warning", "info")
+FORMATS = ("md", "html", "json", "junit", "github", "sarif", "terse")
 ENGINES = ("local", "dask")
 
 # key -> (accepted python types, description for the error message)
 KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "rules": ((str, list), "a path or a list of paths"),
+    "extend-rules": ((str, list), "a path or a list of paths"),
+    "select": ((str, list), "a rule id or pack, or a list of them"),
+    "ignore": ((str, list), "a rule id or pack, or a list of them"),
+    "severity": ((dict,), "a table of rule ids or packs to " + ", ".join(SEVERITIES)),
     "fail-on": ((str,), "one of " + ", ".join(FAIL_ON)),
     "jobs": ((int,), "a positive integer"),
     "report-dir": ((str,), "a path"),
@@ -43,6 +48,10 @@ class Config:
 
     source: Path | None = None
     rules: tuple[str, ...] | None = None
+    extend_rules: tuple[str, ...] = ()
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    severity: tuple[tuple[str, str], ...] = ()
     fail_on: str | None = None
     jobs: int | None = None
     report_dir: str | None = None
@@ -102,12 +111,18 @@ def load_config(path: Path | None) -> Config:
         if not target.is_relative_to(base.resolve()):
             raise ConfigError(f"{path}:{_line_of(text, 'report-dir')}: report-dir must be a folder inside "
                               f"{base}, not {table['report-dir']!r} (give --report-dir on the command line)")
-    rules = table.get("rules")
-    if isinstance(rules, str):
-        rules = [rules]
+    def listed(key: str) -> tuple[str, ...] | None:
+        value = table.get(key)
+        return None if value is None else (value,) if isinstance(value, str) else tuple(value)
+
+    rules, extend_rules = listed("rules"), listed("extend-rules") or ()
     return Config(
         source=path,
         rules=tuple(relative(item) for item in rules) if rules is not None else None,
+        extend_rules=tuple(relative(item) for item in extend_rules),
+        select=listed("select"),
+        ignore=listed("ignore"),
+        severity=tuple(table.get("severity", {}).items()),
         fail_on=table.get("fail-on"),
         jobs=table.get("jobs"),
         report_dir=relative(table["report-dir"]) if "report-dir" in table else None,
@@ -123,8 +138,10 @@ def load_config(path: Path | None) -> Config:
 def _check_value(where: str, key: str, value: object) -> None:
     types, expected = KEYS[key]
     ok = isinstance(value, types) and (bool in types or not isinstance(value, bool))
-    if ok and key == "rules" and isinstance(value, list):
+    if ok and isinstance(value, list):
         ok = all(isinstance(item, str) for item in value)
+    if ok and isinstance(value, dict):
+        ok = all(level in SEVERITIES for level in value.values())
     if ok and key in ("jobs", "time-limit"):
         ok = value > 0  # type: ignore[operator]
     choices = {"fail-on": FAIL_ON, "format": FORMATS, "engine": ENGINES}.get(key)

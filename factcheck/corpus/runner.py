@@ -73,6 +73,7 @@ class Outcome:
     value: Any = None
     error: str | None = None
     text: str | None = None  # the document text, for line numbers in CI formats
+    source_map: tuple[tuple[int, int], ...] = ()  # the document's, for HTML and JSONL line numbers
 
 
 @dataclass
@@ -360,7 +361,8 @@ class Runner:
             else:
                 readable.append((position, item))
         cache = self.settings.cache
-        ekeys = [extraction_key(item.doc, item.text) if cache.enabled else "" for _, item in readable]
+        ekeys = [extraction_key(item.doc, item.text, item.published) if cache.enabled else ""
+                 for _, item in readable]
         # A version's result also depends on the other versions it was read against.
         story = "\0".join(ekeys) if len(readable) > 1 else ""
         rkeys = [result_key(ekey, self.digest + story) if cache.enabled and self.check else ""
@@ -372,7 +374,8 @@ class Runner:
             if not self.check:
                 hits = [extracted(hit, self.streamed) for hit in hits]
             for (position, item), hit in zip(readable, hits, strict=True):
-                done[position] = Outcome(unit[position].root, item.doc, hit, text=item.text)
+                done[position] = Outcome(unit[position].root, item.doc, hit, text=item.text,
+                                         source_map=item.source_map)
             return done, None, []
         tasks = []
         for (_, item), ekey in zip(readable, ekeys, strict=True):
@@ -457,7 +460,8 @@ class Runner:
             if isinstance(answer, Failure):
                 yield index, Outcome(source.root, source.item.doc, error=answer.message)
             else:
-                yield index, Outcome(source.root, source.item.doc, answer, text=source.item.text)
+                yield index, Outcome(source.root, source.item.doc, answer, text=source.item.text,
+                                     source_map=source.item.source_map)
 
     def _start_engine(self) -> Engine:
         if self._engine is None:

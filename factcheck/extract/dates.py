@@ -1,13 +1,14 @@
 """The date an article speaks from, which "25 years ago" and anniversaries are measured against.
 
-A `Published YYYY-MM-DD` line (or `Published: 23 November 2024`) wins; otherwise the latest full
-date written in the text (a story is published on or after the last day it reports).
+The date its record declares (a JSONL `published` field) wins; then a `Published YYYY-MM-DD` line
+(or `Published: 23 November 2024`); otherwise the latest full date written in the text (a story
+is published on or after the last day it reports).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -42,8 +43,17 @@ def dates_in(text: str) -> list[date]:
     return [found for match in _DATE.finditer(text) if (found := _to_date(match)) is not None]
 
 
-def published_date(text: str) -> date | None:
-    """The article's date: its `Published ...` line if any, else the latest full date in the text."""
+def published_date(text: str, declared: str | None = None) -> date | None:
+    """The article's date: the date `declared` for it (an ISO date or timestamp, or a date as
+    articles write them) if it is one, else its `Published ...` line, else the latest full date
+    in the text."""
+    if declared:
+        try:
+            return datetime.fromisoformat(declared.strip()).date()
+        except ValueError:
+            found = dates_in(declared)
+            if found:
+                return found[0]
     for line in _PUBLISHED.finditer(text):
         found = dates_in(line["rest"])
         if found:

@@ -1,9 +1,11 @@
 """`--format github`: GitHub Actions workflow commands, and a markdown job summary.
 
 Each fail or uncertain finding becomes an annotation on its file and line (`::error` for a fail at
-or above `--fail-on`, `::warning` for other fails, `::notice` for uncertain); a document that could
-not be read is an `::error` on that file. The job summary (for `$GITHUB_STEP_SUMMARY`) gives the
-totals and a table of what needs a look.
+or above `--fail-on`, `::warning` for other fails, `::notice` for uncertain), with `col` and
+`endColumn` (its last character) when it stands on one line of a file whose text is its own; a
+document that could not be read is an `::error` on that file. Property values and messages are
+escaped as the Actions toolkit escapes them. The job summary (for `$GITHUB_STEP_SUMMARY`) gives
+the totals and a table of what needs a look.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factcheck.report.escape import code, escape
-from factcheck.report.located import LocatedResult, failing
+from factcheck.report.located import LocatedFinding, LocatedResult, described, failing
 from factcheck.rules.findings import Severity, Verdict
 
 SUMMARY_ROWS = 200
@@ -31,10 +33,20 @@ def render_annotations(results: Sequence[LocatedResult], fail_on: Severity) -> s
             else:
                 level = "warning" if finding.verdict is Verdict.fail else "notice"
             title = f"{finding.rule} ({finding.verdict})"
-            message = finding.message + (f"\n{finding.arithmetic}" if finding.arithmetic else "")
-            lines.append(f"::{level} file={_property(result.path)},line={located.line},"
-                         f"title={_property(title)}::{_data(message)}")
+            lines.append(f"::{level} file={_property(result.path)},{_position(located)},"
+                         f"title={_property(title)}::{_data(described(located))}")
     return "".join(line + "\n" for line in lines)
+
+
+def _position(located: LocatedFinding) -> str:
+    position = f"line={located.line}"
+    if located.end_line and located.end_line != located.line:
+        return position + f",endLine={located.end_line}"
+    if located.column:  # columns only on one line (GitHub refuses them across lines)
+        position += f",col={located.column}"
+        if located.end_column:
+            position += f",endColumn={located.end_column - 1}"
+    return position
 
 
 def render_summary(results: Sequence[LocatedResult], fail_on: Severity) -> str:

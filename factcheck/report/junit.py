@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from factcheck.report.located import LocatedFinding, LocatedResult, failing
+from factcheck.report.located import LocatedFinding, LocatedResult, described, failing
 from factcheck.rules.findings import Severity
 
 
@@ -64,9 +64,8 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def _describe(path: str, located: LocatedFinding) -> str:
     finding = located.finding
-    lines = [f"{path}:{located.line}: {finding.verdict} [{finding.severity}] {finding.message}"]
+    where = f"{path}:{located.line}" + (f":{located.column}" if located.column else "")
+    lines = [f"{where}: {finding.verdict} [{finding.severity}] {described(located)}"]
     if finding.sentence:
         lines.append(f"  sentence: {' '.join(finding.sentence.split())}")
-    if finding.arithmetic:
-        lines.append(f"  arithmetic: {finding.arithmetic}")
     return "\n".join(lines)

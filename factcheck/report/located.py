@@ -1,15 +1,19 @@
-"""Findings with file and line, the common input of the CI formats (junit, github, sarif).
+"""Findings with file, line and column, the common input of the CI formats (junit, github, sarif, terse).
 
-CI tools point at a file and a line; findings carry character offsets into the decoded text.
-A corpus run keeps only this small record per document (not its text or quantities table), so
-the CI formats can be rendered at the end of a run of any size.
+CI tools point at a file, a line and a column; findings carry character offsets into the decoded
+text. For a text or markdown file those are the file's own lines. An HTML page's text is what
+trafilatura extracted, and a JSONL record's text sits inside one line of the corpus, so their
+documents carry a source map (`Document.source_map`) that says which line of the file each stretch
+of text came from; columns are given only where the text is the file's own. A corpus run keeps
+only this small record per document (not its text or quantities table), so the CI formats can be
+rendered at the end of a run of any size.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +23,21 @@ from factcheck.rules.findings import Finding, Severity, Verdict, at_or_above
 if TYPE_CHECKING:
     import pandas as pd
 
+UNPLACED = "the line could not be found in the HTML source"
+
 
 @dataclass(frozen=True)
 class LocatedFinding:
+    """A finding and where it stands in the file: 1-based lines and columns; `end_column` is the
+    column just after its last span. Columns are 0 when unknown (HTML pages, JSONL records);
+    `placed` is False when not even the line is known (line 1 is then given)."""
+
     finding: Finding
-    line: int  # 1-based line of the finding's first span in the document text; 1 when unknown
+    line: int
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    placed: bool = True
 
 
 @dataclass(frozen=True)
@@ -36,18 +50,44 @@ class LocatedResult:
     error: str | None = None
 
 
-def locate(doc: str, findings: Iterable[Finding], text: str | None,
-           error: str | None = None) -> LocatedResult:
-    """Attach line numbers (from `text`) to `findings`; a JSONL record points at its corpus file."""
+def locate(doc: str, findings: Iterable[Finding], text: str | None, error: str | None = None,
+           source_map: Sequence[tuple[int, int]] = ()) -> LocatedResult:
+    """Attach file lines and columns to `findings`: from `source_map` ((text offset, file line)
+    pairs, line 0 where unknown) when the document has one, else from the newlines of `text`."""
     path = doc.partition("#")[0]
     starts = [0]
-    if text is not None and "#" not in doc:
+    if text is not None and not source_map:
         starts += [match.end() for match in re.finditer("\n", text)]
     located = []
     for finding in sorted(findings, key=Finding.sort_key):
         first = min((start for start, _ in finding.spans), default=0)
-        located.append(LocatedFinding(finding, bisect.bisect_right(starts, first) if len(starts) > 1 else 1))
+        last = max(first, max((end for _, end in finding.spans), default=0) - 1)  # its last character
+        if source_map:
+            line, end_line = _mapped(source_map, first), _mapped(source_map, last)
+            located.append(LocatedFinding(finding, line or 1, end_line=end_line or line or 1,
+                                          placed=line > 0))
+        elif finding.spans and text is not None:
+            line, end_line = bisect.bisect_right(starts, first), bisect.bisect_right(starts, last)
+            located.append(LocatedFinding(finding, line, first - starts[line - 1] + 1,
+                                          end_line, last - starts[end_line - 1] + 2))
+        else:
+            located.append(LocatedFinding(finding, 1))
     return LocatedResult(doc, path, tuple(located), error)
+
+
+def _mapped(source_map: Sequence[tuple[int, int]], offset: int) -> int:
+    index = bisect.bisect_right(source_map, (offset, float("inf"))) - 1
+    return source_map[index][1] if index >= 0 else 0
+
+
+def described(located: LocatedFinding) -> str:
+    """The finding's message with its arithmetic once (some kinds' messages already end with it),
+    and a note when its line could not be found in the file."""
+    finding = located.finding
+    text = finding.message
+    if finding.arithmetic and finding.arithmetic not in text:
+        text += f" ({finding.arithmetic})"
+    return text if located.placed else f"{text} [{UNPLACED}]"
 
 
 def failing(finding: Finding, fail_on: Severity) -> bool:

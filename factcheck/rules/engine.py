@@ -26,7 +26,8 @@ def build_context(document: Document) -> Context:
     """Extract what rules read from a document: quantities, relations between them, its date."""
     quantities = extract_document(document)
     relations = extract_relations(document.text, quantities, document.doc)
-    return Context(document.doc, document.text, quantities, relations, published_date(document.text))
+    return Context(document.doc, document.text, quantities, relations,
+                   published_date(document.text, document.published))
 
 
 class RuleCrashed(Exception):

@@ -71,6 +71,12 @@ class RuleSet:
     def __post_init__(self) -> None:
         self._by_id.update({rule.id: rule for rule in self.rules})
 
+    @classmethod
+    def of(cls, rules: Iterable[Rule], files: tuple[str, ...] = ()) -> RuleSet:
+        """The rule set of `rules`, with their digest."""
+        rules = tuple(rules)
+        return cls(rules, _digest(rules), files)
+
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
 
@@ -124,7 +130,7 @@ def load_rules(paths: Sequence[str | Path] | None = None) -> RuleSet:
                                 f"duplicate rule id {rule.id!r} (first defined at {first})")
             seen[rule.id] = rule
             rules.append(rule)
-    return RuleSet(tuple(rules), _digest(rules), tuple(_display(path) for path in files))
+    return RuleSet.of(rules, tuple(_display(path) for path in files))
 
 
 def load_rule_file(path: Path) -> tuple[Rule, ...]:

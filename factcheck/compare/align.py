@@ -431,6 +431,8 @@ def _relation(a: _Features, b: _Features) -> int | None:
 def _pair_score(a: _Features, b: _Features, relation: int) -> float | None:
     """How well two compatible mentions match, or None when their sentences say too little alike."""
     similarity = _dice(a.context, b.context)
+    if relation == 1:  # "sales in its clothing arm" / "clothing sales": the narrowing words are context
+        similarity = _dice(a.context | set(a.key), b.context | set(b.key))
     if relation == 0 and not a.segment & b.segment and similarity < MIN_SIMILARITY_SAME_SENTENCE:
         return None  # nothing names what "12%" measures: its own clauses must share a word, or all else
     needed = {2: MIN_SIMILARITY_SAME_CONCEPT, 1: MIN_SIMILARITY_NARROWER}.get(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
-from factcheck.extract.concepts import concept_after
+from factcheck.extract.concepts import sentence_concepts
 from factcheck.extract.filters import continues_labels, is_label, not_a_quantity
 from factcheck.extract.hedges import hedge_after, hedge_before, interval
 from factcheck.extract.numbers import HAS_NUMBER, Reading, read_numbers
@@ -60,7 +60,7 @@ _BRIDGE = re.compile(r"\s+(?:more|extra|additional|further|full|whole|straight|c
 _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|"
                     r"lower|longer|cheaper|the|that|what|over)\b)")
 # Ages: "aged 35", "over the age of 21", and "Maddon, 66, has" (a name, then the age between commas).
-_AGED = re.compile(r"\b(?:aged|age of)\s$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|age of|died\b[^.,;:]{0,30}\bat)\s$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'-]+,\s$")
 _AGE_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|or|to)\b")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
@@ -256,6 +256,7 @@ def _hedge(sentence: str, figure: Figure) -> None:
 def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) -> list[Row]:
     sentence = text[start:end]
     rows: list[Row] = []
+    kept: list[Figure] = []
     label_end = -1  # where the last number that names something ("Stage 2") ends
     for figure in _figures(sentence):
         first = figure.first
@@ -267,6 +268,10 @@ def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) ->
             label_end = figure.end if is_label(sentence, first, unit) else -1
             continue
         label_end = -1
+        kept.append(figure)
+    concepts = sentence_concepts(sentence, [(f.start, f.end, f.unit) for f in kept], AGE)
+    for figure, concept in zip(kept, concepts, strict=True):
+        first = figure.first
         _hedge(sentence, figure)
         low, high = figure.bounds or interval(first, figure.mode, figure.unit.dimension)
         value = low if figure.qualifier in ("range", "vague") else first.value
@@ -275,7 +280,7 @@ def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) ->
             "surface": sentence[figure.start:figure.end], "value": float(value),
             "low": float(low), "high": float(high), "qualifier": figure.qualifier,
             "unit": figure.unit.name, "dimension": figure.unit.dimension,
-            "concept": concept_after(sentence[figure.end:figure.end + _AROUND], figure.unit),
+            "concept": concept,
             "sentence": sentence, "sentence_start": start, "paragraph": paragraph,
         })
     return rows

@@ -175,6 +175,8 @@ def _after_a_name(before: str) -> bool:
     if not previous or before.rstrip()[-1:] == ",":
         return False
     word = previous.group(1)
+    if word.endswith(("'s", "’s", "s'", "s’")):
+        return False  # "the union's 70": a possessive owns the figure, it does not name it
     if not before[:previous.start()].strip() and not any(ch.isupper() for ch in word[1:]):
         return False  # any sentence-initial word is capitalised; "iPhone 11" still reads as a name
     return _name_like(word) and word.lower().rstrip(".") not in _FUNCTION_WORDS \

@@ -68,7 +68,7 @@ CURRENCY_PREFIX = re.compile(
     + r")$")
 
 
-_SPACED_DOLLAR = re.compile(r"\b(US|HK|NZ|AU|A|C|S) \$$")
+_SPACED_DOLLAR = re.compile(r"\b(US|HK|NZ|AU) \$$")
 
 
 def currency_prefix(before: str) -> tuple[int, Unit] | None:

@@ -1,0 +1,85 @@
+"""Concept accuracy on a hand-annotated development set of BBC figures, and its cost.
+
+benchmarks/data/concepts_dev.jsonl holds one figure per line: the BBC article id (../shared/corpus/bbc),
+the figure's character offsets in the article, and the head noun of what it counts or measures, as
+annotated by reading the article (null where the sentence names nothing it measures). No article
+text is stored: the scorer reads it from the corpus.
+
+A gold figure is matched to the extracted row whose span overlaps it. The row's concept counts as
+right when its head noun (`factcheck.extract.concepts.head_noun`) equals the gold head, both
+lower-cased and singular. Precision is over rows with a concept; recall over gold figures with a
+head; accuracy over all gold figures (a null gold head is right when the row has no concept).
+Rows the extractor misses count against recall.
+
+These are development scores: the set was used while writing `factcheck/extract/concepts.py`.
+
+Usage: python benchmarks/concepts.py [--corpus PATH] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from factcheck.extract.concepts import head_noun
+from factcheck.extract.core import extract_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" if (ROOT.parent / "shared").is_dir() else Path("/work/shared")
+GOLD = ROOT / "benchmarks" / "data" / "concepts_dev.jsonl"
+
+
+def _norm(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "bbc" / "bbc.jsonl")
+    parser.add_argument("--show", action="store_true", help="print every figure scored wrong")
+    args = parser.parse_args()
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {item["doc"] for item in gold}
+    texts = {}
+    with args.corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            if article["id"] in wanted:
+                texts[article["id"]] = article["text"]
+    started = time.perf_counter()
+    rows = {doc: extract_rows(text, doc) for doc, text in texts.items()}
+    seconds = time.perf_counter() - started
+    predicted = correct = expected = right = 0
+    for item in gold:
+        match = next((row for row in rows[item["doc"]]
+                      if row["start"] < item["end"] and item["start"] < row["end"]), None)
+        concept = match["concept"] if match else None
+        got, want = _norm(head_noun(concept)) if concept else None, _norm(item["head"])
+        predicted += got is not None
+        expected += want is not None
+        correct += got is not None and got == want
+        right += got == want
+        if args.show and got != want:
+            text = texts[item["doc"]]
+            print(f"{item['doc']} {text[item['start']:item['end']]!r}: gold {want}, got {got} ({concept!r})")
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    chars = sum(map(len, texts.values()))
+    print(f"concept dev set: {len(gold)} figures in {len(texts)} BBC articles, {expected} with a head noun")
+    print(f"  head noun  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  accuracy {right / len(gold):.3f}")
+    print(f"  extraction of these articles: {seconds:.2f} s ({chars / seconds:,.0f} chars/s, "
+          "warm-up included)")
+
+
+if __name__ == "__main__":
+    main()

@@ -144,7 +144,7 @@ def _compound_follows(text: str, pos: int) -> bool:
                 and text[following.end():following.end() + 1] in ("", " ", ",", "."))
 
 
-_SKIP_AFTER = re.compile(r"(?:\s+(?:more|other|extra|further|additional|the|its|their|his|her)\b)+"
+_SKIP_AFTER = re.compile(r"(?:\s++(?:more|other|extra|further|additional|the|its|their|his|her)\b)+"
                          r"|\s+[\"\u201c\u2018'](?=[^\W\d_])")
 
 
@@ -197,7 +197,7 @@ def head_noun(concept: str) -> str:
 
 _HEDGE_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
-    + r"|just|only|a mere|barely|nearly|a record|a further|another|an extra|an additional)\s+)+$",
+    + r"|just|only|a mere|barely|nearly|a record|a further|another|an extra|an additional)\s++)+$",
     re.IGNORECASE)
 # Verbs that link a subject to its figure: "stood at", "rose to", "was down", "weighs", "cost".
 _LINK = (r"(?:is|was|are|were|be|been|being|stands?|stood|remains?|remained|reached|reaches|reach|hit|hits|"
@@ -220,13 +220,13 @@ _MOVED_OBJECT = re.compile(
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 _MOVE_PARTICLES = {"to", "by", "from", "at"}
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\s*$", re.IGNORECASE)
-_PARTICLES = r"(?:\s+(?:up|down|back|by|to|at|from|of|around|about|just|only|some|nearly|almost|over))*"
+_PARTICLES = r"(?:\s++(?:up|down|back|by|to|at|from|of|around|about|just|only|some|nearly|almost|over))*"
 _LINKED = re.compile(rf"\b{_LINK}{_PARTICLES}\s*$", re.IGNORECASE)
-_AUX = re.compile(r"(?:\s+(?:has|have|had|will|would|could|can|may|might|should|shall|must|is|are|was|were|"
+_AUX = re.compile(r"(?:\s++(?:has|have|had|will|would|could|can|may|might|should|shall|must|is|are|was|were|"
                   r"be|been|being|do|does|did|not|also|now|already|still|just|only|then|again|expected to|"
                   r"forecast to|set to|likely to|due to|said to|thought to|estimated to|projected to|"
                   r"predicted to|tipped to|seen to|able to|to|alone|itself|overall|further|sharply|"
-                  r"slightly|steadily|again|(?-i:[a-z]+ly)))+\s*$", re.IGNORECASE)
+                  r"slightly|steadily|again|(?-i:[a-z]{2,20}ly)))+\s*$", re.IGNORECASE)
 # Where a subject noun phrase begins: after punctuation or a clause word.
 _CLAUSE_START = re.compile(r"(?:^|[,;:(\"“”—–]|\s-\s|\b(?:that|which|who|said|says|say|and|but|while|"
                            r"whereas|as|when|after|before|since|because|if|although|though|with|where|"
@@ -235,7 +235,7 @@ _SUBJECT_WORD = re.compile(r"[^\W\d_][\w'’&.-]*|\d[\d,.]*")
 _OF_BEFORE = re.compile(r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})\s+of\s+$")
 _BRACKET_BEFORE = re.compile(r"([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})\s*\(\s*$")
 _FOR_AFTER = re.compile(r"\s+(?:for|from|on|per|each|for each|for every)\s+"
-                        r"(?:(?:the|a|an|its|their|his|her|our|all)\s+)*")
+                        r"(?:(?:the|a|an|its|their|his|her|our|all)\s++)*")
 
 
 _PREPOSITIONS = {"of", "for", "in", "on", "at", "from", "among", "across", "with"}

@@ -222,8 +222,9 @@ def test_every_format_keeps_the_hedge_the_verdict_depends_on(tmp_path: Path) -> 
 def test_compare_report_dir_writes_the_html_page_and_headings_name_the_figure(tmp_path: Path) -> None:
     story, out = tmp_path / "stories" / "budget", tmp_path / "out"
     story.mkdir(parents=True)
-    (story / "a.txt").write_text("The museum is probably worth several billion dollars, a trustee said.\n")
-    (story / "b.txt").write_text("A trustee said the museum could fetch 3 billion dollars at auction.\n")
+    # no figure here has a concept, so headings quote the words around the figure
+    (story / "a.txt").write_text("Bidders offered several billion dollars, a trustee said.\n")
+    (story / "b.txt").write_text("A trustee said bidders could offer 3 billion dollars at auction.\n")
     result = _cli("compare", str(tmp_path / "stories"), "--report-dir", str(out))
     assert result.exit_code in (0, 1), result.output
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == \

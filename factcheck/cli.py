@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 findings or drift, 2 bad input or usage.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from collections.abc import Callable
@@ -178,6 +179,9 @@ def extract(
     """Extract every quantity into a table (one row per figure), documents in input order."""
     if fmt is TableFormat.parquet and output is None:
         _error("--format parquet needs --output FILE")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if fmt is TableFormat.parquet and importlib.util.find_spec("pyarrow") is None:
+        _error("--format parquet needs pyarrow: pip install 'factcheck[parquet]'")
         raise typer.Exit(EXIT_BAD_INPUT)
     from factcheck.corpus.extracting import run_extract
 

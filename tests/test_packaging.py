@@ -26,3 +26,11 @@ def test_the_shipped_packs_are_the_rules_folder() -> None:
     assert Path(str(shipped)).resolve() == (ROOT / "rules").resolve()
     in_folder = sorted(path.name for path in (ROOT / "rules").glob("*.yaml"))
     assert [path.name for path in default_rule_paths()] == in_folder
+
+
+def test_ci_runs_hypothesis_derandomised() -> None:
+    """tests/conftest.py: under CI=true every run tries the same examples, so a red build reproduces."""
+    from hypothesis import settings
+
+    profile = settings.get_profile("ci")
+    assert profile.derandomize and profile.database is None

@@ -15,6 +15,7 @@ become markup. The bytes depend only on the result, as for the markdown report.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import html
 import math
@@ -26,7 +27,7 @@ import pandas as pd
 from factcheck.intervals import format_interval, format_number
 from factcheck.pipeline import DocumentResult
 from factcheck.report.escape import INVISIBLE
-from factcheck.report.located import Layout, Placed, figure_spans, message, place
+from factcheck.report.located import Layout, Placed, figure_spans, message, overlapping, place
 from factcheck.rules.findings import Finding, Verdict
 
 UNCHECKED = "unchecked"
@@ -146,11 +147,20 @@ class _Article:
         self.prefix = anchor(result.doc)
         self.layout = Layout(result.text)
         self.placed = place(result.findings, self.layout)
+        spans = figure_spans(result.text, result.quantities, result.findings)
+        self.starts = [start for start, _ in spans]
+        hits: list[dict[int, Placed]] = [{} for _ in spans]
+        self.figures_of: dict[int, list[int]] = {}  # finding number -> indices of its figures
+        for item in self.placed:
+            found = sorted({index for start, end in item.finding.spans
+                            for index in overlapping(spans, self.starts, start, end)})
+            self.figures_of[item.number] = found
+            for index in found:
+                hits[index][item.number] = item
         self.marks = []
-        for start, end in figure_spans(result.text, result.quantities, result.findings):
-            hits = [p for p in self.placed if any(s < end and start < e for s, e in p.finding.spans)]
-            verdict = worst(p.finding.verdict for p in hits)
-            target = next((p.number for p in hits if p.finding.verdict == verdict), None)
+        for (start, end), on in zip(spans, hits, strict=True):
+            verdict = worst(p.finding.verdict for p in on.values())
+            target = min((n for n, p in on.items() if p.finding.verdict == verdict), default=None)
             self.marks.append((start, end, verdict, target))
 
     def id(self, name: str) -> str:
@@ -184,16 +194,15 @@ class _Article:
         items = "".join(
             f'<li><a href="#{self.id(f"f{p.number}")}"><span class="badge {p.finding.verdict}">'
             f"{LABELS[p.finding.verdict]}</span>{text(p.finding.title or p.finding.rule)}</a> — "
-            f"{self._figures(p.finding)}paragraph {p.paragraph}, line {p.line}: "
+            f"{self._figures(p.number)}paragraph {p.paragraph}, line {p.line}: "
             f"{text(message(p.finding) or p.finding.arithmetic)}</li>"
             for p in problems)
         return f'<nav class="first" aria-labelledby="{self.id("first")}">{heading}<ol>{items}</ol></nav>\n'
 
-    def _figures(self, finding: Finding) -> str:
+    def _figures(self, number: int) -> str:
         """The figures a finding is about, quoted: '“15 years”, '."""
         source = self.result.text
-        quoted = [f"“{text(source[s:e])}”" for s, e, _, _ in self.marks
-                  if any(start < e and s < end for start, end in finding.spans)]
+        quoted = [f"“{text(source[self.marks[i][0]:self.marks[i][1]])}”" for i in self.figures_of[number]]
         return ", ".join(quoted) + " in " if quoted else ""
 
     def _article(self) -> str:
@@ -216,8 +225,9 @@ class _Article:
 
     def _text(self, source: str, start: int, end: int) -> str:
         pieces, cursor = [], start
-        for m_start, m_end, verdict, target in self.marks:
-            if m_start < start or m_end > end:
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        for m_start, m_end, verdict, target in self.marks[first:last]:
+            if m_end > end:
                 continue
             pieces.append(text(source[cursor:m_start]))
             label = f"{LABELS[verdict]}: see finding {target}" if target else LABELS[verdict]

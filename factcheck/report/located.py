@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -160,3 +160,14 @@ def message(finding: Finding) -> str:
     said = finding.message or finding.title or finding.rule
     repeated = finding.arithmetic and finding.arithmetic.removesuffix(f" → {finding.verdict}") in said
     return "" if repeated else said
+
+
+def overlapping(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int,
+                end: int) -> Iterator[int]:
+    """Indices of the `spans` (sorted, not overlapping; `starts` their starts) that overlap
+    [start, end), found by bisection: a long article has thousands of figures."""
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    while index < len(spans) and spans[index][0] < end:
+        if start < spans[index][1]:
+            yield index
+        index += 1

@@ -24,7 +24,7 @@ from factcheck.extract.sentences import split_sentences
 from factcheck.intervals import format_interval, format_number
 from factcheck.pipeline import DocumentResult
 from factcheck.report.escape import code, escape
-from factcheck.report.located import Layout, Placed, figure_spans, message, place
+from factcheck.report.located import Layout, Placed, figure_spans, message, overlapping, place
 from factcheck.rules.findings import Finding, Verdict
 
 MAX_QUOTE_CHARS = 600  # longer sentences are cut around their highlighted figures
@@ -113,7 +113,8 @@ class _Quotes:
         sentences = list(split_sentences(text))
         self.starts = [sentence.start for sentence in sentences]
         self.ends = [sentence.end for sentence in sentences]
-        self.figures = set(figures)
+        self.figures = list(figures)
+        self.figure_starts = [start for start, _ in self.figures]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         index = max(0, bisect.bisect_right(self.starts, start) - 1)
@@ -135,7 +136,7 @@ class _Quotes:
             for bounds, inner in sorted(groups.items()))
 
     def _figure(self, span: tuple[int, int]) -> bool:
-        return any(start < span[1] and span[0] < end for start, end in self.figures)
+        return next(overlapping(self.figures, self.figure_starts, *span), None) is not None
 
 
 def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -6,7 +6,8 @@ CORPUS defaults to ../shared/corpus/bbc (its txt/ folder; texts are read at run 
 copied). Each of N articles spread over the corpus (default 200) is checked once through the real
 pipeline, then its markdown report and its HTML page are each rendered; the figures are times per
 article and their ratios to the check, all measured in this run on one core, with the HTML page's
-size and the size of the corpus index pages for those articles.
+size and the size of the corpus index pages for those articles. Then one long synthetic article
+(`--long` paragraphs of made-up figures, thousands of them) shows that rendering stays near linear.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "bbc"))
     parser.add_argument("--sample", type=int, default=200, help="articles spread over the corpus")
+    parser.add_argument("--long", type=int, default=1500, help="paragraphs of the long synthetic article")
     args = parser.parse_args()
 
     folder = Path(args.corpus)
@@ -66,6 +68,19 @@ def main() -> None:
           f"markdown {sorted(len(m.encode()) for m in markdown)[count // 2] / 1000:.1f} KB median")
     largest = max(len(page.encode("utf-8")) for page in index.values())
     print(f"index     {len(index)} page(s), largest {largest / 1000:.1f} KB")
+
+    text = "\n\n".join(f"Spending rose by {20 + n % 9}% from {200 + n} to {250 + n} roads, the council said."
+                       for n in range(args.long))
+    result = check_document(Document("long.txt", text), ruleset)
+    started = time.perf_counter()
+    render_markdown(result)
+    long_md = time.perf_counter() - started
+    started = time.perf_counter()
+    page = render_html(result)
+    long_html = time.perf_counter() - started
+    print(f"long      {args.long} paragraphs, {len(result.quantities)} figures, "
+          f"{len(result.findings)} findings: markdown {long_md:.2f} s, html {long_html:.2f} s "
+          f"({len(page.encode()) / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 import pint
 
+from factcheck.extract.schema import records
 from factcheck.facts import Facts, Mention, Place, Yardstick, reference_facts
 from factcheck.intervals import Interval, format_interval
 from factcheck.rules.expressions import Amount, EvaluationError, parse_unit
@@ -140,8 +141,7 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
         return
     facts = reference_facts()
     year = context.published.year if context.published else None
-    figures = [figure for row in table.itertuples(index=False) if (figure := _figure(row)) is not None]
-    mentions: dict[int, list[Mention]] = {}
+    figures, mentions = _DOCUMENT.of(table)
     reader = _READERS[reference.reading]
     for figure in figures:
         if figure.sentence_start not in mentions:
@@ -152,6 +152,26 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
         check = reader(reference, facts, figure, mentions[figure.sentence_start], when, figures)
         if check is not None:
             yield _finding(rule, reference, check)
+
+
+class _Document:
+    """The figures of the document being checked, and the places each sentence names, kept for
+    every reference rule that visits it in turn (read once per document, not once per rule)."""
+
+    def __init__(self) -> None:
+        self._table: pd.DataFrame | None = None
+        self._figures: list[_Figure] = []
+        self._mentions: dict[int, list[Mention]] = {}
+
+    def of(self, table: pd.DataFrame) -> tuple[list[_Figure], dict[int, list[Mention]]]:
+        if table is not self._table:
+            self._figures = [figure for row in records(table) if (figure := _figure(row)) is not None]
+            self._mentions = {}  # by sentence start, filled as rules ask
+            self._table = table
+        return self._figures, self._mentions
+
+
+_DOCUMENT = _Document()
 
 
 def _figure(row: Any) -> _Figure | None:

@@ -99,7 +99,7 @@ def test_amount_in_parentheses_is_a_second_positive_figure() -> None:
 
 @pytest.mark.parametrize(("text", "low", "high"), [
     ("Repairs will cost several billion dollars.", 2e9, 9e9),
-    ("Tens of thousands of fans marched.", 1e4, 1e5),
+    ("Tens of thousands of pilgrims walked.", 1e4, 1e5),
     ("Millions of homes lost power.", 1e6, 1e7),
     ("Dozens of shops closed.", 12, 120),
 ])
@@ -130,7 +130,7 @@ def test_hedges_set_qualifier_and_interval(hedge: str, qualifier: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "qualifier"), [
-    ("Bake it for ~25 minutes.", "approx"),
+    ("Simmer it for ~15 minutes.", "approx"),
     ("The fund holds 100 or more firms.", "at_least"),
     ("They hired 50-plus staff.", "at_least"),
 ])
@@ -142,8 +142,8 @@ def test_hedges_written_against_or_after_the_figure(text: str, qualifier: str) -
     ("Between 40 and 50 boats sank.", 40, 50, ""),
     ("The queue stretched 10-15 km along the coast.", 10, 15, "kilometre"),
     ("It takes three or four years to qualify.", 3, 4, "year"),
-    ("Prices range from $370,000 to $5.5 million.", 370_000, 5.5e6, "dollar"),
-    ("Temperatures fell by 1 to 1.5 degrees Celsius.", 1, 1.5, "degree celsius"),
+    ("Flats cost from $240,000 to $3.2 million.", 240_000, 3.2e6, "dollar"),
+    ("The lake cooled by 2 to 2.5 degrees Celsius.", 2, 2.5, "degree celsius"),
     ("The drought lasted 10 to 12 more years.", 10, 12, "year"),
     ("The fine could reach between 2 and 2.5 billion euros.", 2e9, 2.5e9, "euro"),
 ])
@@ -159,8 +159,8 @@ def test_from_to_change_is_two_figures() -> None:
 
 
 def test_change_to_a_level_keeps_both_figures() -> None:
-    result = table("The deficit increased by $43.6 billion to $419.2 billion.")
-    assert result["value"].tolist() == [43.6e9, 419.2e9]
+    result = table("The surplus grew by $2.1 billion to $80.4 billion.")
+    assert result["value"].tolist() == [2.1e9, 80.4e9]
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
@@ -182,10 +182,10 @@ def test_rounding_implied_by_the_written_figure(text: str, low: float, high: flo
     ("The storm hit 87 mph at its peak.", "mile per hour", "speed"),
     ("The engine makes 640bhp.", "horsepower", "power"),
     ("It was 12C in the shade.", "degree celsius", "temperature"),
-    ("The bridge is 72.7 metres long.", "metre", "length"),
+    ("The pier is 48.3 metres long.", "metre", "length"),
     ("The tank holds 24.5 cubic feet.", "cubic foot", "volume"),
     ("The phone has a 4500 mAh battery.", "milliampere-hour", "charge"),
-    ("Rent is $3,500 a month.", "dollar per month", "currency"),
+    ("The flat lets for $1,800 a month.", "dollar per month", "currency"),
     ("The refinery makes 52,000 barrels a day.", "barrel per day", "volumetric flow"),
     ("The trial lasted three hours.", "hour", "time"),
     ("Oil traded at $58 per barrel.", "dollar per barrel", "currency"),
@@ -199,7 +199,7 @@ def test_units(text: str, unit: str, dimension: str) -> None:
 
 @pytest.mark.parametrize(("text", "concept"), [
     ("Engineers fitted 12 solar panels on the roof.", "solar panels"),
-    ("The court heard that 24 per cent of adults had no savings.", "adults"),
+    ("A survey found that 31 per cent of tenants had no insurance.", "tenants"),
     ("The army fired 152 mm shells.", "shells"),
     ("Rescuers found 3 injured climbers.", "injured climbers"),
     ("It costs $9 to enter.", None),
@@ -212,7 +212,7 @@ def test_concepts(text: str, concept: str | None) -> None:
     ("About 1.2m people watched.", 1.2e6, ""),
     ("She won the 100m hurdles.", 100, "metre"),
     ("They face 5 real problems.", 5, ""),
-    ("It has six-cylinder engines.", 6, ""),
+    ("They sell four-wheel buggies.", 4, ""),
     ("Sales beat the preceding three quarters.", 3, ""),  # periods, not the fraction 3/4
     ("Only one survived the crash.", 1, ""),
 ])
@@ -222,8 +222,8 @@ def test_m_suffix_and_words_that_only_look_like_units(text: str, value: float, u
 
 
 def test_age_after_a_name() -> None:
-    row = only("Maddon, 66, has retired.")
-    assert (row.value, row.unit, row.dimension) == (66, "year", "time")
+    row = only("Okoro, 71, has stepped down.")
+    assert (row.value, row.unit, row.dimension) == (71, "year", "time")
 
 
 # --- numbers that are not quantities ------------------------------------------------------------
@@ -232,18 +232,18 @@ def test_age_after_a_name() -> None:
     "The company was founded in 2009.",
     "Elections are due on March 29 and the count follows.",
     "The 21st century began quietly.",
-    "He bought an iPhone 11 last month.",
+    "He bought a Galaxy 7 last month.",
     "Covid-19 spread quickly.",
-    "It was one of the best games of the season.",
+    "It was one of the few quiet nights of the year.",
     "A man was arrested.",
-    "The meeting ended at 10:27 PM.",
+    "The vote closed at 9:45 PM.",
     "The shop opens 24/7 now.",
-    "Tuesday, September 22 2019 at 5pm.",
+    "Friday, March 14 2014 at 3pm.",
     "No. 10 issued a statement.",
     "They live at 49 Zorro Ranch Road.",
     "The team won 2-0 at home.",
     "Unemployment in the 1990s was high.",
-    "He scored twice as United won.",
+    "She won twice as Leeds rallied.",
     "England 17-18 France was the result.",
     "She missed the Six Nations with injury.",
     "A third penalty followed.",
@@ -262,8 +262,8 @@ def test_four_digit_count_before_a_plural_noun_is_not_a_year() -> None:
 
 
 def test_a_year_never_joins_a_range_or_takes_a_unit() -> None:
-    result = table("Mileage rose from 20 mpg in 2008 to 29 mpg in 2020.")
-    assert result["surface"].tolist() == ["20 mpg", "29 mpg"]
+    result = table("Economy rose from 31 mpg in 2012 to 44 mpg in 2022.")
+    assert result["surface"].tolist() == ["31 mpg", "44 mpg"]
 
 
 # --- fractions and multipliers ---------------------------------------------------------------------
@@ -273,10 +273,10 @@ def test_a_year_never_joins_a_range_or_takes_a_unit() -> None:
     ("A third of homes lack broadband.", 1 / 3, "fraction"),
     ("Two-thirds of staff agreed.", 2 / 3, "fraction"),
     ("One in five adults smokes.", 0.2, "fraction"),
-    ("A dose is 1/16 of a vial.", 1 / 16, "fraction"),
+    ("The gap is 3/8 of an inch.", 3 / 8, "fraction"),
     ("Prices have doubled since then.", 2, "multiplier"),
     ("Sales rose tenfold.", 10, "multiplier"),
-    ("It is twice as loud as a jet.", 2, "multiplier"),
+    ("The tower is twice as tall as the spire.", 2, "multiplier"),
     ("We would pay 14 times as much.", 14, "multiplier"),
 ])
 def test_fractions_and_multipliers(text: str, value: float, dimension: str) -> None:
@@ -286,7 +286,7 @@ def test_fractions_and_multipliers(text: str, value: float, dimension: str) -> N
 
 def test_negative_and_scientific_numbers() -> None:
     assert only("It can dip to minus 40 degrees Fahrenheit.").value == -40
-    assert math.isclose(only("The mass is 1.99×10^-30 kilograms.").value, 1.99e-30)
+    assert math.isclose(only("The grain weighs 6.5×10^-7 kilograms.").value, 6.5e-7)
 
 
 # --- sentences and the table --------------------------------------------------------------------------

@@ -57,7 +57,7 @@ def test_a_fraction_of_a_million_is_one_number() -> None:
 
 
 def test_up_to_after_a_verb_of_movement_is_the_new_level() -> None:
-    moved = row("The council has now taken it up to 18 weeks.", "18 weeks")
+    moved = row("The board pushed the limit up to 18 weeks.", "18 weeks")
     assert moved.qualifier == "exact" and moved.low <= 18 <= moved.high
     assert row("Fines can run up to 18 weeks of pay.", "18 weeks").qualifier == "at_most"
 
@@ -148,3 +148,35 @@ def test_a_hedged_interval_is_a_tenth_of_the_value_wide(text: str, low: float, h
 
 def test_the_hedge_share_is_a_tenth() -> None:
     assert HEDGE_SHARE == 0.1
+
+
+# --- forms where plain quantulum3 did better (issue 12 item 5), in sentences of our own --------
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("The club spent $ 42 million on new players.", "$ 42 million", 42e6, "dollar"),
+    ("Wages rose to £ 6.30 million last season.", "£ 6.30 million", 6.3e6, "pound sterling"),
+    ("The miner raised C$ 12.5 million in May.", "C$ 12.5 million", 12.5e6, "canadian dollar"),
+    ("The mill was sold for 5 million finnish markka.", "5 million finnish markka", 5e6, "finnish markka"),
+    ("The fund holds 900 million japanese yen.", "900 million japanese yen", 9e8, "japanese yen"),
+    ("Support reached 100 percentage in one ward.", "100 percentage", 100, "percentage"),
+    ("The index moved minus five percent.", "minus five percent", -5, "percentage"),
+    ("His fever peaked at 101.3 degrees f overnight.", "101.3 degrees f", 101.3, "degree fahrenheit"),
+    ("The pool is kept at 28 degrees c all year.", "28 degrees c", 28, "degree celsius"),
+    ("Bake the loaf at 200 deg celsius for an hour.", "200 deg celsius", 200, "degree celsius"),
+    ("The lake was 12.5 celcius at dawn.", "12.5 celcius", 12.5, "degree celsius"),
+    ("The train reached 142 miles an hour.", "142 miles an hour", 142, "mile per hour"),
+    ("She walked 8 1/2 miles before lunch.", "8 1/2 miles", 8.5, "mile"),
+    ("They raced round a 1/4 mile track.", "1/4 mile", 0.25, "mile"),
+    ("The cabin is one mile from the road.", "one mile", 1, "mile"),
+])
+def test_forms_of_units_and_numbers(text: str, surface: str, value: float, unit: str) -> None:
+    figure = row(text, surface)
+    assert math.isclose(figure.value, value) and figure.unit == unit
+
+
+def test_a_capital_article_before_a_dollar_sign_is_no_currency_code() -> None:
+    assert row("A $6bn rescue was agreed.", "$6bn").unit == "dollar"
+
+
+def test_dates_written_with_a_slash_are_not_fractions() -> None:
+    assert table("The 9/11 inquiry met 24/7.").empty

@@ -1,6 +1,6 @@
 """The concept: the noun phrase a figure counts or measures, wherever it stands.
 
-Words after the figure come first for counts ("40 ballistic missiles" -> "ballistic missiles",
+Words after the figure come first for counts ("12 armoured lorries" -> "armoured lorries",
 "a third of the staff" -> "staff"), words before it otherwise: the subject of a linking or
 change verb ("the death toll stood at 31", "consumer prices rose 2.6%" -> "toll", "prices"),
 a noun with "of" ("wind capacity of 9.6 GW" -> "wind capacity"), a noun with the figure in
@@ -150,7 +150,7 @@ _SKIP_AFTER = re.compile(r"(?:\s++(?:more|other|extra|further|additional|the|its
 
 def concept_after(following: str, unit: Unit) -> str | None:
     """The noun phrase in `following` (the text right after a figure and its unit)."""
-    if re.match(r"-[^\W\d_]", following):  # "six-cylinder engines"
+    if re.match(r"-[^\W\d_]", following):  # "four-wheel buggies"
         following = " " + following[1:]
     bracket = re.match(r"\s*\([^()]{0,40}\)", following)  # "$6bn (£3bn) deal"
     if bracket:

@@ -44,7 +44,7 @@ class Figure:
         return self.readings[0]
 
 
-# A rate after the unit: "$3,500 a month", "63 cents per share", "11 feet per century".
+# A rate after the unit: "$900 a week", "40 cents per share", "2 metres per decade".
 _RATE = re.compile(
     r"(?P<sep>\s+(?:per|a|an|each)\s+|\s?/\s?)(?P<per>hour|day|week|month|year|annum|share|barrel|"
     r"gallon|litre|liter|ounce|gram|kilo|kilogram|kg|tonne|ton|square (?:foot|feet|metre|meter|mile)|"
@@ -56,10 +56,10 @@ _OF = re.compile(r"\s+of\s+")
 # Words that may stand between a number and its unit.
 _BRIDGE = re.compile(r"\s+(?:more|extra|additional|further|full|whole|straight|consecutive|successive|"
                      r"long|short|rushing|passing|receiving|square|cubic)\s")
-# "14 times as much", "6.5 times higher": a multiplier; "won three times" counts occasions.
+# "nine times as much", "3.5 times higher": a multiplier; "won three times" counts occasions.
 _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|"
                     r"lower|longer|cheaper|the|that|what|over)\b)")
-# Ages: "aged 35", "over the age of 21", and "Maddon, 66, has" (a name, then the age between commas).
+# Ages: "aged 35", "over the age of 18", and "Okoro, 71, said" (a name, then the age between commas).
 _AGED = re.compile(r"\b(?:aged|age of|died\b[^.,;:]{0,30}\bat)\s$", re.IGNORECASE)
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'-]+,\s$")
 _AGE_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|or|to)\b")
@@ -89,7 +89,7 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     if unit is None:
         found = unit_after(after, reading.has_magnitude)
         bridge = _BRIDGE.match(after)
-        if found is None and bridge and reading.kind == "number":  # "3 more years", "517 rushing yards"
+        if found is None and bridge and reading.kind == "number":  # "3 more years", "240 passing yards"
             beyond = unit_after(after[bridge.end() - 1:], reading.has_magnitude)
             if beyond and beyond[1].dimension != "currency":
                 found = bridge.end() - 1 + beyond[0], beyond[1]
@@ -109,7 +109,8 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     if rate and _NOT_A_RATE.match(sentence, rate.end()):
         rate = None
     loose = rate is not None and rate.group("sep").strip() in ("a", "an", "each")
-    if rate and (unit.dimension in ("currency", "percentage") or not loose):
+    speed = rate is not None and unit.dimension == "length" and rate.group("per") in _SPEED_OVER
+    if rate and (unit.dimension in ("currency", "percentage") or not loose or speed):  # "90 miles an hour"
         per = rate.group("per")
         dimension = unit.dimension
         if unit.dimension == "length" and per in _SPEED_OVER:
@@ -121,7 +122,7 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
 
 
 def _is_age(sentence: str, reading: Reading) -> bool:
-    """'Maddon, 66, has': a bare whole number after a name, between commas, is an age."""
+    """'Okoro, 71, said': a bare whole number after a name, between commas, is an age."""
     if reading.kind != "number" or reading.decimals or not 1 <= reading.value < 200:
         return False
     if _AGED.search(sentence, max(0, reading.start - _AROUND), reading.start):
@@ -158,11 +159,11 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
     if a.kind != "number" or b.kind != "number" or len(left.readings) > 1:
         return None
     if any(_year_like(sentence, figure) for figure in (left, right)):
-        return None  # "in 2008 to 29 mpg": a date, left for the filters
+        return None  # "in 2015 to 41 mpg": a date, left for the filters
     word = separator.split()[0]
     if left.unit is not COUNT and right.unit is not COUNT \
             and not right.unit.name.startswith(left.unit.name):
-        return None  # "10 sen to RM31.20": two units, two figures
+        return None  # "25 sen to RM8.40": two units, two figures
     before = sentence[max(0, left.start - _AROUND):left.start]
     low, high = a.value, b.value
     if not a.has_magnitude and b.has_magnitude and low * b.magnitude <= high:
@@ -179,9 +180,9 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
     if low > high:
         return "pair"
     origin = _FROM.search(before)
-    if origin:  # "rose from 200 to 250" is two figures; "ranging from $200 to $4m" one range
+    if origin:  # "rose from 200 to 250" is two figures; "ranging from $50 to $2m" one range
         return "from" if _CHANGE.search(before, 0, origin.start()) else "range"
-    # "increased by $43.6bn to $419.2bn" is two figures; "dropped by 1 to 1.5 degrees" a range
+    # "grew by $2.1bn to $80.4bn" is two figures; "cooled by 2 to 3 degrees" a range
     return "pair" if _CHANGE_BEFORE.search(before) and left.unit is not COUNT else "range"
 
 
@@ -202,7 +203,7 @@ def _between_names(sentence: str, left: Figure, right: Figure) -> bool:
 def _share(left: Figure, right: Figure, relation: str) -> None:
     """Give each figure of a range or pair what only the other wrote: unit, magnitude.
 
-    "from 21 mpg to 23" are two levels of one quantity; in "rose 8.15% to 3.65" the second
+    "from 30 mpg to 34" are two levels of one quantity; in "rose 4.2% to 7.10" the second
     figure keeps its own reading: it is often a level in another unit than the change.
     """
     a, b = left.first, right.first

@@ -1,6 +1,6 @@
 """Numbers that are not quantities to check: dates, times, ordinals, names and idioms.
 
-"in 2009", "September 8", "10:27 PM", "21st", "iPhone 11", "COVID-19", "No. 3", "one of the
+"in 2009", "September 8", "9:45 PM", "21st", "Galaxy 7", "COVID-19", "No. 3", "one of the
 best": a fact-checker reads none of these as a figure, and each one would be a false alarm
 later on. Decisions use the words around the number only, so they are cheap and local.
 """
@@ -90,9 +90,9 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
     if reading.spelled and unit is not None and unit.dimension == "currency" and after.startswith("-"):
         return True  # "a billion-dollar deal" describes the deal's size class
     if unit is None and _NUMBER_WORDS.search(before):
-        return True  # "No. 3", "world number seven", "Category 4"
+        return True  # "No. 3", "world number seven", "Grade 5"
     if unit is None and text.lower() == "one" and re.match(r"-[^\W\d_]", after):
-        return True  # "one-off gains", "a one-sided game"; "a six-cylinder engine" does count
+        return True  # "one-off gains", "a one-sided game"; "a four-wheel buggy" does count
     if reading.spelled:
         return _spelled_idiom(before, after, text)
     if reading.currency is not None:
@@ -106,7 +106,7 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
     if unit is not None and unit.dimension not in ("count",) and not _DECADE.match(after):
         return False
     if re.search(r"[^\W\d_]-$", before) or (after[:1].isalpha() and not _DECADE.match(after)):
-        return True  # "COVID-19", "F-35", "TA-125", "last-32", "3D", "5G"
+        return True  # "COVID-19", "F-16", "MX-200", "round-16", "3D", "5G"
     whole = reading.decimals == 0 and reading.magnitude == 1.0 and "," not in text
     if whole and _DECADE.match(after):
         return True  # "the 1990s", "in her 40s"
@@ -170,7 +170,7 @@ _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|this|that|these|those|us|t
 
 
 def _after_a_name(before: str) -> bool:
-    """'iPhone 11', 'Windows 10', 'Big 12': a bare number right after a capitalised name."""
+    """'Galaxy 7', 'Windows 10', 'Route 66': a bare number right after a capitalised name."""
     previous = _PREVIOUS_WORD.search(before)
     if not previous or before.rstrip()[-1:] == ",":
         return False
@@ -178,13 +178,13 @@ def _after_a_name(before: str) -> bool:
     if word.endswith(("'s", "’s", "s'", "s’")):
         return False  # "the union's 70": a possessive owns the figure, it does not name it
     if not before[:previous.start()].strip() and not any(ch.isupper() for ch in word[1:]):
-        return False  # any sentence-initial word is capitalised; "iPhone 11" still reads as a name
+        return False  # any sentence-initial word is capitalised; "eReader 4" still reads as a name
     return _name_like(word) and word.lower().rstrip(".") not in _FUNCTION_WORDS \
         and not re.fullmatch(MONTHS, word.rstrip("."))
 
 
 def _spelled_idiom(before: str, after: str, text: str) -> bool:
-    """'one of the best', 'no one', 'Formula One': spelled numbers that count nothing."""
+    """'one of the few', 'no one', 'Formula One': spelled numbers that count nothing."""
     lowered = text.lower()
     if lowered == "one" and (_ONE_NOT_A_NUMBER_BEFORE.search(before) or _ONE_NOT_A_NUMBER_AFTER.match(after)):
         return True
@@ -192,4 +192,4 @@ def _spelled_idiom(before: str, after: str, text: str) -> bool:
         return True  # "the one who", "a thorny one and", "you will find one in every machine"
     if re.match(r"\s+(?:can|could|would|should|must|might|may|will|shall)\b", after) and lowered == "one":
         return True  # "one can only hope"
-    return text[:1].isupper() and bool(before.strip())  # "the Six Nations", "BBC One"
+    return text[:1].isupper() and bool(before.strip())  # "the Six Nations", "Channel Four"

@@ -71,7 +71,7 @@ def hedge_before(sentence: str, start: int, end: int | None = None,
                  dimension: str = "") -> tuple[str, str, int] | None:
     """The hedge right before the figure at `start`..`end`: (qualifier, interval mode, offset
     where the hedge starts)."""
-    if sentence[start - 1:start] == "~" and start > 0:  # "~25 min"
+    if sentence[start - 1:start] == "~" and start > 0:  # "~15 min"
         return "approx", "round", start - 1
     match = _BEFORE.search(sentence, max(0, start - 30), start)
     if not match:

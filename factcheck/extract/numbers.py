@@ -126,7 +126,7 @@ def _digit_readings(sentence: str) -> list[Reading]:
             continue
         before = sentence[max(0, start - 12):start]  # enough for "US$" or "$-", and linear overall
         value, decimals, zeros = _mantissa(text)
-        signed = before[-1:] in ("-", "−") and currency_prefix(before[:-1])  # "$-50.8bn"
+        signed = before[-1:] in ("-", "−") and currency_prefix(before[:-1])  # "$-12.3bn"
         if signed:
             before, value = before[:-1], -value
         prefix = currency_prefix(before)
@@ -144,7 +144,7 @@ def _digit_readings(sentence: str) -> list[Reading]:
             value = -value
         reading = Reading(start, end, value, decimals=decimals, trailing_zeros=zeros, currency=currency)
         exponent = _EXPONENT.match(sentence, end)
-        if exponent:  # "1.99×10−30"
+        if exponent:  # "6.02×10^23"
             reading.magnitude = 10.0 ** int(exponent.group(1).replace("−", "-").replace("–", "-"))
             reading.end, reading.value = exponent.end(), value * reading.magnitude
             readings.append(reading)
@@ -230,7 +230,11 @@ def _word_readings(sentence: str) -> list[Reading]:
         if mantissa == int(mantissa) and mantissa:
             digits = str(int(mantissa))
             zeros = len(digits) - len(digits.rstrip("0"))
-        readings.append(Reading(match.start(), end, value, trailing_zeros=zeros,
+        start = match.start()
+        minus = _MINUS.search(sentence, max(0, start - 8), start)
+        if minus:  # "minus five percent"
+            start, value = minus.start(), -value
+        readings.append(Reading(start, end, value, trailing_zeros=zeros,
                                 decimals=1 if half else 0, magnitude=magnitude, spelled=True))
     return readings
 
@@ -258,7 +262,7 @@ def _vague_readings(sentence: str) -> list[Reading]:
 
 
 _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine"
-# "1/16 of a pint": a fraction only with "of" after it; "24/7" and "9/11" are not.
+# "3/8 of an inch": a fraction only with "of" after it; "24/7" and "9/11" are not.
 _SLASH_FRACTION = re.compile(r"\b(\d{1,3})\s?[/\u2044]\s?(\d{1,4})\b(?=\s+of\b)")
 _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMERATOR})[\s-]+(?P<den>{'|'.join(FRACTIONS)})\b(?!-\w)"
@@ -316,8 +320,19 @@ _DIGIT_COUNT = re.compile(
     re.IGNORECASE)
 
 
+# "8 1/2 miles", "a 3/4 inch gap": a written fraction measuring something, not a share of a whole.
+_MIXED = re.compile(r"\b(?:(?P<whole>\d{1,4})\s)?(?P<num>\d)/(?P<den>[234568]|16|10|12)\b"
+                    r"(?=[\s-][^\W\d_])(?![\s-](?:of|in|out)\b)")
+
+
 def _sized_readings(sentence: str) -> list[Reading]:
     readings = []
+    for match in _MIXED.finditer(sentence):
+        numerator, denominator = int(match.group("num")), int(match.group("den"))
+        if not 0 < numerator < denominator or sentence[match.start() - 1:match.start()] in ("/", "-"):
+            continue
+        value = int(match.group("whole") or 0) + numerator / denominator
+        readings.append(Reading(match.start(), match.end(), value, decimals=2))
     for match in _FRACTION_OF_SCALE.finditer(sentence):
         scale = SCALES[match.group("scale").lower()]
         share = _number_word(match.group("num")) / FRACTIONS[match.group("den").lower()]
@@ -330,7 +345,7 @@ def _sized_readings(sentence: str) -> list[Reading]:
     return readings
 
 
-# "twice as loud" multiplies; "scored twice" counts occasions and is left alone.
+# "twice as tall" multiplies; "won twice" counts occasions and is left alone.
 _MULTIPLIER = re.compile(
     rf"\b(?:twice(?=\s+(?:as\s+(?-i:[a-z])|the\b|that\b|than\b|what\b))"
     rf"|(?P<word>{'|'.join(m for m in MULTIPLIERS if m != 'twice')})"

@@ -39,7 +39,7 @@ def _cur(name: str) -> Unit:
 DOLLAR = _cur("dollar")
 POUND_STERLING = _cur("pound sterling")
 
-# Symbols and codes written before the amount ("US$2.5bn", "£600m", "RM23.50"), longest first.
+# Symbols and codes written before the amount ("US$2.5bn", "£600m", "RM12.40"), longest first.
 CURRENCY_PREFIXES: dict[str, Unit] = {
     "US$": _cur("united states dollar"), "U.S.$": _cur("united states dollar"),
     "$US": _cur("united states dollar"), "A$": _cur("australian dollar"),
@@ -52,7 +52,7 @@ CURRENCY_PREFIXES: dict[str, Unit] = {
     "RM": _cur("malaysian ringgit"), "Rs": _cur("indian rupee"), "Rs.": _cur("indian rupee"),
 }
 
-# ISO codes, written before ("USD1,700") or after ("110 JPY") the amount.
+# ISO codes, written before ("USD2,300") or after ("450 JPY") the amount.
 CURRENCY_CODES: dict[str, Unit] = {
     "USD": _cur("united states dollar"), "GBP": POUND_STERLING, "EUR": _cur("euro"),
     "JPY": _cur("japanese yen"), "AUD": _cur("australian dollar"),
@@ -64,7 +64,7 @@ CURRENCY_CODES: dict[str, Unit] = {
 
 _PREFIX_ALTERNATIVES = sorted([*CURRENCY_PREFIXES, *CURRENCY_CODES], key=len, reverse=True)
 CURRENCY_PREFIX = re.compile(
-    "(?:" + "|".join(re.escape(p) + (r"\s?" if p.isalpha() else "") for p in _PREFIX_ALTERNATIVES)
+    "(?:" + "|".join(re.escape(p) + r"\s?" for p in _PREFIX_ALTERNATIVES)
     + r")$")
 
 
@@ -74,7 +74,7 @@ _SPACED_DOLLAR = re.compile(r"\b(US|HK|NZ|AU) \$$")
 def currency_prefix(before: str) -> tuple[int, Unit] | None:
     """The currency symbol or code ending `before` (the text up to a number): (length, unit)."""
     spaced = _SPACED_DOLLAR.search(before[-6:])
-    if spaced:  # "HK $5.4m"
+    if spaced:  # "NZ $3.1m"
         return len(spaced.group()), CURRENCY_PREFIXES[spaced.group(1) + "$"]
     match = CURRENCY_PREFIX.search(before[-6:])
     if not match:
@@ -92,10 +92,11 @@ _NATIONAL_DOLLARS = {
     "hong kong": "hong kong dollar", "new zealand": "new zealand dollar",
     "singapore": "singapore dollar", "taiwan": "new taiwan dollar",
 }
+_CROWN_WORDS = {"krone", "kroner", "krona", "kronor", "crown"}
 _CROWNS = {"danish": "danish krone", "norwegian": "norwegian krone", "swedish": "swedish krona",
            "czech": "czech koruna"}
 
-# Currency words after the amount ("10.5 million Australian dollars", "18 sen").
+# Currency words after the amount ("2.4 million Canadian dollars", "25 sen").
 _CURRENCY_WORDS: dict[str, Unit] = {
     "dollar": DOLLAR, "euro": _cur("euro"), "yen": _cur("japanese yen"), "yuan": _cur("chinese yuan"),
     "renminbi": _cur("chinese yuan"), "rupee": _cur("indian rupee"), "ringgit": _cur("malaysian ringgit"),
@@ -106,17 +107,19 @@ _CURRENCY_WORDS: dict[str, Unit] = {
     "bitcoin": _cur("bitcoin"), "cent": _cur("cent"), "pence": _cur("penny"), "penny": _cur("penny"),
     "sterling": POUND_STERLING, "dirham": _cur("dirham"), "riyal": _cur("saudi riyal"),
     "naira": _cur("naira"), "rand": _cur("south african rand"), "won": _cur("south korean won"),
-    "real": _cur("brazilian real"), "reais": _cur("brazilian real"),
+    "real": _cur("brazilian real"), "reais": _cur("brazilian real"), "markka": _cur("finnish markka"),
+    "markkaa": _cur("finnish markka"),
 }
 # Words that are currencies only after a magnitude ("20 billion won", "5m rand").
 _CURRENCY_AFTER_MAGNITUDE = {"won", "rand", "real", "reais", "pound"}
 
 _CURRENCY_WORD = re.compile(
-    r"(?:(?P<nation>US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan"
-    r"|Danish|Norwegian|Swedish|Czech)\s+)?"
+    r"(?:(?P<nation>US|U\.S\.|(?i:american|australian|canadian|hong kong|new zealand|singapore|taiwan"
+    r"|danish|norwegian|swedish|czech|finnish|japanese|chinese|indian|swiss|mexican|russian|turkish"
+    r"|brazilian|south african|saudi|south korean))\s+)?"
     r"(?P<word>dollars?|euros?|yen|yuan|renminbi|rupees?|ringgit|sen|shekels?|kroner|kronor|krone|"
     r"krona|kuna|francs?|pesos?|roubles?|rubles?|lira|bitcoins?|cents?|pence|penny|pounds? sterling|"
-    r"sterling|dirhams?|riyals?|naira|rand|won|reais|real|crowns|pounds?)\b")
+    r"sterling|dirhams?|riyals?|naira|rand|won|reais|real|crowns|pounds?|markkaa?)\b")
 
 
 def _singular(word: str) -> str:
@@ -146,15 +149,16 @@ def currency_word(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
             return None
         return match.end(), _cur(_NATIONAL_DOLLARS[nation])
     if nation and word != "dollar":
-        # "Danish kroner": the nation word belongs to the currency only for crowns.
         if nation in _CROWNS and word in ("krone", "kroner", "krona", "kronor"):
             return match.end(), _cur(_CROWNS[nation])
-        return None
+        if word in _CROWN_WORDS or nation in _CROWNS:
+            return None  # "Swedish krone" names no currency
+        return match.end(), _CURRENCY_WORDS[word]  # "Mexican pesos", "finnish markka"
     return match.end(), _CURRENCY_WORDS[word]
 
 
 def currency_code_after(after: str) -> tuple[int, Unit] | None:
-    """An ISO code or a symbol just after the amount ("110 JPY", "1,200€")."""
+    """An ISO code or a symbol just after the amount ("450 JPY", "800€")."""
     if after[:1] in ("€", "£", "$", "¥"):
         return 1, CURRENCY_PREFIXES[after[0]]
     match = re.match(r"\s?([A-Z]{3})\b", after)
@@ -163,7 +167,7 @@ def currency_code_after(after: str) -> tuple[int, Unit] | None:
     return None
 
 
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b|pc\b)|-per-?cent\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent(?:age)?\b|pct\b|pc\b)|-per-?cent\b", re.IGNORECASE)
 _PERCENT_POINTS = re.compile(r"\s?(?:percentage|per\s?cent(?:age)?)[\s-]points?\b", re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"\s?(?:basis[\s-]points?|bps?)\b", re.IGNORECASE)
 
@@ -230,6 +234,13 @@ NEWS_UNITS: dict[str, Unit] = {
     "degrees fahrenheit": _u("degree fahrenheit", "temperature"),
     "degrees C": _u("degree celsius", "temperature"), "degrees F": _u("degree fahrenheit", "temperature"),
     "degree celsius": _u("degree celsius", "temperature"),
+    "degrees c": _u("degree celsius", "temperature"), "degrees f": _u("degree fahrenheit", "temperature"),
+    "degree c": _u("degree celsius", "temperature"), "degree f": _u("degree fahrenheit", "temperature"),
+    "deg c": _u("degree celsius", "temperature"), "deg f": _u("degree fahrenheit", "temperature"),
+    "deg celsius": _u("degree celsius", "temperature"),
+    "deg fahrenheit": _u("degree fahrenheit", "temperature"),
+    "celcius": _u("degree celsius", "temperature"), "farenheit": _u("degree fahrenheit", "temperature"),
+    "degrees celcius": _u("degree celsius", "temperature"),
     "degree fahrenheit": _u("degree fahrenheit", "temperature"),
     "s": _u("second", "time"), "sec": _u("second", "time"), "secs": _u("second", "time"),
     "seconds": _u("second", "time"), "second": _u("second", "time"),
@@ -256,9 +267,9 @@ NEWS_UNITS: dict[str, Unit] = {
 _AGE = re.compile(r"[\s-](?P<unit>year|month|week|day)s?[\s-]olds?\b", re.IGNORECASE)
 _HYPHEN_TIME = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade|century)\b",
                           re.IGNORECASE)
-# Single letters and English words are units only when written against the number ("45g").
+# Single letters and English words are units only when written against the number ("30g").
 _ATTACHED_ONLY = {"s", "h", "t", "m", "g", "l", "L", "in", "mi", "ft", "C", "F", "W", "PS", "p", "MP"}
-# Spaced symbols that read as units only when no letter, digit or dot follows ("12 C,").
+# Spaced symbols that read as units only when no letter, digit or dot follows ("21 C,").
 _SPACED_SYMBOLS = {"C", "F", "W", "PS", "m", "p"}
 
 

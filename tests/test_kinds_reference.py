@@ -82,3 +82,16 @@ def test_the_arithmetic_names_the_fact_and_its_year() -> None:
 def test_bad_fields_are_refused_at_load_time(fields: dict, message: str) -> None:
     with pytest.raises(RuleError, match=message):
         reference.compile(fields, Position("test.yaml", 1, 1))
+
+
+BUDGET = {"reading": "share-of-gdp", "concept": ["budget"], "modifiers": ["national", "federal"],
+          "pass": "0.03 to 0.8", "fail_outside": "0.001 to 3"}
+
+
+@pytest.mark.parametrize(("fields", "text"), [
+    (DEFICIT, "The US deficit with Mexico shrank to $2 million in May."),  # a bilateral share
+    (BUDGET, "The US federal budget deficit will reach $400 billion."),  # the deficit, not the budget
+    (BUDGET, "Peru's national budget for roads is $30 million."),  # a budget for something
+])
+def test_shares_and_compounds_of_a_concept_are_left_alone(fields: dict, text: str) -> None:
+    assert verdicts("reference", text, **fields) == []

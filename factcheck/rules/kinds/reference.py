@@ -253,9 +253,22 @@ def _concept_link(reference: Reference, figure: _Figure) -> re.Match[str] | None
     return found
 
 
+# After a concept: a share of it ("deficit with China", "debt to the IMF", "budget for roads") or a
+# compound it only qualifies ("budget deficit", "debt relief").
+_SHARE_AFTER = re.compile(r"\s+(?:with|owed"
+                          r"|for(?!\s+(?:\d{4}|the\s+(?:year|fiscal)|this|next|last|fiscal|financial))"
+                          r"|on|in\s+(?:goods|services|trade)|to\s+(?:the\s+)?[A-Z])\b"
+                          r"|\s+(?i:deficits?|surplus(?:es)?|debts?|shortfalls?|gaps?|cuts?|relief|overruns?|"
+                          r"holes?|crisis|statements?|speech|plans?|proposals?|talks|negotiations|rules?|"
+                          r"ceiling|limit|growth|per\s+head|per\s+capita)\b")
+
+
 def _attached_place(reference: Reference, sentence: str, concept: re.Match[str],
                     mentions: list[Mention]) -> Place | None:
-    """The place named as the concept's owner: "Norway's public debt", "the French budget deficit"."""
+    """The place named as the concept's owner: "Norway's public debt", "the French budget deficit";
+    none for a share of it ("its deficit with China", "the debt owed to Japan")."""
+    if _SHARE_AFTER.match(sentence, concept.end()):
+        return None
     for mention in mentions:
         between = sentence[mention.end:concept.start()]
         if mention.end <= concept.start() and re.fullmatch(rf"{_POSSESSIVE}\s*(?:the\s+)?", between) \

@@ -1,0 +1,53 @@
+"""Every finding of the `reference` rules on a corpus, one per line, for judging by reading.
+
+    python benchmarks/reference_findings.py [CORPUS] [--rules FILE] [--sentences]
+
+CORPUS defaults to ../shared/corpus/bbc (its txt/ folder; texts are read at run time and never
+copied). Prints a TSV header and one row per finding: document, rule, verdict, the figures, and
+the arithmetic; `--sentences` adds each finding's sentence, for reading only (judgements kept in
+the repository, such as benchmarks/judged/reference.tsv, name the document and figure, never the
+sentence). The last line counts the findings by verdict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from factcheck.documents import Document
+from factcheck.pipeline import check_document
+from factcheck.rules import load_ruleset
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "bbc"))
+    parser.add_argument("--rules", default=str(ROOT / "rules" / "scale.yaml"), help="rule file or folder")
+    parser.add_argument("--sentences", action="store_true", help="add each finding's sentence")
+    args = parser.parse_args()
+
+    folder = Path(args.corpus)
+    paths = sorted((folder / "txt" if (folder / "txt").is_dir() else folder).rglob("*.txt"))
+    rules = [rule for rule in load_ruleset([args.rules]) if rule.kind == "reference"]
+    counts: Counter[str] = Counter()
+    print("doc\trule\tverdict\tfigures\tarithmetic" + ("\tsentence" if args.sentences else ""))
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        result = check_document(Document(str(path.relative_to(folder)), text), rules)
+        for finding in result.findings:
+            counts[finding.verdict] += 1
+            row = [result.doc, finding.rule, str(finding.verdict), " | ".join(finding.details.values()),
+                   finding.arithmetic]
+            if args.sentences:
+                row.append(" ".join(finding.sentence.split()))
+            print("\t".join(row))
+    tally = ", ".join(f"{verdict} {counts[verdict]}" for verdict in ("fail", "uncertain", "pass"))
+    print(f"{len(paths)} articles, {len(rules)} reference rules: {tally}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -32,6 +32,7 @@ padding-bottom:.5rem}
 sup.fig{font:600 .7rem system-ui,sans-serif;margin-left:.1rem}
 .figure-entry{margin:.4rem 0 .9rem}
 .figure-entry ul{margin:.2rem 0;padding-left:1.2rem}
+summary>h2{display:inline-block;border:0;margin:1.2rem 0 .4rem}
 """
 
 

@@ -6,8 +6,6 @@ interval, unit, dimension), so these tests pin down the comparison logic alone.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,8 +20,7 @@ from factcheck.compare.align import (
     following_phrase,
 )
 from factcheck.extract.schema import to_table
-
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
+from factcheck.extract.sentences import split_sentences
 
 Figure = tuple[str, float, float, float, str, str]  # surface, value, low, high, unit, dimension
 
@@ -34,11 +31,12 @@ def version(doc: str, text: str, figures: list[Figure], concepts: list[str | Non
     for index, (surface, value, low, high, unit, dimension) in enumerate(figures):
         start = text.index(surface, cursor)
         cursor = end = start + len(surface)
-        sentence = next(m for m in _SENTENCE.finditer(text) if m.start() <= start < m.end())
+        sentence = next(s for s in split_sentences(text) if s.start <= start < s.end)
         rows.append({"doc": doc, "start": start, "end": end, "surface": surface, "value": value,
                      "low": low, "high": high, "qualifier": "exact", "unit": unit, "dimension": dimension,
-                     "concept": concepts[index] if concepts else None, "sentence": sentence.group(),
-                     "sentence_start": sentence.start(), "paragraph": text.count("\n\n", 0, start)})
+                     "concept": concepts[index] if concepts else None,
+                     "sentence": text[sentence.start:sentence.end], "sentence_start": sentence.start,
+                     "paragraph": sentence.paragraph})
     return Version(doc, text, to_table(rows))
 
 
@@ -170,10 +168,25 @@ def test_unrelated_sentences_sharing_a_noun_are_not_aligned() -> None:
     assert [v for v, _ in verdicts(compare_versions("story", [a, b]))] == ["single_source", "single_source"]
 
 
-def test_a_bare_number_is_left_out() -> None:
-    a = version("a.txt", "Turnout rose to 50, officials said.", [count("50", 50)])
-    b = version("b.txt", "Turnout rose to 60, officials said.", [count("60", 60)])
-    assert compare_versions("story", [a, b]).figures == ()
+def test_a_figure_nothing_names_is_compared_by_the_words_around_it() -> None:
+    a = version("a.txt", "By Friday the count of missing climbers stood at 19, rangers said.",
+                [count("19", 19)])
+    b = version("b.txt", "By Friday the count of missing climbers stood at 91, rangers said.",
+                [count("91", 91)])
+    assert [v for v, _ in verdicts(compare_versions("story", [a, b]))] == ["conflict"]
+
+
+def test_a_named_figure_meets_an_unnamed_one_in_a_like_sentence() -> None:
+    a = version("a.txt", "The shipyard employs 2,300 welders at its northern docks.", [count("2,300", 2300)],
+                ["welders"])
+    b = version("b.txt", "The shipyard has a payroll of 3,200 at its northern docks.", [count("3,200", 3200)])
+    assert [v for v, _ in verdicts(compare_versions("story", [a, b]))] == ["conflict"]
+
+
+def test_unnamed_figures_in_unlike_sentences_stay_apart() -> None:
+    a = version("a.txt", "Turnout in the borough reached 64 on polling day.", [count("64", 64)])
+    b = version("b.txt", "The ferry crossing now takes 46 on calm mornings.", [count("46", 46)])
+    assert [v for v, _ in verdicts(compare_versions("story", [a, b]))] == ["single_source", "single_source"]
 
 
 # --- single-source figures and their counterparts ----------------------------------------------

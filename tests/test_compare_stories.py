@@ -267,3 +267,24 @@ def test_jsonl_records_group_by_their_story_field(tmp_path: Path, comparisons: d
         expected = [f"{corpus}#{name}/{Path(doc).stem}" for doc in comparisons[name].versions]
         assert story["versions"] == expected
         assert story["counts"] == {v.value: comparisons[name].count(v) for v in Agreement}
+
+
+# --- figures nothing names ---------------------------------------------------------------------
+
+def test_the_dam_collapse_story_keeps_its_unnamed_death_toll(comparisons: dict[str, Comparison]) -> None:
+    surfaces = [m.surface for f in comparisons["dam-collapse"].figures for m in f.mentions]
+    assert "31" in surfaces
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The number of flights cancelled stood at 42 by noon, the airport said.",
+     "The number of flights cancelled stood at 24 by noon, the airport said."),
+    ("The mill employs 1,800 people across the valley, its owners said.",
+     "The mill has a workforce of 8,100 across the valley, its owners said."),
+])
+def test_unnamed_counts_that_differ_are_a_conflict(tmp_path: Path, first: str, second: str) -> None:
+    (tmp_path / "one.txt").write_text(f"Headline\n\n{first}\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text(f"Headline\n\n{second}\n", encoding="utf-8")
+    result = compare(str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["stories"][0]["counts"]["conflict"] == 1

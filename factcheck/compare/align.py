@@ -12,7 +12,7 @@ hold, `single_source` when only one version gives the figure.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -21,6 +21,8 @@ from itertools import combinations
 import pandas as pd
 
 from factcheck.compare.words import STOPWORDS, WORD, content_words
+from factcheck.extract.sentences import split_sentences
+from factcheck.extract.unit_registry import registry, table_unit
 from factcheck.intervals import Interval, format_interval
 
 
@@ -108,10 +110,13 @@ MIN_COUNTERPART_SIMILARITY = 0.3  # a figure-less sentence shown as "the other v
 MIN_COUNTERPART_SHARED = 4
 MAX_COUNTERPARTS = 3  # with many versions, the closest few passages say enough
 LEAD_WORDS = 4  # words before a figure shown when versions lead to it differently
+FULL_BUCKET = 48  # claims sharing a word: up to this many are all paired, more only by position
+NEARBY = 12  # in a larger bucket, how many claims either side of its place a claim meets
+MAX_MEMBERS = 8  # mentions of one claim compared (a figure repeated all down a page is one claim)
+COMMON_WORD_SENTENCES = 64  # a word in more sentences than this says nothing about a counterpart
 
 # Dimensions whose different units never convert (currencies) or have a single unit.
 _NO_CONVERSION = frozenset(("currency", "count", "percentage", "fraction", "multiplier"))
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
 _SEPARATOR = re.compile(r"[,;:\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|versus|vs)\b", re.IGNORECASE)
 _YEAR_FIGURE = re.compile(r"(?:1[89]|20)\d\d")
 _MONTHS = {name: name[:3] for name in (
@@ -150,6 +155,7 @@ class _Claim:
     version: int
     members: list[_Features]
     interval: Interval
+    marks: list[dict[str, frozenset[str]]]  # the distinct time marks of its members
 
     @property
     def first(self) -> _Features:
@@ -253,15 +259,19 @@ def _time_marks(text: str) -> dict[str, set[str]]:
     return marks
 
 
-def _marks_for(sentence: str, position: int, figure_starts: Sequence[int],
-               figure_spans: Sequence[tuple[int, int]]) -> dict[str, frozenset[str]]:
-    """Time words that pin the figure at `position`: its own clause first, then the clauses before
-    it back to the previous figure ("In March, 12 missiles were fired, and in April 20")."""
+def _blanked(sentence: str, figure_spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence with its figures blanked: a figure is not its own date ("2,000 people" is no year)."""
     blanked = list(sentence)
-    for start, end in figure_spans:  # a figure is not its own date: "2,000 people" is no year
+    for start, end in figure_spans:
         blanked[start:end] = " " * (end - start)
-    text = "".join(blanked)
-    segments = _segments(text)
+    return "".join(blanked)
+
+
+def _marks_for(text: str, segments: Sequence[tuple[int, int]], position: int,
+               figure_starts: Sequence[int]) -> dict[str, frozenset[str]]:
+    """Time words that pin the figure at `position` (in the blanked sentence `text`, cut into
+    `segments`): its own clause first, then the clauses before it back to the previous figure
+    ("In March, 12 missiles were fired, and in April 20")."""
     own = next((i for i, (s, e) in enumerate(segments) if s <= position < e), len(segments) - 1)
     found: dict[str, frozenset[str]] = {}
     for index in range(own, -1, -1):
@@ -288,10 +298,8 @@ def unit_factor(source: str, target: str) -> float | None:
         return 1.0
     if not source or not target:
         return None
-    from factcheck.compare.units import registry
-
     try:
-        return float(registry().Quantity(1.0, source).to(target).magnitude)
+        return float(registry().Quantity(1.0, table_unit(source)).to(table_unit(target)).magnitude)
     except Exception:  # pint raises a dozen types for unknown or incompatible units
         return None
 
@@ -331,6 +339,7 @@ def _mentions(version: Version, index: int) -> list[_Features]:
             spans_by_sentence.setdefault(offset, []).append(span)
     features: list[_Features] = []
     inherited: list[bool] = []
+    per_sentence: dict[int, tuple[str, list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for row in rows:
         sentence, offset, surface = _text(row["sentence"]), int(row["sentence_start"]), _text(row["surface"])
         given = _text(row["concept"]).strip()
@@ -340,12 +349,15 @@ def _mentions(version: Version, index: int) -> list[_Features]:
         phrase = given or ("" if dimension == "time" else following_phrase(sentence, relative_end))
         if _YEAR_FIGURE.fullmatch(surface) and not phrase:
             continue  # a bare year dates the story; it is not one of its figures
-        spans = spans_by_sentence.get(offset, [])
-        starts = [s for s, _ in spans if s != relative_start]
+        if offset not in per_sentence:  # one blanked copy and one cut per sentence, not per figure
+            spans = spans_by_sentence.get(offset, [])
+            per_sentence[offset] = (_blanked(sentence, spans), _segments(_blanked(sentence, spans)),
+                                    _segments(sentence))
+        blanked, blanked_segments, clauses = per_sentence[offset]
+        starts = [s for s, _ in spans_by_sentence.get(offset, []) if s != relative_start]
         # The extractor's concept may run on into a verb ("families left homeless"): key on the noun phrase.
         noun_phrase = (following_phrase(given, 0) or given) if given else phrase
         key = concept_key(noun_phrase)
-        clauses = _segments(sentence)
         clause = next((i for i, (s, e) in enumerate(clauses) if s <= relative_start < e), 0)
         clause_start, clause_end = clauses[clause] if clauses else (0, len(sentence))
         segment_text = sentence[clause_start:clause_end]
@@ -361,14 +373,13 @@ def _mentions(version: Version, index: int) -> list[_Features]:
             # the figure's own words ("months" in "six months") say nothing about what it is
             context=_words(sentence) - set(key) - _words(surface),
             segment=_words(segment_text) - set(key) - _words(surface),
-            marks=_marks_for(sentence, relative_start, starts, spans), clause=clause,
+            marks=_marks_for(blanked, blanked_segments, relative_start, starts), clause=clause,
             lead=" ".join(WORD.findall(sentence[clause_start:relative_start])[-LEAD_WORDS:]),
             noun=(re.split(r"\bof\b", noun_phrase, maxsplit=1, flags=re.IGNORECASE)[0].split() or [""])[-1]))
         inherited.append(not given and not key)
     _inherit_concepts(features, inherited)
-    # A bare number with neither a noun nor a unit ("Published 2025-03-04", "rose to 50") says
-    # nothing that could be matched, so it is neither aligned nor reported as single-source.
-    return [item for item in features if item.key or item.mention.unit]
+    # A figure nothing names ("the death toll stood at 31") is kept: it aligns by its sentence.
+    return features
 
 
 def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
@@ -378,12 +389,14 @@ def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
     not new ones). A figure after it, or further away, more likely counts something else ("the vote
     was 13 in favour, with one abstention"; "the toll stood at 31, officials said, with 300 families
     homeless")."""
+    by_sentence: dict[int, list[int]] = {}
+    for i, item in enumerate(features):
+        by_sentence.setdefault(item.mention.sentence_start, []).append(i)
     for i, item in enumerate(features):
         if not missing[i]:
             continue
-        candidates = [other for j, other in enumerate(features)
-                      if j != i and other.key and not missing[j]
-                      and other.mention.sentence_start == item.mention.sentence_start
+        candidates = [other for j in by_sentence[item.mention.sentence_start]
+                      if j != i and (other := features[j]).key and not missing[j]
                       and other.mention.start < item.mention.start
                       and item.clause - other.clause <= 1
                       and other.mention.unit == item.mention.unit
@@ -423,9 +436,9 @@ def _relation(a: _Features, b: _Features) -> int | None:
         # A duration's "concept" is often just the words around it ("15 years monitoring sanctions"):
         # two durations whose concepts do not match may still be one, if their sentences say so.
         return 0 if relation is None else relation
-    if a.key or b.key:
-        return None
-    return 0 if a.mention.unit else None  # two bare counts with nothing to say what they count
+    # Two named things that differ are different figures; a figure nothing names ("the death toll
+    # stood at 31", "a workforce of 5,400") may be either's, if the words around them agree.
+    return None if a.key and b.key else 0
 
 
 def _pair_score(a: _Features, b: _Features, relation: int) -> float | None:
@@ -441,22 +454,33 @@ def _pair_score(a: _Features, b: _Features, relation: int) -> float | None:
 
 
 def _claims(features: list[_Features], start_ident: int) -> list[_Claim]:
-    """Group one version's repeated mentions of the same figure into one claim."""
+    """Group one version's repeated mentions of the same figure into one claim.
+
+    A mention is tried against the claims of its concept and unit that give its value, then the
+    latest few others of that concept: the cost stays linear however often a page names one thing.
+    """
     claims: list[_Claim] = []
+    by_key: dict[tuple[frozenset[str], str], list[_Claim]] = {}
+    by_value: dict[tuple[frozenset[str], str, float], list[_Claim]] = {}
     for item in features:
         interval = Interval(item.mention.low, item.mention.high)
-        for claim in claims:
-            head = claim.first
-            if (item.key and concept_relation(item.key, head.key) == 2
-                    and item.mention.unit == head.mention.unit
-                    and not any(_marks_clash(item.marks, m.marks) for m in claim.members)
+        key = (frozenset(item.key), item.mention.unit)
+        candidates = (by_value.get((*key, item.mention.value), []) + by_key.get(key, [])[-NEARBY:]
+                      if item.key else [])
+        for claim in sorted({id(c): c for c in candidates}.values(), key=lambda c: c.ident):
+            if (not any(_marks_clash(item.marks, marks) for marks in claim.marks)
                     and claim.interval.overlaps(interval)):
                 claim.members.append(item)
+                if item.marks not in claim.marks:
+                    claim.marks.append(item.marks)
                 claim.interval = Interval(max(claim.interval.low, interval.low),
                                           min(claim.interval.high, interval.high))
                 break
         else:
-            claims.append(_Claim(start_ident + len(claims), item.version, [item], interval))
+            claim = _Claim(start_ident + len(claims), item.version, [item], interval, [item.marks])
+            claims.append(claim)
+            by_key.setdefault(key, []).append(claim)
+            by_value.setdefault((*key, item.mention.value), []).append(claim)
     return claims
 
 
@@ -464,8 +488,8 @@ def _claim_score(a: _Claim, b: _Claim) -> float | None:
     """Two claims match when no pair of their mentions is ruled out and the best-matching pair's
     sentences are alike (a figure repeated in an unrelated sentence does not spoil the match)."""
     scores = []
-    for x in a.members:
-        for y in b.members:
+    for x in a.members[:MAX_MEMBERS]:
+        for y in b.members[:MAX_MEMBERS]:
             relation = _relation(x, y)
             if relation is None:
                 return None
@@ -474,17 +498,38 @@ def _claim_score(a: _Claim, b: _Claim) -> float | None:
     return max(found) if found else None
 
 
+def _pairs(bucket: list[_Claim]) -> Iterable[tuple[_Claim, _Claim]]:
+    """The pairs of a bucket worth scoring: all of them in a bucket of an article's size; in a
+    larger one (a results page, a live blog) each claim meets only the claims of another version
+    that stand near the same place in it, so the pairs grow linearly with the bucket."""
+    if len(bucket) <= FULL_BUCKET:
+        return combinations(bucket, 2)
+    by_version: dict[int, list[_Claim]] = {}
+    for claim in bucket:
+        by_version.setdefault(claim.version, []).append(claim)
+    found = []
+    for one, other in combinations(sorted(by_version), 2):
+        left, right = by_version[one], by_version[other]
+        for rank, claim in enumerate(left):
+            centre = rank * len(right) // len(left)
+            found.extend((claim, near) for near in right[max(0, centre - NEARBY):centre + NEARBY + 1])
+    return found
+
+
 def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
     """Greedy complete-link clustering: best pairs first, at most one claim per version."""
     # Only claims of one dimension whose concepts share a word (or both have none) can match;
     # durations match whatever their concepts (see `_relation`).
+    # A claim nothing names may be any claim's of its dimension, so every claim also joins the
+    # dimension's unnamed bucket ("").
     buckets: dict[tuple[str, str], list[_Claim]] = {}
     for claim in claims:
         dimension = claim.first.mention.dimension
-        for word in (claim.first.key if dimension != "time" else ()) or ("",):
+        words = claim.first.key if dimension != "time" else ()
+        for word in {*words, ""}:
             buckets.setdefault((dimension, word), []).append(claim)
     candidates = {(a.ident, b.ident): (a, b) for bucket in buckets.values()
-                  for a, b in combinations(bucket, 2) if a.version != b.version}
+                  for a, b in _pairs(bucket) if a.version != b.version}
     scores: dict[tuple[int, int], float] = {}
     for pair, (a, b) in sorted(candidates.items()):
         score = _claim_score(a, b)
@@ -539,7 +584,7 @@ class _Sentences:
 
     @classmethod
     def of(cls, text: str) -> _Sentences:
-        spans = tuple((m.start(), m.group()) for m in _SENTENCE.finditer(text) if m.group().strip())
+        spans = tuple((s.start, text[s.start:s.end]) for s in split_sentences(text))
         words = tuple(_words(sentence) for _, sentence in spans)
         index: dict[str, list[int]] = {}
         for number, found in enumerate(words):
@@ -548,7 +593,7 @@ class _Sentences:
         return cls(spans, words, {word: tuple(numbers) for word, numbers in index.items()})
 
 
-def _counterparts(claim: _Claim, versions: Sequence[Version], features: Sequence[Sequence[_Features]],
+def _counterparts(claim: _Claim, versions: Sequence[Version], holding_figures: Sequence[dict[str, set[int]]],
                   sentences: Sequence[_Sentences]) -> tuple[Counterpart, ...]:
     """For a figure only one version gives, the sentences of other versions that tell the same
     thing without giving a figure of its kind, when close enough to show (the closest few)."""
@@ -559,16 +604,17 @@ def _counterparts(claim: _Claim, versions: Sequence[Version], features: Sequence
             continue
         hits: dict[int, int] = {}
         for word in wanted:
-            for number in sentences[index].index.get(word, ()):
+            holding = sentences[index].index.get(word, ())
+            if len(holding) > COMMON_WORD_SENTENCES:
+                continue
+            for number in holding:
                 hits[number] = hits.get(number, 0) + 1
         candidates = sorted(n for n, count in hits.items() if count >= MIN_COUNTERPART_SHARED)
-        dimension = claim.first.mention.dimension
-        taken = [(f.mention.start, f.mention.end) for f in features[index]
-                 if candidates and f.mention.dimension == dimension]
+        giving = holding_figures[index].get(claim.first.mention.dimension, set())
         best: tuple[float, int] | None = None
         for number in candidates:
             start, sentence = sentences[index].spans[number]
-            if any(start <= s and e <= start + len(sentence) for s, e in taken):
+            if start in giving:
                 continue  # it gives a figure of this kind itself: not "the same passage without it"
             similarity = _dice(wanted, sentences[index].words[number])
             if similarity >= MIN_COUNTERPART_SIMILARITY and (best is None or similarity > best[0]):
@@ -604,6 +650,13 @@ def compare_versions(story: str, versions: Sequence[Version]) -> Comparison:
     for found in features:
         claims.extend(_claims(found, len(claims)))
     sentences = [_Sentences.of(version.text) for version in versions]
+    # By version and dimension: the starts of the sentences that give a figure of that dimension.
+    holding_figures: list[dict[str, set[int]]] = []
+    for found in features:
+        holding: dict[str, set[int]] = {}
+        for item in found:
+            holding.setdefault(item.mention.dimension, set()).add(item.mention.sentence_start)
+        holding_figures.append(holding)
     figures = []
     for group in _cluster(claims):
         verdict, reason = _judge(group)
@@ -611,7 +664,7 @@ def compare_versions(story: str, versions: Sequence[Version]) -> Comparison:
         concept = next((m.mention.concept for c in group for m in c.members if m.mention.concept), "")
         mentions = tuple(m.mention for claim in group for m in claim.members)
         single = verdict is Agreement.single_source
-        counterparts = _counterparts(group[0], versions, features, sentences) if single else ()
+        counterparts = _counterparts(group[0], versions, holding_figures, sentences) if single else ()
         figures.append((_ORDER[verdict], (group[0].version, head.start), AlignedFigure(
             verdict=verdict, concept=concept, dimension=head.dimension, unit=head.unit,
             mentions=mentions, reason=reason, counterparts=counterparts, reworded=_reworded(group))))

@@ -27,6 +27,15 @@ AGE = Unit("year", "time")
 _AROUND = 120
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """A number read but judged no quantity ("in 2009", "5 May", "21st"), in document offsets."""
+
+    start: int
+    end: int
+    value: float
+
+
 @dataclass
 class Figure:
     """A quantity being assembled: one reading, or two joined as a range."""
@@ -72,7 +81,8 @@ _CHANGE_WORDS = (r"by|rose|rise|rises|rising|fell|fall|falls|falling|increased?|
                  r"decreased?|decreases|decreasing|grew|grow|grown|growing|jumped|climbed|dropped|"
                  r"declined|slipped|slumped|soared|surged|plunged|cut|raised|reduced|lowered|boosted|"
                  r"up|down|widened|narrowed|went|moved|swung|revised|changed|shrank|expanded|slow|"
-                 r"slowed|doubled|tripled|halved|lifted|hiked|trimmed|eased|tightened|relaxed|switched|shifted")
+                 r"slowed|doubled|tripled|halved|lifted|hiked|trimmed|eased|tightened|relaxed|switched|shifted|"
+                 r"leapt|leaped|rocketed|spiked|swelled|tumbled|plummeted|sank|dipped|slid|trebled|quadrupled")
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_WORDS})\s+$", re.IGNORECASE)
 _CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
@@ -254,7 +264,8 @@ def _hedge(sentence: str, figure: Figure) -> None:
         figure.qualifier, figure.mode, _ = found
 
 
-def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) -> list[Row]:
+def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int,
+                   set_aside: list[SetAside] | None) -> list[Row]:
     sentence = text[start:end]
     rows: list[Row] = []
     kept: list[Figure] = []
@@ -267,6 +278,8 @@ def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) ->
             continue
         if not_a_quantity(sentence, first, unit, figure.end):
             label_end = figure.end if is_label(sentence, first, unit) else -1
+            if set_aside is not None:
+                set_aside.append(SetAside(start + first.start, start + first.end, first.value))
             continue
         label_end = -1
         kept.append(figure)
@@ -287,19 +300,24 @@ def _sentence_rows(doc: str, text: str, start: int, end: int, paragraph: int) ->
     return rows
 
 
-def extract_rows(text: str, doc: str = "") -> list[Row]:
-    """The quantities of one text as rows, in table order (schema: `factcheck.extract.schema`)."""
+def extract_rows(text: str, doc: str = "", set_aside: list[SetAside] | None = None) -> list[Row]:
+    """The quantities of one text as rows, in table order (schema: `factcheck.extract.schema`).
+
+    Numbers read and then judged no quantity (years, days, ordinals, names) are appended to
+    `set_aside` when given: the relations read dates from them, so no other reader re-reads the text.
+    """
     rows: list[Row] = []
     for sentence in split_sentences(text):
         if HAS_NUMBER.search(text, sentence.start, sentence.end):
-            rows.extend(_sentence_rows(doc, text, sentence.start, sentence.end, sentence.paragraph))
+            rows.extend(_sentence_rows(doc, text, sentence.start, sentence.end, sentence.paragraph,
+                                       set_aside))
     rows.sort(key=row_order)  # the table's order, which rows streamed without a table must keep
     return rows
 
 
-def extract(text: str, doc: str = "") -> pd.DataFrame:
+def extract(text: str, doc: str = "", set_aside: list[SetAside] | None = None) -> pd.DataFrame:
     """Return the quantities table of one text (schema: `factcheck.extract.schema.COLUMNS`)."""
-    return to_table(extract_rows(text, doc))
+    return to_table(extract_rows(text, doc, set_aside))
 
 
 def extract_document(document: Document) -> pd.DataFrame:

@@ -46,9 +46,9 @@ HEDGES: dict[str, tuple[str, str]] = {
 }
 # How wide, as a share of its value, a hedged figure's interval is ("about", "nearly", "just over").
 HEDGE_SHARE = 0.1
-_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True)) + r")\s+$",
-    re.IGNORECASE)
+# Any hedge word, longest first: the one list other readers' patterns are built from.
+HEDGE_PATTERN = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+_BEFORE = re.compile(r"\b(?:" + HEDGE_PATTERN + r")\s+$", re.IGNORECASE)
 _AFTER = {"or more": ("at_least", "up"), "or so": ("approx", "round"), "or less": ("at_most", "down"),
           "or fewer": ("at_most", "down"), "-plus": ("at_least", "up"), "+": ("at_least", "up")}
 _AFTER_PATTERN = re.compile(r"(?:\s+or\s+(?:more|so|less|fewer)\b|-plus\b|\+)", re.IGNORECASE)

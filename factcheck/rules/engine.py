@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterable
 
 from factcheck.documents import Document
-from factcheck.extract import extract_document
+from factcheck.extract.core import SetAside, extract
 from factcheck.extract.dates import published_date
 from factcheck.extract.relations import extract_relations
 from factcheck.rules.findings import Finding
@@ -24,8 +24,9 @@ MAX_FINDINGS_PER_RULE = 100
 
 def build_context(document: Document) -> Context:
     """Extract what rules read from a document: quantities, relations between them, its date."""
-    quantities = extract_document(document)
-    relations = extract_relations(document.text, quantities, document.doc)
+    set_aside: list[SetAside] = []
+    quantities = extract(document.text, document.doc, set_aside)
+    relations = extract_relations(document.text, quantities, document.doc, set_aside)
     return Context(document.doc, document.text, quantities, relations,
                    published_date(document.text, document.published))
 

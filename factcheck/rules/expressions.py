@@ -18,11 +18,12 @@ import re
 import tokenize
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import pint
 
+from factcheck.extract.unit_registry import parse_unit, registry
 from factcheck.intervals import Interval, Truth, compare
 
 MAX_SOURCE_CHARS = 500
@@ -32,26 +33,6 @@ MAX_CALL_ARGS = 10
 MAX_LITERAL = 1e100
 FUNCTIONS = ("min", "max", "abs")
 
-MAX_UNIT_CHARS = 60
-_UNIT_WORD = r"[A-Za-z_°µ]++(?:\s*+(?:\*\*|\^)\s*+-?\d)?"
-# One separator between words: a "/" or "*" with spaces, or spaces alone (never both readings of
-# a run of spaces, which made a run cubic).
-_SAFE_UNIT = re.compile(rf"{_UNIT_WORD}(?:\s*+[/*]\s*+{_UNIT_WORD}|\s++{_UNIT_WORD})*")
-# Unit names quantulum3 and the quantities table use, where pint spells them differently.
-_UNIT_ALIASES = {"percentage": "percent", "degree celsius": "degC", "degree fahrenheit": "degF",
-                 "pound-mass": "pound", "short ton": "short_ton", "long ton": "long_ton",
-                 "metric ton": "metric_ton", "nautical mile": "nautical_mile", "fluid ounce": "fluid_ounce"}
-# Currencies pint lacks: each its own dimension (no exchange rates), under the names the quantities
-# table uses ('dollar', 'pound sterling', 'united states dollar') and the ones rules may write.
-_CURRENCIES = {
-    "dollar": ("usd", "us dollar", "united states dollar", "dollars"),
-    "pound_sterling": ("gbp", "pound sterling", "sterling", "pounds sterling"),
-    "euro": ("eur", "euros"),
-    "yen": ("jpy", "japanese yen"),
-    "yuan": ("cny", "renminbi", "chinese yuan"),
-    "rupee": ("inr", "indian rupee", "rupees"),
-}
-_UNIT_ALIASES.update({alias: name for name, aliases in _CURRENCIES.items() for alias in aliases})
 _UNIT_LABELS = {"a": "years", "year": "years", "month": "months", "day": "days", "week": "weeks",
                 "metric_ton": "t", "hr": "h"}
 
@@ -66,36 +47,6 @@ class ExpressionError(Exception):
 
 class EvaluationError(Exception):
     """An expression could not be evaluated on these values (e.g. mixed dimensions)."""
-
-
-@cache
-def registry() -> pint.UnitRegistry:
-    """The one pint registry (building it costs a fraction of a second, so only on first use)."""
-    units = pint.UnitRegistry()
-    for name in _CURRENCIES:
-        units.define(f"{name} = [currency_{name}]")
-    return units
-
-
-@lru_cache(maxsize=512)
-def parse_unit(name: str) -> pint.Unit:
-    """A pint unit from a unit name as written in a rule or the quantities table ('' is a count).
-
-    Only plain unit words, `/`, `*` and single-digit powers reach pint: its unit parser evaluates
-    arithmetic, and `t*9**9**9` would never finish.
-    """
-    name = name.strip()
-    if not name:
-        return registry().dimensionless
-    lowered = name.lower()
-    if lowered in _UNIT_ALIASES:
-        return registry().parse_units(_UNIT_ALIASES[lowered])
-    if len(name) > MAX_UNIT_CHARS or not _SAFE_UNIT.fullmatch(name):
-        raise ValueError(f"not a unit: {name[:MAX_UNIT_CHARS]!r}")
-    if " per " in lowered:  # "pound sterling per year"
-        parts = (_UNIT_ALIASES.get(part, part) for part in lowered.split(" per "))
-        return registry().parse_units(" / ".join(parts))
-    return registry().parse_units(name)
 
 
 def _unpickle_amount(interval: Interval, unit: str) -> Amount:

@@ -31,10 +31,12 @@ Adding a relation family
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import ModuleType
 
 import pandas as pd
 
+from factcheck.extract.core import SetAside
 from factcheck.extract.relations import (
     breakdown,
     change,
@@ -45,9 +47,10 @@ from factcheck.extract.relations import (
     same_concept,
     share,
 )
-from factcheck.extract.relations.figures import scan_figures, with_table
+from factcheck.extract.relations.figures import figures_of
 from factcheck.extract.relations.table import RELATION_COLUMNS, Found, Member, empty_relations
-from factcheck.extract.relations.template import sentence_spans, template_of
+from factcheck.extract.relations.template import template_of
+from factcheck.extract.sentences import split_sentences
 
 # In the order they read a sentence (see the guide above).
 FAMILIES: tuple[ModuleType, ...] = (change, multiple, per_unit, share, parts, breakdown, dates, same_concept)
@@ -55,16 +58,21 @@ FAMILIES: tuple[ModuleType, ...] = (change, multiple, per_unit, share, parts, br
 RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
                              for name, meaning in family.RELATIONS.items()}
 
-__all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "empty_relations", "extract_relations",
-           "scan_figures"]
+__all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "empty_relations", "extract_relations"]
 
 
-def extract_relations(text: str, quantities: pd.DataFrame | None = None, doc: str = "") -> pd.DataFrame:
-    """Return the relations table of one text (see `RELATION_COLUMNS` and `RELATIONS`)."""
-    figures = with_table(scan_figures(text), quantities)
+def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
+                      set_aside: Sequence[SetAside] = ()) -> pd.DataFrame:
+    """Return the relations table of one text (see `RELATION_COLUMNS` and `RELATIONS`).
+
+    The figures are the rows of its `quantities` table, and the numbers its extraction `set_aside`
+    as dates (`factcheck.extract.core.extract_rows`): nothing here reads a number again.
+    """
+    figures = figures_of(text, quantities, set_aside)
     out = Found(text, doc)
     cursor = 0
-    for start, end in sentence_spans(text):
+    for sentence in split_sentences(text):
+        start, end = sentence.start, sentence.end
         inside = []
         while cursor < len(figures) and figures[cursor][0].start < end:
             if figures[cursor][0].start >= start and figures[cursor][0].end <= end:
@@ -72,9 +80,9 @@ def extract_relations(text: str, quantities: pd.DataFrame | None = None, doc: st
             cursor += 1
         if not inside:
             continue
-        s = template_of(text, start, end, inside)
+        s = template_of(text, start, end, inside, sentence.paragraph)
         last = out.sentences[-1] if out.sentences else None
-        out.previous = last if last is not None and "\n\n" not in text[last.start:start] else None
+        out.previous = last if last is not None and last.paragraph == s.paragraph else None
         out.sentences.append(s)
         out.sentence_rows = len(out.rows)
         for family in FAMILIES:

@@ -18,6 +18,7 @@ _BREAKDOWN_CUE = re.compile(
     r"surveyed|asked|agreed|disagreed|of the vote|of votes|others|the rest|men|women|boys|girls|male|"
     r"female|budget|spent on|goes on|went on|goes to|allocated|divided|breakdown|proportion|came from)\b",
     re.IGNORECASE)
+_OF = re.compile(r"\s+of\b")
 _MADE_UP = re.compile(r"\bmade\s+up\b", re.IGNORECASE)
 
 
@@ -27,7 +28,7 @@ def in_sentence(s: Sentence, out: Found) -> None:
     if len(percents) < 2 or not _BREAKDOWN_CUE.search(s.template) or \
             CHANGE_WORD.search(_MADE_UP.sub("", s.template)):
         return
-    if sum(1 for m, _ in percents if re.match(r"\s+of\b", s.template[m.end():])) >= 2:
+    if sum(1 for m, _ in percents if _OF.match(s.template, m.end())) >= 2:
         return
     first, last = percents[0][0].start(), percents[-1][0].end()
     between = s.template[first:last]
@@ -65,11 +66,10 @@ def in_document(out: Found) -> None:
         anchor = _VOTE_ANCHOR.search(first.template)
         if not anchor or first.index(anchor.group()[:anchor.group().index("⟩") + 1]) in first.used:
             continue
-        paragraph = text.count("\n\n", 0, first.start)
         members: list[Member] = []
         taken: list[tuple[Sentence, int]] = []
         for s in sentences[position:position + 3]:
-            if text.count("\n\n", 0, s.start) != paragraph or CHANGE_WORD.search(s.template):
+            if s.paragraph != first.paragraph or CHANGE_WORD.search(s.template):
                 break
             found = [(m, s.index(m.group())) for m in re.finditer(r"⟨P\d+⟩", s.template)
                      if s.index(m.group()) not in s.used
@@ -88,6 +88,7 @@ def in_document(out: Found) -> None:
         for s, index in taken:
             s.used.add(index)
         last = taken[-1][0]
-        merged = Sentence(text[first.start:last.start + len(last.text)], first.start, [], "", [], set())
+        merged = Sentence(text[first.start:last.start + len(last.text)], first.start, [], "", [], set(),
+                          paragraph=first.paragraph)
         cue = first.span(anchor)
         out.add("breakdown", merged, cue, members)

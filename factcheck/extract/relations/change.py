@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.relations.figures import as_written
 from factcheck.extract.relations.table import Found, member
 from factcheck.extract.relations.template import (
     DOWN,
@@ -85,8 +86,8 @@ def in_sentence(s: Sentence, out: Found) -> None:
         low, high = pair.span()
         near = [(min(abs(r.start() - high), abs(low - r.end())), r, i, name) for r, i, name in rates
                 if _same_clause(s.template, r, pair, b)]
-        members = [member("from", s.figures[a][0].as_written(), s.figures[a][1]),
-                   member("to", s.figures[b][0].as_written(), s.figures[b][1])]
+        members = [member("from", as_written(s.figures[a][0]), s.figures[a][1]),
+                   member("to", as_written(s.figures[b][0]), s.figures[b][1])]
         direction, cue = 0, s.span(pair, "cue")
         if pair["cue"].lower() in ("up from", "down from"):
             direction = 1 if pair["cue"].lower().startswith("up") else -1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 
-from factcheck.extract.relations.figures import HEDGE, Figure, hedged
+from factcheck.extract.hedges import hedge_before
+from factcheck.extract.relations.figures import Figure
 from factcheck.extract.relations.table import Found, Member, member
 from factcheck.extract.relations.template import HEDGE_WORDS, Sentence, fig, gap, nearest
 
@@ -18,7 +20,7 @@ RELATIONS = {
 }
 
 
-_DURATION = (rf"(?:{HEDGE_WORDS}{fig('d', 'NU')}[\s-]+(?P<unit>years?|decades?)"
+_DURATION = (rf"(?:{HEDGE_WORDS}(?:{fig('d', 'U')}|{fig('d0', 'N')}[\s-]+(?P<unit>years?|decades?))"
              rf"|(?P<one>{HEDGE_WORDS}(?:a|one)\s+)(?P<unit2>decade|century)"
              r"|half\s+a\s+century)(?![\w-])")
 _YEARS_AGO = [
@@ -43,7 +45,7 @@ _SINCE_EVENT = re.compile(
 _SPAN = re.compile(
     rf"\b(?:from|between)\s+{fig('y1', 'Y')}\s+(?P<cue>to|and|until|till|through)\s+{fig('y2', 'Y')}"
     rf"|{fig('y3', 'Y')}\s*(?P<cue2>[-–])\s*{fig('y4', 'Y')}"
-    rf"|\bin\s+{fig('y5', 'Y')}(?:[^⟨;:]|⟨[NDXU]\d+⟩){{0,60}}?"
+    rf"|\bin\s+{fig('y5', 'Y')}(?:[^⟨;:]|⟨[NDXUV]\d+⟩){{0,60}}?"
     rf"\b(?P<cue3>until|till|ends?\s+in|expires?\s+in|runs?\s+(?:until|to))\s+{fig('y6', 'Y')}",
     re.IGNORECASE)
 _SPAN_LENGTH = re.compile(
@@ -82,30 +84,45 @@ _ANNIVERSARY = re.compile(
 _JUBILEES = {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200,
              "golden jubilee": 50, "silver jubilee": 25, "diamond jubilee": 60}
 _AGE = re.compile(
-    rf"{fig('a', 'N')}-year-old|\baged\s+{fig('a2', 'N')}|\bage\s+(?:of\s+)?{fig('a3', 'N')}"
-    rf"|{fig('a4', 'NU')}\s+years?\s+old\b|(?<=[A-Za-z], ){fig('a5', 'N')}(?=,)", re.IGNORECASE)
+    rf"{fig('a', 'A')}|{fig('a7', 'N')}-year-old|\baged\s+{fig('a2', 'N')}|\bage\s+(?:of\s+)?{fig('a3', 'N')}"
+    rf"|{fig('a4', 'U')}\s+old\b|{fig('a6', 'N')}\s+years?\s+old\b|(?<=[A-Za-z], ){fig('a5', 'N')}(?=,)",
+    re.IGNORECASE)
 _BORN = re.compile(rf"\b(?P<cue>born|built|founded|established|opened|launched|created|formed|set up|started|"
                    rf"incorporated|completed|constructed|erected|inaugurated)"
                    rf"\s+(?:in\s+)?(?:[A-Za-z]+\s+)?{fig('y', 'Y')}", re.IGNORECASE)
 
 
+# "a decade", "half a century": a round length in words, read as a fifth either way unless hedged.
+_ROUND_LENGTH = 0.2
+
+
+def _round_length(value: float, mode: str) -> tuple[float, float]:
+    """The interval of a length in words under a hedge's mode (see `factcheck.extract.hedges`)."""
+    spread = _ROUND_LENGTH * value
+    return {"below": (value - spread, value), "above": (value, value + spread), "up": (value, math.inf),
+            "down": (0.0, value)}.get(mode, (value - spread, value + spread))
+
 
 def in_sentence(s: Sentence, out: Found) -> None:
     text = out.text
+
     def duration(match: re.Match[str]) -> Member:
-        if match["d"]:
-            figure, row = s.figure(match["d"])
-            factor = 10.0 if match["unit"].lower().startswith("decade") else 1.0
+        if match["d"] or match["d0"]:
+            figure, row = s.figure(match["d"] or match["d0"])
+            decades = figure.unit == "decade" if match["d"] else match["unit"].lower().startswith("decade")
+            factor = 10.0 if decades else 1.0
             scaled = Figure(figure.start, figure.end, figure.surface, figure.value * factor,
                             figure.low * factor, figure.high * factor, "N", "", figure.hedge)
             return member("duration", scaled, row)
         unit = (match["unit2"] or "").lower()
         start, end = (s.span(match, "one")[0], s.span(match, "unit2")[1]) if unit else s.span(match)
         value = {"century": 100.0, "decade": 10.0, "": 50.0}[unit]
-        hedge_match = HEDGE.search((match["one"] or "").lower().removesuffix("a ").removesuffix("one "))
-        hedge = hedge_match["hedge"] if hedge_match else ""
-        low, high = hedged(value, 0.2 * value, hedge)  # "a decade" is a round figure: 8 to 12 years
-        return Member("duration", start, end, text[start:end], value, low, high, "N", "", hedge, -1)
+        article = re.search(r"\b(?:a|one)\s+$", match["one"] or "")
+        hedge = hedge_before(text, s.offsets[match.start("one") + article.start()] if article else start)
+        low, high = _round_length(value, hedge[1] if hedge else "round")
+        qualifier = hedge[0] if hedge else ""
+        words = Figure(start, end, text[start:end], value, low, high, "N", "", qualifier)
+        return member("duration", words, -1)
 
     for name, patterns in (("years_ago", _YEARS_AGO), ("since", _SINCE)):
         for pattern in patterns:
@@ -161,10 +178,11 @@ def in_sentence(s: Sentence, out: Found) -> None:
         else:
             cue = s.span(anniversary, "cue2")
             value = float(_JUBILEES[anniversary["cue2"].lower()])
-            ordinal = Member("ordinal", *cue, text[cue[0]:cue[1]], value, value, value, "O", "", "", -1)
+            jubilee = Figure(*cue, text[cue[0]:cue[1]], value, value, value, "O", "", "")
+            ordinal = member("ordinal", jubilee, -1)
         out.add("anniversary", s, cue, [ordinal, member("year", *s.figures[years[0]])])
     born, age = _BORN.search(s.template), _AGE.search(s.template)
     if born and age:
-        token = age["a"] or age["a2"] or age["a3"] or age["a4"] or age["a5"]
+        token = age["a"] or age["a2"] or age["a3"] or age["a4"] or age["a5"] or age["a6"] or age["a7"]
         out.add("age", s, s.span(born, "cue"),
                 [member("year", *s.figure(born["y"])), member("age", *s.figure(token))])

@@ -24,8 +24,9 @@ _CLOSING = ("comprising", "made up of", "consisting of")
 _NOT_A_PART = re.compile(r"(?:number|No\.|position|place|top|at|ranked|aged|aged over|aged under|than)\s+$",
                          re.IGNORECASE)
 _WHOLE_AFTER = re.compile(
-    rf"(?P<cue>,?\s*(?:a total of|totalling|totaling|making|in total|in all|altogether|out of a total of|"
-    rf"bringing the total to|for a total of|adding up to))\s+{HEDGE_WORDS}{fig('b', 'N')}", re.IGNORECASE)
+    rf"(?P<cue>,?\s{{0,3}}(?:a total of|totalling|totaling|making|in total|in all|altogether|"
+    rf"out of a total of|bringing the total to|for a total of|adding up to))\s+{HEDGE_WORDS}{fig('b', 'N')}",
+    re.IGNORECASE)
 _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|remaining|others|other|the other|"
                    r"undecided|don't know|did not know|no opinion|neither)\b", re.IGNORECASE)
 

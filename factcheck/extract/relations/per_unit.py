@@ -30,28 +30,52 @@ _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "annu
                "kilogram", "kg", "tonne", "ton", "pound", "unit", "share", "barrel"}
 
 
+def _base(unit: str) -> str:
+    """The unit an amount is counted in: 'dollar' for '$300m' and for '$300m a year'."""
+    return unit.split(" per ")[0]
+
+
+def _candidates(s: Sentence) -> list[tuple[int, str, tuple[int, int], int | None]]:
+    """Each amount that may be a share of a total: (figure, what it is per, cue span, its count if named).
+
+    A cue after or before the amount ("each", "per home", "for each of the 40"), or the rate the
+    extractor read into the amount's unit ("$300m a year").
+    """
+    found = []
+    for match in _EACH.finditer(s.template):
+        token = match["e"] or match["e2"] or match["e3"] or match["e4"]
+        per = (match["per"] or match["per2"] or match["per3"] or match["per4"] or "").lower()
+        cue = next(name for name in ("cue", "cue2", "cue3", "cue4") if match[name])
+        named = match["c3"] or match["c4"]
+        found.append((s.index(token), per, s.span(match, cue), s.index(named) if named else None))
+    taken = {index for index, *_ in found}
+    for index, (figure, _) in enumerate(s.figures):
+        if figure.kind == "M" and " per " in figure.unit and index not in taken:
+            unit_start = figure.start + len(figure.surface.rstrip()) - len(figure.surface.split()[-1])
+            found.append((index, figure.unit.split(" per ")[1], (unit_start, figure.end), None))
+    return sorted(found, key=lambda item: item[2])
+
+
 def in_sentence(s: Sentence, out: Found) -> None:
     """A total, a count and an amount each; the total may stand in the sentence before, in the same
     paragraph ("The appeal raised £2.6m. Some 18,000 people gave, an average of £140 each.")."""
     text, previous = out.text, out.previous
-    for match in _EACH.finditer(s.template):
-        token = match["e"] or match["e2"] or match["e3"] or match["e4"]
-        index = s.index(token)
+    for index, per, cue, named in _candidates(s):
         each = s.figures[index][0]
-        per = (match["per"] or match["per2"] or match["per3"] or match["per4"] or "").lower()
         if index in s.used or (per.rstrip("s") in _TIME_UNITS and per.rstrip("s") not in _SPANS_OF_TIME):
             continue
         # plain numbers split only in like units: "1,200 tonnes ... 30 tonnes per village"
         totals = [i for i, (f, _) in enumerate(s.figures)
                   if i != index and i not in s.used and f.kind == each.kind and f.value > each.value
-                  and not (f.kind == "M" and f.unit != each.unit)
-                  and not (f.kind == "N" and _noun_after(text, f.end) != _noun_after(text, each.end))]
+                  and _base(f.unit) == _base(each.unit)
+                  and not (f.kind == "N" and not f.unit
+                           and _noun_after(text, f.end) != _noun_after(text, each.end))]
         counts = [i for i, (f, _) in enumerate(s.figures)
                   if i != index and i not in totals and i not in s.used and f.value >= 2
                   and f.value == int(f.value)
-                  and (f.kind == "N" or (f.kind == "U" and per.rstrip("s") in _SPANS_OF_TIME))]
-        if match["c3"] or match["c4"]:
-            counts = [s.index(match["c3"] or match["c4"])]
+                  and (f.kind == "N" or (f.kind in "UV" and per.rstrip("s") in _SPANS_OF_TIME))]
+        if named is not None:
+            counts = [named]
         if per:  # "£5,000 per home" splits over a count of homes
             counts = [i for i in counts if _counts(text, s.figures[i][0], per)]
         if len(counts) != 1:
@@ -59,15 +83,14 @@ def in_sentence(s: Sentence, out: Found) -> None:
         total_figure: tuple[Figure, int] | None = s.figures[totals[0]] if len(totals) == 1 else None
         if not totals and previous is not None and each.kind == "M":
             earlier = [i for i, (f, _) in enumerate(previous.figures) if i not in previous.used
-                       and f.kind == "M" and f.unit == each.unit and f.value > each.value]
+                       and f.kind == "M" and _base(f.unit) == _base(each.unit) and f.value > each.value]
             if len(earlier) == 1:
                 total_figure = previous.figures[earlier[0]]
                 previous.used.add(earlier[0])
         if total_figure is None:
             continue
         s.used |= {index, counts[0], *totals}
-        cue = next(name for name in ("cue", "cue2", "cue3", "cue4") if match[name])
-        out.add("per_unit", s, s.span(match, cue),
+        out.add("per_unit", s, cue,
                 [member("total", *total_figure), member("count", *s.figures[counts[0]]),
                  member("each", *s.figures[index])])
 
@@ -87,6 +110,8 @@ def _noun_after(text: str, offset: int) -> str:
 
 
 def _counts(text: str, figure: Figure, per: str) -> bool:
-    """Whether `figure` counts `per` things: '2,000 electric vans' counts vans."""
+    """Whether `figure` counts `per` things: '2,000 electric vans' counts vans, 'five years' years."""
+    if figure.unit and _same_noun(figure.unit, per):
+        return True
     words = re.findall(r"[a-z][a-z-]*", text[figure.end:figure.end + 40].lower())[:3]
     return any(_same_noun(word, per) for word in words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from factcheck.extract.relations.figures import MONTH_NAMES, Figure
 from factcheck.extract.relations.table import Found, member
@@ -67,6 +68,9 @@ def _concept(text: str, figure: Figure) -> tuple[str, ...] | None:
 
 # Small counts named again are usually a subset ("three projects ... these two projects").
 _SMALLEST_REPEATED = 5
+# How many earlier counts of one head noun a count is compared with (the latest ones): an article
+# names one thing a few times, a results page or live blog hundreds.
+_EARLIER_PER_HEAD = 8
 # Two counts of one thing differ by a slip, not by a factor of two: that is a part or a subset.
 _SAME_SCALE = 2.0
 _PHRASE_AFTER = re.compile(
@@ -96,31 +100,38 @@ def _refers_back(earlier: tuple[str, ...], later: tuple[str, ...], definite: boo
 
 
 def in_document(out: Found) -> None:
-    sentences, text = out.sentences, out.text
-    seen: list[tuple[Sentence, Figure, int, tuple[str, ...]]] = []
-    for s in sentences:
+    """Pairs each count with the earlier counts of its head noun: only the latest `_EARLIER_PER_HEAD`
+    of them, so a tally repeated down a long page costs linear time and rows, not one per pair."""
+    text = out.text
+    by_head: dict[str, deque[tuple[Sentence, Figure, int, tuple[str, ...]]]] = {}
+    markers: dict[int, list[str]] = {}  # by sentence start: the time words each sentence holds
+    for s in out.sentences:
         for index, (figure, row) in enumerate(s.figures):
-            if figure.kind != "N" or index in s.used or figure.value < _SMALLEST_REPEATED:
+            if figure.kind != "N" or figure.unit or index in s.used or figure.value < _SMALLEST_REPEATED:
                 continue  # figures in other relations differ for a reason; "the two banks" is a subset
             concept = _concept(text, figure)
             if concept is None:
                 continue
             definite = bool(_DEFINITE.search(text, max(0, figure.start - 8), figure.start))
-            for earlier, other, other_row, other_concept in seen:
+            heads = {concept[-1]} | ({singular(word) for word in concept} if definite else set())
+            earlier_ones = sorted((item for head in heads for item in by_head.get(head, ())),
+                                  key=lambda item: item[1].start)
+            for earlier, other, other_row, other_concept in earlier_ones:
                 if earlier is s or other.interval.overlaps(figure.interval) or \
                         not _refers_back(other_concept, concept, definite) or \
                         not _SAME_SCALE * min(other.value, figure.value) >= max(other.value, figure.value):
                     continue  # "3,248 patents" ... "the 500 patents": a part, not the same thing
-                markers = [sorted({m.lower() for m in _WHEN.findall(x.text)}) for x in (earlier, s)]
+                for x in (earlier, s):
+                    if x.start not in markers:
+                        markers[x.start] = sorted({m.lower() for m in _WHEN.findall(x.text)})
                 near = [sorted({m.lower() for m in _QUALIFIER.findall(text, max(x.start, f.start - 40),
                                                                        f.start)})
                         for x, f in ((earlier, other), (s, figure))]
                 named = " ".join(concept)
                 out.add("same_concept", s, (figure.end + 1, figure.end + 1 + len(named)),
                         [member("first", other, other_row), member("second", figure, row)],
-                        concept=named, markers=markers, near=near,
+                        concept=named, markers=[markers[earlier.start], markers[s.start]], near=near,
                         phrases=[_phrase_after(text, other, other_concept),
                                  _phrase_after(text, figure, concept)],
                         first_sentence=earlier.text, first_sentence_start=earlier.start)
-            seen.append((s, figure, row, concept))
-
+            by_head.setdefault(concept[-1], deque(maxlen=_EARLIER_PER_HEAD)).append((s, figure, row, concept))

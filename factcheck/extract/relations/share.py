@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.hedges import HEDGE_PATTERN
 from factcheck.extract.relations.table import Found, member
 from factcheck.extract.relations.template import HEDGE_WORDS, Sentence, fig, gap
 
@@ -13,12 +14,12 @@ RELATIONS = {
 
 
 _SHARE_OF = re.compile(
-    rf"{fig('a', 'N')}\s+(?P<cue>(?:out\s+)?of)\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+|some\s+|"
-    rf"an estimated\s+|about\s+|around\s+|nearly\s+|almost\s+)?{fig('b', 'N')}", re.IGNORECASE)
+    rf"{fig('a', 'N')}\s+(?P<cue>(?:out\s+)?of)\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+|"
+    rf"(?:{HEDGE_PATTERN})\s+)?{fig('b', 'N')}", re.IGNORECASE)
 _SHARE_AFTER = re.compile(rf"{gap(60)}(?:\(|,\s*or\s+|\s[-–—]\s*|\bor\s+){HEDGE_WORDS}{fig('p', 'P')}",
                           re.IGNORECASE)
 # How a share or a count is set beside another: "120, or 30%", "(30%)", " - 30% -", ", some 120".
-_ASIDE_SEP = r"(?:,\s*or\s+|\(|\s[-–—]\s*|,\s+(?=(?:some|about|around|roughly|nearly|almost)\s))"
+_ASIDE_SEP = rf"(?:,\s*or\s+|\(|\s[-–—]\s*|,\s+(?=(?:{HEDGE_PATTERN})\s))"
 _PERCENT_OF = re.compile(
     rf"{fig('p', 'P')}\s+(?P<cue>of)\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[a-z][a-z'-]*\s+){{0,3}}?"
     rf"{fig('b', 'N')}{gap(50)}"

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from factcheck.intervals import Interval
+from factcheck.extract.relations.figures import Figure
 
 if TYPE_CHECKING:
-    from factcheck.extract.relations.figures import Figure
     from factcheck.extract.relations.template import Sentence
 
 RELATION_COLUMNS: dict[str, tuple[str, str]] = {
@@ -28,29 +27,16 @@ RELATION_COLUMNS: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
-class Member:
-    """One figure's part in a relation; `row` indexes the quantities table (-1: not in it)."""
+class Member(Figure):
+    """One figure's part in a relation; `row` indexes the quantities table (-1: a date figure)."""
 
     role: str
-    start: int
-    end: int
-    surface: str
-    value: float
-    low: float
-    high: float
-    kind: str
-    unit: str
-    hedge: str
     row: int
-
-    @property
-    def interval(self) -> Interval:
-        return Interval(self.low, self.high)
 
 
 def member(role: str, figure: Figure, row: int) -> Member:
-    return Member(role, figure.start, figure.end, figure.surface, figure.value, figure.low, figure.high,
-                  figure.kind, figure.unit, figure.hedge, row)
+    return Member(figure.start, figure.end, figure.surface, figure.value, figure.low, figure.high,
+                  figure.kind, figure.unit, figure.hedge, role=role, row=row)
 
 
 def empty_relations() -> pd.DataFrame:

@@ -8,12 +8,10 @@ repeats keep every pattern linear in the sentence). The word lists here are shar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from factcheck.extract.hedges import HEDGE_PATTERN
 from factcheck.extract.relations.figures import Figure
-
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.MULTILINE)
 
 
 @dataclass
@@ -26,6 +24,8 @@ class Sentence:
     template: str
     offsets: list[int]  # template position -> document offset
     used: set[int]
+    factors: list[Figure] = field(default_factory=list)  # multipliers ("doubled"), left as words
+    paragraph: int = 0
 
     def figure(self, token: str) -> tuple[Figure, int]:
         return self.figures[int(token[2:-1])]
@@ -38,7 +38,11 @@ class Sentence:
         return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
 
 
-def template_of(text: str, start: int, end: int, figures: list[tuple[Figure, int]]) -> Sentence:
+def template_of(text: str, start: int, end: int, figures: list[tuple[Figure, int]],
+                paragraph: int) -> Sentence:
+    """The sentence text[start:end] with `figures` as tokens; multipliers stay words, kept aside."""
+    factors = [figure for figure, _ in figures if figure.kind == "F"]
+    figures = [item for item in figures if item[0].kind != "F"]
     parts: list[str] = []
     offsets: list[int] = []
     cursor = start
@@ -52,7 +56,7 @@ def template_of(text: str, start: int, end: int, figures: list[tuple[Figure, int
     parts.append(text[cursor:end])
     offsets.extend(range(cursor, end))
     offsets.append(end)
-    return Sentence(text[start:end], start, figures, "".join(parts), offsets, set())
+    return Sentence(text[start:end], start, figures, "".join(parts), offsets, set(), factors, paragraph)
 
 
 def fig(name: str, kinds: str) -> str:
@@ -61,17 +65,17 @@ def fig(name: str, kinds: str) -> str:
 
 def gap(limit: int) -> str:
     """Up to `limit` characters holding no figure other than years, dates and asides."""
-    return rf"(?:[^⟨;:]|⟨[YDXU]\d+⟩){{0,{limit}}}?"
+    return rf"(?:[^⟨;:]|⟨[YDXUV]\d+⟩){{0,{limit}}}?"
 
 
 def clause_gap(limit: int, commas: bool = False) -> str:
     """Like `gap`, but never across a conjunction (or a comma, unless `commas`): one clause."""
     stops = ";:" if commas else ";:,"
-    return (rf"(?:(?!\b(?:and|but|while|whereas|although)\b)[^⟨{stops}]|⟨[YDXU]\d+⟩){{0,{limit}}}?")
+    return (rf"(?:(?!\b(?:and|but|while|whereas|although)\b)[^⟨{stops}]|⟨[YDXUV]\d+⟩){{0,{limit}}}?")
 
 
-HEDGE_WORDS = (r"(?:(?:about|around|approximately|roughly|some|nearly|almost|close to|just|under|over|"
-                r"more than|less than|at least|an estimated|estimated|an|a)\s+){0,2}")
+# Hedge words (the one hedge table's) and articles that may stand before a figure in a cue.
+HEDGE_WORDS = rf"(?:(?:{HEDGE_PATTERN}|just|an|a)\s+){{0,2}}"
 UP = (r"rose|risen|rises|rising|rise|increased|increases|increasing|increase|grew|grown|grows|growing|"
        r"grow|jumped|jumps|jumping|jump|climbed|climbs|climbing|climb|soared|soaring|soars|surged|surges|"
        r"surging|gained|gains|gain|up|higher|boosted|swelled|expanded|advanced|leapt|leaped|rocketed|"
@@ -116,11 +120,6 @@ CHANGE_WORD = re.compile(
     rf"\b(?:{UP}|{DOWN}|{UP_NOUNS}|{DOWN_NOUNS}|lost|shed|added|by(?!-)|rate|rates|interest|inflation|compared|"
     r"year-on-year|annual|annually|a year|growth|margin|chance|likely|probability|stake|tax|discount)\b",
     re.IGNORECASE)
-
-
-def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
-    for match in _SENTENCE.finditer(text):
-        yield match.start(), match.end()
 
 
 def singular(word: str) -> str:

@@ -80,10 +80,14 @@ def best(verdicts: Iterable[Verdict]) -> Verdict:
 
 
 
+def symbol(item: Member) -> str:
+    """The currency sign an amount of money is written with ('£', '$', '€', '¥'), else ''."""
+    return item.surface[0] if item.kind == "M" and item.surface[:1] in "£$€¥" else ""
+
+
 def value(item: Member) -> str:
     """A figure as the formula shows it: its value ('£412 million'), marked '~' when hedged."""
-    currency = item.unit if item.kind == "M" and len(item.unit) == 1 else ""  # £, $, €
-    return ("~" if item.hedge else "") + currency + format_number(item.value)
+    return ("~" if item.hedge else "") + symbol(item) + format_number(item.value)
 
 
 def worded(item: Member) -> str:

@@ -26,7 +26,8 @@ import pandas as pd
 import pint
 
 from factcheck.extract.schema import records
-from factcheck.intervals import Truth
+from factcheck.extract.unit_registry import table_unit, understood
+from factcheck.intervals import Interval, Truth
 from factcheck.rules.expressions import (
     FUNCTIONS,
     Amount,
@@ -370,9 +371,12 @@ def _figure(row: Any, unit: str) -> _Figure | None:
     if math.isnan(value) or low > high:
         return None
     try:
-        amount = Amount.of(low, high, unit)
-    except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+        parsed = table_unit(unit)
+    except ValueError:
+        return None
+    if not understood(parsed):
         return None  # a unit pint does not know: formula rules cannot use the figure
+    amount = Amount(Interval(low, high), parsed)
     return _Figure(int(row.start), int(row.end), str(row.surface), amount, str(row.sentence),
                    int(row.sentence_start), int(row.paragraph))
 

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from factcheck.extract.hedges import HEDGES
 from factcheck.intervals import Interval, format_number
 from factcheck.rules.findings import Finding
 from factcheck.rules.kinds._relation import (
@@ -38,8 +39,6 @@ SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
 }
 
-_BELOW = {"nearly", "almost", "close to", "just under"}
-_ABOVE = {"more than", "over", "just over", "at least"}
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
@@ -49,11 +48,12 @@ def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, float]:
 def claimed(factor: float, hedge: str, tolerance: float, more: bool = False) -> Interval:
     """The ratios a multiplier word allows, for a factor of at least 1."""
     top = factor + 1 if more else factor
-    if hedge in _BELOW:
+    _, mode = HEDGES.get(hedge, ("exact", "round"))  # the one hedge table's reading of the word
+    if mode == "below":
         return Interval(factor * (1 - 2 * tolerance), top)
-    if hedge in _ABOVE:
+    if mode in ("up", "above"):
         return Interval(factor, math.inf)
-    if hedge == "less than":
+    if mode == "down":
         return Interval(1.0, top)
     return Interval(factor * (1 - tolerance), top * (1 + tolerance))
 

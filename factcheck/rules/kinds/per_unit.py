@@ -16,6 +16,7 @@ from factcheck.rules.kinds._relation import (
     relations,
     roles,
     slack,
+    symbol,
     tolerance_schema,
     value,
     with_defaults,
@@ -45,7 +46,7 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             continue
         quotient = total.interval / count.interval
         verdict = judge(quotient, each.interval, rule.compiled["slack"])
-        unit = total.unit if len(total.unit) == 1 else ""
+        unit = symbol(total)
         arithmetic = (f"{value(total)} / {value(count)} = {unit}{quotient.shown()} "
                       f"vs stated {unit}{each.interval.shown()} each")
         message = (f"{worded(total)} over {worded(count)} is stated as {worded(each)} each"

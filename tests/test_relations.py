@@ -109,6 +109,7 @@ def test_changes_pair_from_to_and_rate(sentence, expected) -> None:
     ("Ticket sales leapt 60% in a year, from 5,000 to 8,000.",
      {"from": "5,000", "to": "8,000", "rate": "60%"}),
     ("Membership swelled by 25%, from 1,200 to 1,500.", {"from": "1,200", "to": "1,500", "rate": "25%"}),
+    ("Rents rose by more than £40 to £910 from £865.", {"from": "£865", "to": "£910", "delta": "£40"}),
 ])
 def test_a_change_is_two_figures_in_the_table_not_a_range(sentence, expected) -> None:
     assert not (extract(sentence)["qualifier"] == "range").any()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from factcheck.documents import Document
 from factcheck.extract.concepts import sentence_concepts
 from factcheck.extract.filters import continues_labels, is_label, not_a_quantity
-from factcheck.extract.hedges import hedge_after, hedge_before, interval
+from factcheck.extract.hedges import HEDGE_PATTERN, hedge_after, hedge_before, interval
 from factcheck.extract.numbers import HAS_NUMBER, Reading, read_numbers
 from factcheck.extract.schema import Row, row_order, to_table
 from factcheck.extract.sentences import split_sentences
@@ -83,7 +83,8 @@ _CHANGE_WORDS = (r"by|rose|rise|rises|rising|fell|fall|falls|falling|increased?|
                  r"up|down|widened|narrowed|went|moved|swung|revised|changed|shrank|expanded|slow|"
                  r"slowed|doubled|tripled|halved|lifted|hiked|trimmed|eased|tightened|relaxed|switched|shifted|"
                  r"leapt|leaped|rocketed|spiked|swelled|tumbled|plummeted|sank|dipped|slid|trebled|quadrupled")
-_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_WORDS})\s+$", re.IGNORECASE)
+# "fell by more than £600 to £4,850": a hedge may stand between the change and its figure.
+_CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_WORDS})\s+(?:(?:{HEDGE_PATTERN})\s+)?$", re.IGNORECASE)
 _CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 

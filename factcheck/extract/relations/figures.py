@@ -22,6 +22,7 @@ import pandas as pd
 
 from factcheck.extract.core import SetAside
 from factcheck.extract.dates import MONTHS
+from factcheck.extract.hedges import hedge_after, hedge_before
 from factcheck.intervals import Interval
 
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -52,7 +53,7 @@ class Figure:
     high: float
     kind: str  # template letter, see above
     unit: str  # the table's unit ('' for a count, the currency for money)
-    hedge: str  # the table's qualifier when the wording hedges the figure, else ''
+    hedge: str  # the words that hedge it ('nearly', 'or more'), '' when the table reads it unhedged
 
     @property
     def interval(self) -> Interval:
@@ -99,8 +100,19 @@ def _row_figure(text: str, start: int, end: int, surface: str, value: float, low
     elif qualifier == "exact" and (high - low) / 2 >= _LEADING_DIGIT_ROUNDING:
         spread = ROUND_NUMBER_SLACK * abs(value)
         low, high = max(low, value - spread), min(high, value + spread)
-    hedge = "" if qualifier == "exact" else qualifier
+    hedge = _hedge_words(text, start, end, qualifier)
     return Figure(start, end, surface, value, low, high, kind, unit, hedge)
+
+
+def _hedge_words(text: str, start: int, end: int, qualifier: str) -> str:
+    """The words that hedge a figure the table reads as hedged ('more than', 'or so'), else ''."""
+    if qualifier in ("exact", "range"):
+        return ""
+    before = hedge_before(text, start, end)
+    if before is not None:
+        return " ".join(text[before[2]:start].split())
+    after = hedge_after(text, end)
+    return " ".join(text[end:after[2]].split()) if after is not None else ""
 
 
 def _calendar(text: str, mark: SetAside) -> Figure | None:

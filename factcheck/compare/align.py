@@ -20,7 +20,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from factcheck.compare.words import STOPWORDS, WORD, content_words
+from factcheck.compare.words import STOPWORDS, WORD, content_words, fold
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.unit_registry import registry, table_unit
 from factcheck.intervals import Interval, format_interval
@@ -168,6 +168,9 @@ def concept_key(phrase: str) -> tuple[str, ...]:
     return tuple(content_words(head_part)) or tuple(content_words(phrase))
 
 
+_PEOPLE_IN_A_ROLE = ({fold("people"), fold("workers")},)
+
+
 def concept_relation(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
     """2 for the same concept, 1 when one narrows the other ('weapons containers' / 'containers',
     'villages downstream' / 'villages'), None for different things ('ballistic' / 'cruise missiles')."""
@@ -176,7 +179,10 @@ def concept_relation(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
     words_a, words_b = set(a), set(b)
     if words_a == words_b:
         return 2
-    return 1 if words_a <= words_b or words_b <= words_a else None
+    if words_a <= words_b or words_b <= words_a:
+        return 1
+    # "people" may stand for people in a role: "employs 4,500 people" / "a workforce of 5,400".
+    return 1 if {a[-1], b[-1]} in _PEOPLE_IN_A_ROLE else None
 
 
 # Common irregular verbs that follow a counted noun ("40 missiles hit the port").

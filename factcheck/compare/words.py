@@ -50,6 +50,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("death", "fatality"),
     ("vehicle", "car"),
     ("person", "people", "individual", "resident"),
+    ("worker", "employee", "staff", "workforce", "staffer"),
     ("weapon", "arm"),
     ("ammunition", "ammo", "munition"),
     ("lorry", "truck"),

@@ -180,3 +180,16 @@ def test_a_capital_article_before_a_dollar_sign_is_no_currency_code() -> None:
 
 def test_dates_written_with_a_slash_are_not_fractions() -> None:
     assert table("The 9/11 inquiry met 24/7.").empty
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("She set the thermostat to 68° before bed.", "68°"),
+    ("The forecast says it will be 6 degrees warmer.", "6 degrees"),
+])
+def test_degrees_without_a_scale_in_a_sentence_about_heat_are_a_temperature(text: str, surface: str) -> None:
+    figure = row(text, surface)
+    assert (figure.unit, figure.dimension) == ("degree", "temperature")
+
+
+def test_degrees_elsewhere_stay_angles() -> None:
+    assert row("The ship turned 90 degrees to port.", "90 degrees").dimension == "angle"

@@ -55,3 +55,12 @@ def test_the_arithmetic_names_both_figures() -> None:
     assert finding.arithmetic.endswith("km, tolerance 2% of the computed value to pass, "
                                        "5% of the computed value before fail → fail")
     assert finding.spans == ((12, 20), (22, 26))
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The oven was set to 200 degrees (93C) for the roast.", [Verdict.passed]),  # 200F
+    ("The oven was set to 200 degrees (120C) for the roast.", [Verdict.fail]),   # neither 200F nor 200C
+])
+def test_degrees_of_an_unstated_scale_convert_as_either_scale(text, expected) -> None:
+    assert verdicts("conversion", text) == expected

@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 AGE = Unit("year", "time")
+# Degrees with no scale, in a sentence about heat, are a temperature (or a difference of one) whose
+# scale the text leaves open: no conversion between Celsius and Fahrenheit can be checked on it.
+TEMPERATURE = Unit("degree", "temperature")
+_TEMPERATURE_WORDS = re.compile(r"\b(?:temperatures?|thermostat|thermometer|fever|heat(?:ing|wave)?|"
+                                r"warm(?:er|est|ing)?|cool(?:er|est|ing)?|hot(?:ter|test)?|cold(?:er|est)?|"
+                                r"oven|freezing|boiling|weather|forecast|celsius|fahrenheit)\b",
+                                re.IGNORECASE)
 # How far around a number its words are read: bounded, so a long sentence costs linear time.
 _AROUND = 120
 
@@ -116,6 +123,8 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
             return COUNT, end
         end += found[0]
         unit = found[1]
+    if unit.name == "degree angle" and _TEMPERATURE_WORDS.search(sentence):
+        unit = TEMPERATURE  # "set the thermostat to 85°", "5 degrees warmer": a scale not stated
     rate = _RATE.match(sentence, end)
     if rate and _NOT_A_RATE.match(sentence, rate.end()):
         rate = None

@@ -262,6 +262,7 @@ NEWS_UNITS: dict[str, Unit] = {
     "light years": _u("light year", "length"), "light-years": _u("light year", "length"),
     "p": _cur("penny"), "MP": _u("megapixel", "resolution"), "megapixels": _u("megapixel", "resolution"),
     "\u2033": _u("inch", "length"), "\u2032": _u("foot", "length"),  # double and single prime
+    "°": _u("degree angle", "angle"),
 }
 # Ages and durations written as compound adjectives: "50-year-old", "a 15-year mandate".
 _AGE = re.compile(r"[\s-](?P<unit>year|month|week|day)s?[\s-]olds?\b", re.IGNORECASE)

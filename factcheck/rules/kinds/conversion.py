@@ -69,6 +69,7 @@ _READINGS: dict[str, tuple[str, ...]] = {
     "quart": ("quart", "imperial_quart"),
     "fluid ounce": ("fluid_ounce", "imperial_fluid_ounce"),
     "ton": ("short_ton", "long_ton", "metric_ton"),
+    "degree": ("degree_Celsius", "degree_Fahrenheit"),  # a temperature whose scale the text leaves open
     "billion": ("billion",),
 }
 _SYMBOLS = {"pound_sterling": "£", "dollar": "$", "euro": "€", "yen": "¥", "yuan": "yuan", "rupee": "₹"}

@@ -5,6 +5,7 @@ reads them in place. The wheel itself is built and installed by .ci/run."""
 from __future__ import annotations
 
 import tomllib
+from fnmatch import fnmatch
 from importlib import resources
 from pathlib import Path
 
@@ -34,3 +35,26 @@ def test_ci_runs_hypothesis_derandomised() -> None:
 
     profile = settings.get_profile("ci")
     assert profile.derandomize and profile.database is None
+
+
+def _data_files(folder: Path) -> list[str]:
+    """Files of the package in `folder` that are not Python, with those of its plain sub-folders."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        inner = path.relative_to(folder)
+        owners = [folder / Path(*inner.parts[:end]) for end in range(1, len(inner.parts))]
+        if (path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in inner.parts
+                and not any((owner / "__init__.py").exists() for owner in owners)):
+            found.append(inner.as_posix())
+    return found
+
+
+def test_every_data_file_is_package_data() -> None:
+    """A file the code reads (not Python) must match a package-data glob of its package, or the
+    wheel would lack it while an editable install still worked."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    for package in setuptools["packages"]:
+        folder = ROOT / setuptools["package-dir"].get(package, package.replace(".", "/"))
+        globs = setuptools["package-data"].get(package, [])
+        for name in _data_files(folder):
+            assert any(fnmatch(name, glob) for glob in globs), f"{package}: {name} is not in package-data"

@@ -95,3 +95,15 @@ BUDGET = {"reading": "share-of-gdp", "concept": ["budget"], "modifiers": ["natio
 ])
 def test_shares_and_compounds_of_a_concept_are_left_alone(fields: dict, text: str) -> None:
     assert verdicts("reference", text, **fields) == []
+
+
+AIRTIME = {"reading": "airtime-price", "pass": "0 to 1.5", "fail_outside": "0 to 20"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Brands pay $3 million for 30 seconds of airtime in the final.", [Verdict.passed]),
+    ("Brands pay $3 billion for 30 seconds of airtime in the final.", [Verdict.fail]),
+    ("Brands pay $3 billion for advertising each year.", []),  # no airtime length: not a slot's price
+])
+def test_airtime_price(text: str, expected: list[Verdict]) -> None:
+    assert verdicts("reference", text, **AIRTIME) == expected

@@ -32,7 +32,8 @@ from factcheck.rules.expressions import Amount, EvaluationError, parse_unit
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Context, Origin, Position, Rule, RuleError
 
-READINGS = ("share-of-gdp", "share-of-world-gdp", "spending", "population", "area", "per-person", "yardstick")
+READINGS = ("share-of-gdp", "share-of-world-gdp", "spending", "population", "area", "per-person", "yardstick",
+            "airtime-price")
 _KINDS = ("country", "region", "city")
 _NUMBER = r"([-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?)"
 _RANGE = re.compile(rf"^\s*{_NUMBER}\s*to\s*{_NUMBER}\s*$",
@@ -584,6 +585,30 @@ def _against(measured: _Figure, count: _Figure, how_many: Interval, yardstick: Y
     return None
 
 
+_AIRTIME = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?(?:for|per)\s+(?:a\s+|an\s+|one\s+|each\s+|every\s+)?"
+                      r"(?P<seconds>\d{1,3})[\s-]*seconds?\s+(?:of\s+)?(?:the\s+)?"
+                      r"(?:air\s*time|airtime|advertising|advert|ad|commercial|tv\s+time|television\s+time)\b",
+                      re.IGNORECASE)
+
+
+def _airtime_price(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+                   year: int | None, _: list[_Figure]) -> _Check | None:
+    """"$4 million for 30 seconds of airtime": a broadcast advert's price against the dearest slots."""
+    airtime = _AIRTIME.match(figure.sentence[figure.span[1]:])
+    if airtime is None:
+        return None
+    money = _money(facts, figure, None)
+    dearest = facts.yardsticks.get("tv-advert")
+    seconds = float(airtime.group("seconds"))
+    if money is None or dearest is None or seconds == 0:
+        return None
+    size = _size(dearest.sizes["price_per_30_seconds"])
+    ceiling = size * Interval.point(seconds / 30)
+    return _Check((figure,), money / ceiling,
+                  f"{figure.surface} (US${format_interval(money.low, money.high)}) for {seconds:g} seconds ÷ "
+                  f"the dearest airtime, up to US${format_interval(ceiling.high, ceiling.high)}")
+
+
 def _size(text: str) -> Interval:
     low, _, rest = text.partition(" to ")
     high = rest.split()[0]
@@ -602,6 +627,7 @@ _READERS = {
     "area": _area,
     "per-person": _per_person,
     "yardstick": _yardstick,
+    "airtime-price": _airtime_price,
 }
 
 

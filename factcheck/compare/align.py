@@ -21,6 +21,7 @@ from itertools import combinations
 import pandas as pd
 
 from factcheck.compare.words import STOPWORDS, WORD, content_words, fold
+from factcheck.extract.dates import MONTHS
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.unit_registry import registry, table_unit
 from factcheck.intervals import Interval, format_interval
@@ -119,11 +120,6 @@ COMMON_WORD_SENTENCES = 64  # a word in more sentences than this says nothing ab
 _NO_CONVERSION = frozenset(("currency", "count", "percentage", "fraction", "multiplier"))
 _SEPARATOR = re.compile(r"[,;:\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|versus|vs)\b", re.IGNORECASE)
 _YEAR_FIGURE = re.compile(r"(?:1[89]|20)\d\d")
-_MONTHS = {name: name[:3] for name in (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december")} | {"jan": "jan", "feb": "feb", "mar": "mar", "apr": "apr",
-                                             "jun": "jun", "jul": "jul", "aug": "aug", "sep": "sep",
-                                             "sept": "sep", "oct": "oct", "nov": "nov", "dec": "dec"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|this|next|previous|past|coming)\s+(?:year|month|week|quarter|decade|weekend)"
@@ -254,8 +250,8 @@ def _time_marks(text: str) -> dict[str, set[str]]:
     marks: dict[str, set[str]] = {}
     for match in _MONTH_WORD.finditer(text):
         word = match.group().lower()
-        if word in _MONTHS and word != "may":  # "may" is far more often the verb
-            marks.setdefault("month", set()).add(_MONTHS[word])
+        if word in MONTHS and word != "may":  # "may" is far more often the verb
+            marks.setdefault("month", set()).add(str(MONTHS[word]))
         elif word in _WEEKDAYS:
             marks.setdefault("weekday", set()).add(word)
     for match in _YEAR.finditer(text):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.dates import MONTHS as MONTH_NUMBERS
 from factcheck.extract.numbers import Reading
 from factcheck.extract.units import Unit
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
-          "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+# The one month list (extract/dates.py), as capitalised names: "in May" is a date, "may" a verb.
+MONTHS = "|".join(name.capitalize() for name in sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:th|st|nd|rd)?(?:\s+of)?\s+(?:{MONTHS})\b")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)

@@ -24,10 +24,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from factcheck.compare import Agreement, Version, compare_versions
-from factcheck.compare.units import registry
 from factcheck.compare.words import content_words
 from factcheck.documents import Document
 from factcheck.extract import extract_document
+from factcheck.extract.unit_registry import registry
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc" / "bbc.jsonl"
 

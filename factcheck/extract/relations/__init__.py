@@ -40,12 +40,16 @@ from factcheck.extract.core import SetAside
 from factcheck.extract.relations import (
     breakdown,
     change,
+    compared,
     dates,
+    lifespan,
     multiple,
     parts,
     per_unit,
+    percent_of,
     same_concept,
     share,
+    totals,
 )
 from factcheck.extract.relations.figures import figures_of
 from factcheck.extract.relations.table import RELATION_COLUMNS, Found, Member, empty_relations
@@ -53,7 +57,8 @@ from factcheck.extract.relations.template import template_of
 from factcheck.extract.sentences import split_sentences
 
 # In the order they read a sentence (see the guide above).
-FAMILIES: tuple[ModuleType, ...] = (change, multiple, per_unit, share, parts, breakdown, dates, same_concept)
+FAMILIES: tuple[ModuleType, ...] = (change, compared, multiple, per_unit, share, percent_of, parts, totals,
+                                    breakdown, dates, lifespan, same_concept)
 
 RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
                              for name, meaning in family.RELATIONS.items()}

@@ -36,6 +36,8 @@ SCHEMA: dict[str, Any] = {
 }
 
 _YEAR_DAYS = 365.25
+_OLDEST = 123  # the longest documented life: 122 years and 164 days
+_YOUNGEST_SERVING = 12  # boy soldiers of 12 are documented; nobody younger dies "fighting"
 _WORDED = re.compile(r"decade|century", re.IGNORECASE)  # "a decade" needs no "years" after it
 
 
@@ -90,6 +92,20 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         arithmetic = (f"{published.year} − {int(year.value)} = {years} (allowing {allowed.shown()}) "
                       f"vs stated {format_number(stated.value)}")
         yield finding(rule, row, verdict, f"{what} in an article dated {published.isoformat()}", arithmetic)
+    for row in relations(context, "lifespan"):
+        members = roles(row)
+        born, died = int(members["born"].value), int(members["died"].value)
+        # A life runs from 0 to 122 years; a death in war or service needs a person old enough to serve.
+        youngest = _YOUNGEST_SERVING if row["details"].get("service") else 0
+        allowed = Interval(youngest, _OLDEST)
+        oldest = died - born
+        age = Interval(max(oldest - 1, 0) if oldest >= 0 else oldest - 1, oldest)
+        verdict = judge(age, allowed)
+        arithmetic = (f"{died} − {born}: {age.shown()} years of age at death vs {allowed.shown()}"
+                      + (" for someone who died in service" if youngest else ""))
+        message = (f"born in {born} and died in {died}"
+                   + ("" if verdict is Verdict.passed else ": the age at death this gives cannot be right"))
+        yield finding(rule, row, verdict, message, arithmetic)
     for row in relations(context, "span"):
         members = roles(row)
         start, end = int(members["start"].value), int(members["end"].value)

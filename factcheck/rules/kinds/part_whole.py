@@ -26,6 +26,7 @@ from factcheck.rules.kinds._relation import (
     slack,
     tolerance_schema,
     value,
+    widen,
     with_defaults,
     worded,
 )
@@ -47,6 +48,17 @@ SCHEMA: dict[str, Any] = {
 
 def compile(fields: Mapping[str, Any], origin: Position) -> dict[str, Any]:
     return with_defaults(SCHEMA, fields)
+
+
+def _magnitude_slip(total: Interval, whole: Interval) -> int:
+    """1,000 (or a million) when the whole is the parts' sum times that factor, to within 1%: "650,015
+    tonnes", then "150 tonnes of that" and "another 500 tonnes" (a thousand times too big a total,
+    or parts a thousand times too small). Such a match is no coincidence."""
+    for factor in (1_000, 1_000_000, 1_000_000_000):
+        scaled = total * Interval.point(float(factor))
+        if scaled.low > 0 and widen(scaled, 0.01).overlaps(whole):
+            return factor
+    return 0
 
 
 def _at_most(total: Interval, limit: Interval, relative: float, absolute: float) -> Verdict:
@@ -81,6 +93,9 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
             verdict = judge(total, whole.interval, settings["slack_relative"])
         else:
             verdict = _at_most(total, whole.interval, settings["slack_relative"], 0.0)
+        slip = _magnitude_slip(total, whole.interval) if len(parts) > 1 else 0
+        if slip:
+            verdict = Verdict.fail
         if verdict is Verdict.passed and row["details"].get("single") and not settings["report_passes"]:
             continue
         formula = " + ".join(value(m) for m in parts)
@@ -90,6 +105,10 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         listed = ", ".join(worded(m) for m in parts)
         message = f"parts {listed} {relation} {worded(whole)}" if len(parts) > 1 else \
             f"{listed} of {worded(whole)}: a part cannot exceed its whole"
+        if slip:
+            arithmetic += f" = {slip:,} × the parts' sum"
+            message = (f"parts {listed} add up to the digits of {worded(whole)} divided by {slip:,}: "
+                       "one of the figures has the wrong magnitude")
         yield finding(rule, row, verdict, message, arithmetic, tolerance=slack(settings["slack_relative"]))
     for row in relations(context, "breakdown"):
         members = list(row["members"])

@@ -30,6 +30,15 @@ PITCHES = {"references": {"football pitch": "4050 to 10800 m^2"}}
     ("Over 3,000 square metres (3,588 square yards) of land was sold.", [Verdict.passed]),
     ("The scheme costs £36.5m a year, or £100,000 a day.", [Verdict.passed]),
     ("The scheme costs £36.5m a year, or £10,000 a day.", [Verdict.fail]),
+    # Rates: a period written after either figure, in its clause, per day against per year.
+    ("The clinic sees 18,250 patients a year, or 50 a day.", [Verdict.passed]),
+    ("The clinic sees 18,250 patients a year, or 500 a day.", [Verdict.fail]),
+    ("The levy raises £36.5m every year. That is £100,000 for every single day.", [Verdict.passed]),
+    ("The levy raises £36.5m every year. That is £1m collected every single day.", [Verdict.fail]),
+    ("The firm sold 1,200 cars in March, or 300 a week.", []),  # no period on the first figure
+    # A thousandth of a unit as a share of it.
+    ("The floor can flex by 30 milli-g, which equals 3 per cent of gravity.", [Verdict.passed]),
+    ("The floor can flex by 30 milli-g, which equals 0.3 per cent of gravity.", [Verdict.fail]),
     # Not conversions: no equivalence between them, different dimensions, different currencies.
     ("Runners can choose 5 miles or 10km.", []),
     ("The first leg is 40 miles and the second 40km.", []),

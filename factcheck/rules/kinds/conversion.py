@@ -15,6 +15,7 @@ currency. A count of a reference object the rule names ("157 football pitches") 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -24,7 +25,7 @@ from typing import Any
 
 import pint
 
-from factcheck.extract.hedges import HEDGES
+from factcheck.extract.hedges import HEDGES, loose_rounding
 from factcheck.extract.schema import records
 from factcheck.intervals import Interval
 from factcheck.rules.expressions import (
@@ -45,14 +46,24 @@ _EQUALS = (r"(?:which|that|this|it)?\s*(?:is|was|are|were|'s|’s)?\s*(?:equals?
            r"amounts?\s+to|(?:is\s+)?(?:equal|equivalent)\s+to|the\s+equivalent\s+of|"
            r"translates\s+(?:in)?to|works\s+out\s+(?:at|to)|the\s+size\s+of|as\s+(?:big|large)\s+as)")
 # Text between the two figures (after the first figure's unit, before the second's number).
+# A rate's period, when the extractor did not join it to the figure: "£5m every single year".
+_PERIOD = (r"(?:\s+(?:every\s+(?:single\s+)?|each\s+|a\s+|an\s+|per\s+)(?P<period>day|week|month|year|annum)"
+           r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly))")
+_NOUN = r"(?:[\s-]+(?!every\b|each\b|per\b|a\b|an\b|or\b|which\b|that\b|this\b|it\b)[A-Za-z][\w'’-]*){0,2}?"
+_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+            "annum": "year"}
 _JOINS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("brackets", re.compile(rf"{_WORDS}\s*[(\[]\s*(?:or\s+)?(?:{_HEDGE})?", re.IGNORECASE)),
-    ("or", re.compile(rf"\s*,\s*or\s+(?:{_HEDGE})?", re.IGNORECASE)),
-    ("equals", re.compile(rf"\s*[,;–—-]?\s*{_EQUALS}\s+(?:{_HEDGE})?", re.IGNORECASE)),
-    ("that is", re.compile(rf"\s*[.!,;–—-]?\s*(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+(?:{_EQUALS}\s+)?"
-                           rf"(?:{_HEDGE})?", re.IGNORECASE)),
-    ("dash", re.compile(rf"\s*[,–—-]\s*{_HEDGE}", re.IGNORECASE)),
+    ("or", re.compile(rf"{_NOUN}{_PERIOD}?\s*,\s*or\s+(?:{_HEDGE})?", re.IGNORECASE)),
+    ("equals", re.compile(rf"{_NOUN}{_PERIOD}?\s*[,;–—-]?\s*{_EQUALS}\s+(?:{_HEDGE})?", re.IGNORECASE)),
+    ("that is", re.compile(rf"{_NOUN}{_PERIOD}?\s*[.!,;–—-]?\s*(?:that|this|it)(?:'s|’s|\s+is|\s+was)\s+"
+                           rf"(?:{_EQUALS}\s+)?(?:{_HEDGE})?", re.IGNORECASE)),
+    ("dash", re.compile(rf"{_NOUN}{_PERIOD}?\s*[,–—-]\s*{_HEDGE}", re.IGNORECASE)),
 )
+_PERIOD_LATER = re.compile(rf"[^.;:!?\d]{{0,80}}?{_PERIOD}\b", re.IGNORECASE)
+# "17 milli-g, which equals 1.7 per cent of the pull of gravity": a thousandth of X as a share of X.
+_PREFIXED = re.compile(r"\s*(?P<prefix>milli|micro)-?\s?[a-z]", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _CLOSES = re.compile(r"\s*[)\]]")
 # A temperature *difference*: "rose by 2C (3.6F)", "a 2C (3.6F) rise", "warmer by".
 _DELTA_BEFORE = re.compile(r"\b(?:by|of|up|down|rise|rose|risen|warm(?:ed|ing)?|cool(?:ed|ing)?|"
@@ -74,7 +85,6 @@ _READINGS: dict[str, tuple[str, ...]] = {
 }
 _SYMBOLS = {"pound_sterling": "£", "dollar": "$", "euro": "€", "yen": "¥", "yuan": "yuan", "rupee": "₹"}
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-_LOOSE_CAP = 0.1  # trailing zeros widen the converted figure by at most a tenth of it
 
 SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -146,9 +156,17 @@ def _pair(rule: Rule, settings: Settings, text: str, first: _Figure, second: _Fi
     between = text[first.end:second.start]
     if len(between) > 60 or any(ch.isdigit() for ch in between):
         return None
-    join = next((name for name, pattern in _JOINS if pattern.fullmatch(between)), None)
-    if join is None or (join == "brackets" and not _CLOSES.match(text, second.end)):
+    joined = next(((name, match) for name, pattern in _JOINS if (match := pattern.fullmatch(between))), None)
+    if joined is None or (joined[0] == "brackets" and not _CLOSES.match(text, second.end)):
         return None
+    join, match = joined
+    period = match.groupdict().get("period") or match.groupdict().get("adverb")
+    if period:
+        first = _per(first, _PERIODS.get(period.lower(), period.lower()))
+    later = _PERIOD_LATER.match(text, second.end)
+    if later and second.sentence_start + len(second.sentence) >= later.end():
+        second = _per(second, _PERIODS.get((later["period"] or later["adverb"]).lower(),
+                                           (later["period"] or later["adverb"] or "").lower()))
     found = _conversions(settings, text, first, second)
     if found is None:
         return None
@@ -177,7 +195,12 @@ def _conversions(settings: Settings, text: str, first: _Figure, second: _Figure)
     """The second figure's value converted from the first (one interval per reading of the units),
     the second as stated, the unit label the report shows, and whether temperatures are a difference;
     None when the pair is not a conversion."""
-    if first.dimension == "count" or second.dimension == "count":
+    if first.dimension == "count" and second.dimension == "percentage":
+        return _prefixed(text, first, second)
+    if first.dimension == "count" and second.dimension == "count":
+        if not (_rate(first.unit) and _rate(second.unit)):
+            return _reference(settings, text, first, second)
+    elif first.dimension == "count" or second.dimension == "count":
         return _reference(settings, text, first, second)
     if first.unit == second.unit or first.dimension != second.dimension:
         return None
@@ -192,6 +215,25 @@ def _conversions(settings: Settings, text: str, first: _Figure, second: _Figure)
                 if (converted := _convert(written, source, target, delta)) is not None]
     label = _label(targets[0])
     return (computed, _loose(second), label, delta, first.surface) if computed else None
+
+
+def _per(figure: _Figure, period: str) -> _Figure:
+    """The figure as a rate over `period`, unless its unit is a rate already."""
+    if _rate(figure.unit) or figure.dimension not in ("currency", "count"):
+        return figure
+    unit = f"{figure.unit or 'dimensionless'} per {period}"
+    return dataclasses.replace(figure, unit=unit)
+
+
+def _prefixed(text: str, first: _Figure, second: _Figure) -> (
+        tuple[list[Interval], Interval, str, bool, str] | None):
+    """'17 milli-g, which equals 1.7% of g': a thousandth (milli) or millionth (micro) as a share."""
+    prefix = _PREFIXED.match(text, first.end)
+    if prefix is None or not _SHARE_OF.match(text, second.end):
+        return None
+    factor = 1e-3 if prefix["prefix"].lower() == "milli" else 1e-6
+    converted = _as_written(first) * Interval.point(factor * 100.0)
+    return [converted], _loose(second), "%", False, f"{first.surface} {prefix['prefix']}-"
 
 
 def _reference(settings: Settings, text: str, first: _Figure, second: _Figure) -> (
@@ -233,12 +275,15 @@ def _readings(figure: _Figure) -> list[pint.Unit]:
 def _label(unit: pint.Unit) -> str:
     """'yd²', '°F', and for a currency rate '£ a day' rather than pint's 'pound_sterling/d'."""
     label = unit_label(unit)
+    if label.startswith("1/"):  # a count per period
+        label = label[1:]
     for name, symbol in _SYMBOLS.items():
         label = label.replace(name, symbol)
     for short, period in (("/a", " a year"), ("/d", " a day"), ("/wk", " a week"), ("/h", " an hour"),
                           ("/month", " a month")):
-        if label.endswith(short) and any(symbol in label for symbol in _SYMBOLS.values()):
-            label = label[: -len(short)] + period
+        money = any(symbol in label for symbol in _SYMBOLS.values())
+        if label.endswith(short) and (label.startswith("/") or money):
+            label = (label[: -len(short)] + period).strip()
     return label
 
 
@@ -261,15 +306,10 @@ def _as_written(figure: _Figure) -> Interval:
 def _loose(figure: _Figure) -> Interval:
     """The converted figure with the rounding its trailing zeros may mean ("3,300" is 3,250-3,350),
     widened by its hedge only when that says "about"."""
-    stated = Interval(figure.low, figure.high)
-    found = _digits(figure)
-    if found is None:
-        return stated
-    written, decimals, zeros = found
-    scale = figure.value / written  # '2.1 million': the written 2.1 times a million
-    half = max(0.5 * 10.0 ** -decimals, min(0.5 * 10.0 ** zeros, _LOOSE_CAP * written)) * scale
-    loose = Interval(figure.value - half, figure.value + half)
-    return loose.hull(stated) if figure.qualifier == "approx" else loose
+    if _digits(figure) is None:
+        return Interval(figure.low, figure.high)
+    loose = Interval(*loose_rounding(figure.surface, figure.value))
+    return loose.hull(Interval(figure.low, figure.high)) if figure.qualifier == "approx" else loose
 
 
 def _digits(figure: _Figure) -> tuple[float, int, int] | None:

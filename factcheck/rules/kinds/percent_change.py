@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from factcheck.extract.hedges import loose_rounding
 from factcheck.intervals import Interval
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.kinds._relation import (
@@ -58,6 +59,8 @@ def evaluate(rule: Rule, context: Context) -> Iterable[Finding]:
         if "rate" in members or "delta" in members:
             stated_member = members.get("rate") or members["delta"]
             stated = stated_member.interval
+            if "delta" in members and not stated_member.hedge:  # computed, then rounded: "down £600" for £596
+                stated = stated.hull(Interval(*loose_rounding(stated_member.surface, stated_member.value)))
             points = stated_member.kind == "T" or "delta" in members
             readings = []
             if points or start.kind == "P":

@@ -47,8 +47,8 @@ _EQUALS = (r"(?:which|that|this|it)?\s*(?:is|was|are|were|'s|’s)?\s*(?:equals?
            r"translates\s+(?:in)?to|works\s+out\s+(?:at|to)|the\s+size\s+of|as\s+(?:big|large)\s+as)")
 # Text between the two figures (after the first figure's unit, before the second's number).
 # A rate's period, when the extractor did not join it to the figure: "£5m every single year".
-_PERIOD = (r"(?:\s+(?:every\s+(?:single\s+)?|each\s+|a\s+|an\s+|per\s+)(?P<period>day|week|month|year|annum)"
-           r"|\s+(?P<adverb>daily|weekly|monthly|annually|yearly))")
+_PERIOD = (r"(?:\s{1,3}(?:every\s{1,3}(?:single\s{1,3})?|each\s{1,3}|a\s{1,3}|an\s{1,3}|per\s{1,3})"
+           r"(?P<period>day|week|month|year|annum)|\s{1,3}(?P<adverb>daily|weekly|monthly|annually|yearly))")
 _NOUN = r"(?:[\s-]+(?!every\b|each\b|per\b|a\b|an\b|or\b|which\b|that\b|this\b|it\b)[A-Za-z][\w'’-]*){0,2}?"
 _PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
             "annum": "year"}

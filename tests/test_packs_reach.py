@@ -58,7 +58,7 @@ def test_pack_fires_on_a_passage_it_was_not_written_for(pack: str, text: str, ru
     fails = [f for f in result.findings if f.verdict is Verdict.fail]
     assert any(f.rule == rule and any(text[s:e] == figure for s, e in f.spans) for f in fails), \
         [(f.rule, f.verdict, f.message) for f in result.findings]
-    assert {f.rule for f in fails} == {rule}, "only the slip is flagged in the passage"
+    assert all(any(text[s:e] == figure for s, e in f.spans) for f in fails), "only the slip is flagged"
 
 
 def test_the_subject_and_bound_packs_each_have_a_passage_here() -> None:

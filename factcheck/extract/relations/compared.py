@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.relations.figures import as_written
 from factcheck.extract.relations.table import Found, member
 from factcheck.extract.relations.template import HEDGE_WORDS, Sentence, compatible, fig
 
@@ -28,7 +29,7 @@ def in_sentence(s: Sentence, out: Found) -> None:
             continue
         s.used |= {a, p, b}
         direction = 1 if match["cue"].lower() in _UP else -1
-        members = [member("from", s.figures[b][0].as_written(), s.figures[b][1]),
-                   member("to", s.figures[a][0].as_written(), s.figures[a][1]),
+        members = [member("from", as_written(s.figures[b][0]), s.figures[b][1]),
+                   member("to", as_written(s.figures[a][0]), s.figures[a][1]),
                    member("rate", *s.figures[p])]
         out.add("change", s, s.span(match, "cue"), members, direction=direction, ranking=False)

@@ -28,6 +28,8 @@ _HEAD = re.compile(r"\s+(?P<noun>[a-z][a-z-]{2,})\b")
 
 def _noun_after(s: Sentence, index: int, head_only: bool = False) -> str:
     figure = s.figures[index][0]
+    if figure.kind == "N" and figure.unit:  # "330 litres": the table's unit is what it counts
+        return singular(figure.unit.split()[-1].lower())
     at = figure.end - s.start
     match = (_HEAD if head_only else _NOUN).match(s.text, at)
     return singular(match["noun"].lower()) if match else ""
@@ -36,6 +38,8 @@ def _noun_after(s: Sentence, index: int, head_only: bool = False) -> str:
 def _nouns_after(s: Sentence, index: int) -> set[str]:
     figure = s.figures[index][0]
     words = re.findall(r"[A-Za-z][\w-]*", s.text[figure.end - s.start:figure.end - s.start + 50])[:4]
+    if figure.kind == "N" and figure.unit:
+        words.append(figure.unit.split()[-1])
     return {singular(word.lower()) for word in words}
 
 

@@ -92,11 +92,9 @@ def test_junit_is_well_formed_whatever_the_names(here: Path) -> None:
 
 
 def test_markdown_from_articles_is_inert_in_the_index_and_the_job_summary(here: Path) -> None:
-    rule = (ROOT / "rules" / "un.yaml").read_text(encoding="utf-8")
-    assert "15 years" in rule
     hostile = "![x](https://example.com/t.png) [Click to approve](https://example.com) <b>"
-    text = ("Russia vetoed a proposal in the UN Security Council to prolong the mandate of a panel of "
-            f"experts for 15 years. {hostile}\n")
+    text = ("Members agreed to prolong the mandate of the UN panel monitoring the arms embargo for 20 years. "
+            f"{hostile}\n")
     Path("c.jsonl").write_text(json.dumps({"id": "[Click](https://example.com/x)", "text": text}) + "\n",
                                encoding="utf-8")
     assert _run("check", "c.jsonl", "--rules", RULES, "--report-dir", "reports").exit_code == 1

@@ -139,7 +139,7 @@ def _readable(value: float) -> int:
 
 
 def format_number(value: float) -> str:
-    """One figure as an editor writes it: '11,000', '4.85 million', '0.352', '−3.5', '622' (a
+    """One figure as an editor writes it: '12,000', '4.85 million', '0.352', '−3.5', '622' (a
     computed 622.2…, to three significant figures), '∞'."""
     if math.isinf(value):
         return _spell(value, 0)

@@ -1,8 +1,8 @@
 """Align one story's figures across its versions and judge each aligned set.
 
 Two figures from different versions are the same figure when they count or measure the same
-thing (folded concept: plural, possessive and synonyms folded; "weapons containers" narrows
-"containers"; "ballistic missiles" and "cruise missiles" are different things), have the same
+thing (folded concept: plural, possessive and synonyms folded; "cargo ferries" narrows
+"ferries"; "electric buses" and "diesel buses" are different things), have the same
 dimension, are not pinned to different times ("in March" vs "in April", "2023" vs "2024"), and
 stand in sentences that say similar things. Each aligned set gets a verdict over the intervals
 the wordings imply: `agree` when every pair overlaps, `conflict` when some pair cannot both
@@ -168,8 +168,8 @@ _PEOPLE_IN_A_ROLE = ({fold("people"), fold("workers")},)
 
 
 def concept_relation(a: tuple[str, ...], b: tuple[str, ...]) -> int | None:
-    """2 for the same concept, 1 when one narrows the other ('weapons containers' / 'containers',
-    'villages downstream' / 'villages'), None for different things ('ballistic' / 'cruise missiles')."""
+    """2 for the same concept, 1 when one narrows the other ('cargo ferries' / 'ferries',
+    'villages downstream' / 'villages'), None for different things ('electric' / 'diesel buses')."""
     if not a or not b:
         return None
     words_a, words_b = set(a), set(b)
@@ -196,7 +196,7 @@ def _ends_phrase(word: str) -> bool:
 
 
 def following_phrase(sentence: str, offset: int) -> str:
-    """The noun phrase written right after a figure: '40 ballistic missiles that' -> 'ballistic missiles'."""
+    """The noun phrase written right after a figure: '40 electric buses that' -> 'electric buses'."""
     words: list[str] = []
     position = offset
     for token in re.finditer(r"[A-Za-z][A-Za-z'’-]*|\S", sentence[offset:]):
@@ -435,7 +435,7 @@ def _relation(a: _Features, b: _Features) -> int | None:
         return None  # dollars and pounds have no fixed rate; metres and feet do
     relation = concept_relation(a.key, b.key) if a.key and b.key else None
     if relation is not None or a.mention.dimension == "time":
-        # A duration's "concept" is often just the words around it ("15 years monitoring sanctions"):
+        # A duration's "concept" is often just the words around it ("six months working abroad"):
         # two durations whose concepts do not match may still be one, if their sentences say so.
         return 0 if relation is None else relation
     # Two named things that differ are different figures; a figure nothing names ("the death toll

@@ -94,7 +94,7 @@ def _noun_run(text: str, allow_numbers: bool, plural: bool = False) -> tuple[lis
         if lowered in _STOP or _adverb(lowered):
             break
         if word[0].isdigit() and word.rstrip(".,").split()[-1].lower() in _STOP:
-            break  # "of 2004 for": a year, not "152 mm"
+            break  # "of 2004 for": a year, not "120 mm"
         if words and lowered.endswith(("ed", "ing")) and not word[0].isupper() \
                 and not _noun_follows(text, match.end()):
             break  # "12 people killed in" stops; "seven leading industrialised nations" goes on

@@ -2,7 +2,7 @@
 
 A plain figure carries its precision: "2.1 million" is rounded to 0.1 million, so it means
 2.05-2.15 million; "24%" means 23.5-24.5%. Trailing zeros count as rounding when there are
-three or more ("11,000" is 10,500-11,500), so plain counts such as "40 missiles" stay exact.
+three or more ("12,000" is 11,500-12,500), so plain counts such as "40 buses" stay exact.
 
 A hedged figure follows one rule, whatever its digits: its interval is a tenth of its value
 wide (HEDGE_SHARE), or as wide as its last written decimal if that is wider; "about" centres it

@@ -1,6 +1,6 @@
 """Read the numbers of a sentence the ways newspapers write them.
 
-Digits with commas and decimals ("11,000", "2.5"), magnitude words and suffixes ("3.4
+Digits with commas and decimals ("12,000", "2.5"), magnitude words and suffixes ("3.4
 million", "$2.5bn", "£600m", "25k"), spelled-out numbers ("three million", "twenty-five"),
 vague amounts ("several billion", "tens of thousands", "dozens"), fractions ("half", "a
 third", "one in five") and multipliers ("doubled", "tenfold"). quantulum3 misreads the
@@ -50,7 +50,7 @@ class Reading:
     """One number in a sentence; offsets are relative to the sentence.
 
     `decimals` and `trailing_zeros` describe the written mantissa ("2.1" in "2.1 million",
-    "11,000" in "11,000"), `magnitude` the multiplier written after it.
+    "12,000" in "12,000"), `magnitude` the multiplier written after it.
     """
 
     start: int
@@ -70,7 +70,7 @@ class Reading:
 
 
 def _mantissa(text: str) -> tuple[float, int, int]:
-    """(value, decimals, trailing zeros of the integer) of a digit string like '11,000' or '2.50'."""
+    """(value, decimals, trailing zeros of the integer) of a digit string like '12,000' or '2.50'."""
     plain = text.replace(",", "")
     whole, _, decimals = plain.partition(".")
     zeros = len(whole) - len(whole.rstrip("0")) if not decimals and whole.strip("0") else 0

@@ -50,7 +50,7 @@ _CONCEPT = re.compile(r"\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
 
 
 def _concept(text: str, figure: Figure) -> tuple[str, ...] | None:
-    """The content words right after a count: ('ballistic', 'missile'), or ('missile',)."""
+    """The content words right after a count: ('electric', 'bus'), or ('bus',)."""
     match = _CONCEPT.match(text, figure.end)
     if not match:
         return None
@@ -93,7 +93,7 @@ _DEFINITE = re.compile(r"\b(?:the|its|their|those|these|his|her|our|all)\s+$", r
 
 
 def _refers_back(earlier: tuple[str, ...], later: tuple[str, ...], definite: bool) -> bool:
-    """Same two words ('ballistic missiles' twice), or a definite 'the 50 missiles' naming the head."""
+    """Same two words ('electric buses' twice), or a definite 'the 50 buses' naming the head."""
     if len(earlier) == 2 and earlier == later:
         return True
     return definite and earlier[-1] in {singular(word) for word in later}

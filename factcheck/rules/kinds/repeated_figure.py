@@ -1,6 +1,6 @@
 """Kind `repeated_figure`: one article giving the same thing two different values.
 
-"fired 40 ballistic missiles" ... later "the 50 ballistic missiles" fails. Two figures count the
+"sold 40 electric buses" ... later "the 50 electric buses" fails. Two figures count the
 same thing when the same two content words follow them (the relations table pairs them) and
 their intervals cannot overlap. They count *different* things, and nothing is said, when the
 wording tells them apart: a different month, day or year in the two sentences, or a word such

@@ -73,10 +73,10 @@ def test_concept_key_takes_the_head_before_of() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "after", "phrase"), [
-    ("sent 40 ballistic missiles that are used", "sent 40", "ballistic missiles"),
-    ("about 11,000 weapons containers to Russia", "about 11,000", "weapons containers"),
-    ("almost three million rounds of 152 mm shells", "almost three million", "rounds"),
-    ("a mandate for 15 years is one way", "for 15 years", ""),
+    ("ordered 40 electric buses that are used", "ordered 40", "electric buses"),
+    ("about 12,000 cargo crates to Norway", "about 12,000", "cargo crates"),
+    ("almost two million bottles of 330 ml beer", "almost two million", "bottles"),
+    ("a lease for 25 years is one way", "for 25 years", ""),
     ("40% of voters said so", "40%", "voters"),
     ("rose to 50, officials said", "rose to 50", ""),
     ("the 40 ballistic missiles reached Russia", "the 40", "ballistic missiles"),
@@ -114,17 +114,17 @@ def test_rounding_does_not_excuse_a_real_difference() -> None:
 
 
 def test_narrower_concept_aligns_with_the_broader_one() -> None:
-    a = version("a.txt", "Pyongyang sent about 11,000 weapons containers to Russia.", [count("11,000", 11e3)])
-    b = version("b.txt", "Some 11,000 containers were sent by Pyongyang to Russia.", [count("11,000", 11e3)])
-    assert verdicts(compare_versions("story", [a, b])) == [("agree", ("11,000", "11,000"))]
+    a = version("a.txt", "The port shipped about 12,000 cargo crates to Norway.", [count("12,000", 12e3)])
+    b = version("b.txt", "Some 12,000 crates were shipped by the port to Norway.", [count("12,000", 12e3)])
+    assert verdicts(compare_versions("story", [a, b])) == [("agree", ("12,000", "12,000"))]
 
 
 def test_units_are_converted_before_comparing() -> None:
-    a = version("a.txt", "The guns fire 152 mm artillery shells at the city.",
+    a = version("a.txt", "The mill rolls 152 mm steel tubes for the pipeline.",
                 [("152 mm", 152, 152, 152, "millimetre", "length")])
-    b = version("b.txt", "The guns fire 15.2 cm artillery shells at the city.",
+    b = version("b.txt", "The mill rolls 15.2 cm steel tubes for the pipeline.",
                 [("15.2 cm", 15.2, 15.2, 15.2, "centimetre", "length")])
-    c = version("c.txt", "The guns fire 122 mm artillery shells at the city.",
+    c = version("c.txt", "The mill rolls 122 mm steel tubes for the pipeline.",
                 [("122 mm", 122, 122, 122, "millimetre", "length")])
     assert verdicts(compare_versions("story", [a, b])) == [("agree", ("152 mm", "15.2 cm"))]
     assert verdicts(compare_versions("story", [b, c]))[0][0] == "conflict"

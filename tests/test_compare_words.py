@@ -36,5 +36,5 @@ def test_different_words_stay_apart(a: str, b: str) -> None:
 
 
 def test_content_words_drop_function_words_hedges_and_numbers() -> None:
-    assert content_words("About three million of the shells were sent, officials said.") == \
-        [fold("shells"), fold("sent"), fold("officials")]
+    assert content_words("About two million of the bottles were sold, officials said.") == \
+        [fold("bottles"), fold("sold"), fold("officials")]

@@ -121,7 +121,7 @@ class _CrashingEngine:
 
 def test_a_batch_that_kills_its_worker_is_retried_task_by_task() -> None:
     texts = [*TEXTS, *TEXTS]
-    texts[10] = "CRASH: 3 million rounds in 11,000 containers."
+    texts[10] = "CRASH: 2 million bottles in 9,000 crates."
     runner = Runner(Settings(jobs=1, cache=Cache(None), progress=False), streamed=TableFormat.jsonl)
     engine = _CrashingEngine()
     runner._engine = engine

@@ -122,10 +122,13 @@ _CURRENCY_WORD = re.compile(
     r"sterling|dirhams?|riyals?|naira|rand|won|reais|real|crowns|pounds?|markkaa?)\b")
 
 
-def _singular(word: str) -> str:
-    word = word.lower()
-    if word in ("pence", "reais", "kroner", "kronor", "sen", "yen", "yuan", "won", "rand", "naira"):
+def singular(word: str) -> str:
+    """The singular of a plural noun as news writes it ('cities' -> 'city', 'dollars' -> 'dollar'): the one
+    singulariser of extraction and relations, so a currency word and a counted noun fold alike."""
+    if word in ("pence", "reais", "kroner", "kronor"):
         return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
@@ -134,7 +137,7 @@ def currency_word(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
     match = _CURRENCY_WORD.match(after)
     if not match:
         return None
-    word = _singular(match.group("word"))
+    word = singular(match.group("word").lower())
     nation = (match.group("nation") or "").lower()
     if word in ("pound sterling", "pounds sterling"):
         return match.end(), POUND_STERLING

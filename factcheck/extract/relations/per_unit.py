@@ -6,7 +6,8 @@ import re
 
 from factcheck.extract.relations.figures import Figure
 from factcheck.extract.relations.table import Found, member
-from factcheck.extract.relations.template import Sentence, fig, singular
+from factcheck.extract.relations.template import Sentence, fig
+from factcheck.extract.units import singular
 
 RELATIONS = {
     "per_unit": "a total split over a count; roles total, count, each",

@@ -7,7 +7,8 @@ from collections import deque
 
 from factcheck.extract.relations.figures import MONTH_NAMES, Figure
 from factcheck.extract.relations.table import Found, member
-from factcheck.extract.relations.template import Sentence, singular
+from factcheck.extract.relations.template import Sentence
+from factcheck.extract.units import singular
 
 RELATIONS = {
     "same_concept": "two figures counting the same noun phrase in different sentences; roles first, second; "

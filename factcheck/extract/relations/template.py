@@ -122,8 +122,3 @@ CHANGE_WORD = re.compile(
     re.IGNORECASE)
 
 
-def singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-

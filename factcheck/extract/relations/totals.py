@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.relations.table import Found, member
-from factcheck.extract.relations.template import Sentence, singular
+from factcheck.extract.relations.template import Sentence
+from factcheck.extract.units import singular
 
 RELATIONS: dict[str, str] = {}  # emits `parts` rows (see parts.py)
 

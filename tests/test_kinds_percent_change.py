@@ -32,6 +32,10 @@ from factcheck.rules.findings import Verdict
     ("Passenger numbers rose from 3.2m to 4.1m, up 18%.", Verdict.fail),
     ("The price of a ticket has gone up by £1.50 to £4.90 from £3.70.", Verdict.fail),
     ("The number of users has risen by 50% since 2020, from 1,000 to 1,400.", Verdict.fail),
+    # a rate of another measure (per unit, in real terms) is not the pair's change: only its direction
+    ("A jar costs 15p more: £3.15, up from £3.00 - a rise of 12% in the price per 100g.", Verdict.passed),
+    ("Average pay rose from £300 to £309, a fall of 2% in real terms.", Verdict.passed),
+    ("A jar costs 15p more: £3.15, up from £3.00 - a rise of 12%.", Verdict.fail),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("percent_change", text) == [expected]

@@ -61,6 +61,10 @@ _RATE_PATTERNS = [
     re.compile(rf"\b(?P<dir>rise|increase|fall|drop|decline|decrease|cut|reduction|gain)\s+of\s+"
                rf"{HEDGE_WORDS}{fig('d', 'NM')}", re.IGNORECASE),
 ]
+# A rate that names a measure of its own is not the change between the pair: "£3.15, up from £3.00,
+# a rise of 12% in the price per 100g" (a per-unit price), "... a fall of 2% in real terms".
+_OWN_MEASURE = re.compile(r"\s+in\s+(?:(?:the|its|their)\s+)?(?:[\w'-]+\s+){1,3}?per\b"
+                          r"|\s+in\s+real\s+terms\b", re.IGNORECASE)
 _DIRECTION_WORD = re.compile(rf"\b(?P<dir>{UP}|{DOWN})\b", re.IGNORECASE)
 
 
@@ -80,6 +84,8 @@ def in_sentence(s: Sentence, out: Found) -> None:
         for match in pattern.finditer(s.template):
             name = "r" if "r" in match.groupdict() else "d"
             index = s.index(match[name])
+            if _OWN_MEASURE.match(s.template, match.end()):
+                continue
             if index not in s.used and all(index != other for _, other, _ in rates):
                 rates.append((match, index, name))
     for pair, a, b in pairs:

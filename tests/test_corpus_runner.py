@@ -142,3 +142,21 @@ def test_a_batch_member_that_raises_costs_only_itself() -> None:
     values = work(state, Batch((good, bad, good)))
     assert [type(value).__name__ for value in values] == ["Extracted", "Failure", "Extracted"]
     assert values[1].message.startswith("TypeError") and values[0] == values[2]
+
+
+def test_only_the_renderings_a_run_writes_are_made_and_cached_apart(tmp_path: Path) -> None:
+    from factcheck.rules.loader import load_rules
+
+    rules = load_rules()
+    settings = Settings(jobs=2, cache=Cache(tmp_path / "cache"), progress=False)
+    bare = list(Runner(settings, rules, renderings=frozenset()).run(_sources()))
+    assert all(o.value.markdown == o.value.html == "" for o in bare if o.error is None)
+    full = Runner(settings, rules)  # a run writing reports must not be served the bare results
+    outcomes = list(full.run(_sources()))
+    assert full.stats.cached == 0 and full.stats.reevaluated == len(TEXTS)
+    assert all(o.value.markdown.startswith("#") and o.value.html for o in outcomes if o.error is None)
+    assert [o.value.findings for o in outcomes if o.error is None] == \
+        [o.value.findings for o in bare if o.error is None]
+    again = Runner(settings, rules, renderings=frozenset())
+    assert [o.value for o in again.run(_sources())] == [o.value for o in bare]
+    assert again.stats.cached == len(TEXTS)

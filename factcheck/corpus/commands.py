@@ -45,7 +45,7 @@ class CheckOptions:
 
 def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -> int:
     """Check every document; returns the exit code (2 bad input, 1 failing finding or drift, 0 clean)."""
-    runner = Runner(options.settings, ruleset)
+    runner = Runner(options.settings, ruleset, renderings=renderings(options))
     folder = (ReportFolder(options.report_dir, options.check, roots=options.paths)
               if options.report_dir is not None else None)
     entries: list[Entry] = []
@@ -121,6 +121,14 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     if options.check:
         return EXIT_FINDINGS if drift else EXIT_CLEAN
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def renderings(options: CheckOptions) -> frozenset[str]:
+    """The reports a run writes per document: both into a report folder, else the one its output
+    format prints (markdown, or HTML), else none (JSON and the CI formats show findings only)."""
+    if options.report_dir is not None:
+        return frozenset({"md", "html"})
+    return frozenset({options.fmt}) if options.fmt in ("md", "html") else frozenset()
 
 
 def _render_format(options: CheckOptions, kept: list[DocumentResult], located: list[LocatedResult],

@@ -42,6 +42,8 @@ DEFAULT_TIME_LIMIT = 300.0
 TASKS_PER_MESSAGE = 8
 # Show a progress bar only once a run has more documents than this.
 PROGRESS_AFTER = 5
+# The reports a check can render per document: markdown and the HTML fragment.
+RENDERINGS = frozenset({"md", "html"})
 
 
 @dataclass(frozen=True)
@@ -186,9 +188,10 @@ def extracted(rows: list[Row], streamed: TableFormat | None) -> Extracted:
 class Checked:
     """What checking one document leaves for the run, and what the result cache holds.
 
-    The markdown report is rendered in the worker (in parallel, and cached with the result), so
-    only the findings are kept, not the quantities table or the text: small to send back and quick
-    to read from cache (unpickling even an empty DataFrame costs 0.2 ms, most of a cache hit).
+    The reports are rendered in the worker (in parallel, and cached with the result), so only the
+    findings are kept, not the quantities table or the text: small to send back and quick to read
+    from cache (unpickling even an empty DataFrame costs 0.2 ms, most of a cache hit). Only the
+    renderings the run writes are made (a run printing JSON needs neither); one not made is "".
     """
 
     findings: tuple[Finding, ...]
@@ -233,10 +236,18 @@ class WorkerState:
     ruleset: Any  # None when only extracting
     cache: Cache
     streamed: TableFormat | None = None  # extract: the format rows are rendered in, if it streams
+    renderings: frozenset[str] = RENDERINGS  # check: the reports rendered per document
+
+
+def renderings_key(renderings: frozenset[str]) -> str:
+    """What a result's cache key adds for the renderings it holds (a result without the HTML
+    report must not serve a run that writes it)."""
+    return "\0renders:" + ",".join(sorted(renderings))
 
 
 def setup_worker(rules: bytes | None, cache: tuple[Path | None, bytes | None],
-                 streamed: TableFormat | None = None) -> WorkerState:
+                 streamed: TableFormat | None = None,
+                 renderings: frozenset[str] = RENDERINGS) -> WorkerState:
     """Warm up, take the run's rules and open the cache, once per worker.
 
     `rules` is the rule set the run loaded, pickled once by the run (None when only extracting):
@@ -244,7 +255,8 @@ def setup_worker(rules: bytes | None, cache: tuple[Path | None, bytes | None],
     a large rule set costs its parsing once per run, not once per worker.
     """
     warm_up()
-    return WorkerState(pickle.loads(rules) if rules is not None else None, Cache.from_spec(cache), streamed)
+    return WorkerState(pickle.loads(rules) if rules is not None else None, Cache.from_spec(cache), streamed,
+                       renderings)
 
 
 def work(state: WorkerState, task: Task | StoryTask | Batch) -> Any:
@@ -289,14 +301,22 @@ def _context(state: WorkerState, task: Task) -> Any:
 
 def _checked(state: WorkerState, task: Task, context: Any) -> Checked:
     from factcheck.pipeline import check_context
-    from factcheck.report.html import render_article
-    from factcheck.report.markdown import render_markdown
 
     result = check_context(context, state.ruleset)
-    checked = Checked(tuple(result.findings), render_markdown(result), len(result.quantities),
-                      render_article(result))
+    markdown = html = ""
+    if "md" in state.renderings:
+        from factcheck.report.markdown import render_markdown
+
+        markdown = render_markdown(result)
+    if "html" in state.renderings:
+        from factcheck.report.html import render_article
+
+        html = render_article(result)
+    checked = Checked(tuple(result.findings), markdown, len(result.quantities), html)
     if state.cache.enabled:  # keyed by the rules evaluated here, even if a rule file changed mid-run
-        state.cache.put("result", result_key(task.extraction_key, state.ruleset.digest + task.story), checked)
+        key = result_key(task.extraction_key,
+                         state.ruleset.digest + task.story + renderings_key(state.renderings))
+        state.cache.put("result", key, checked)
     return checked
 
 
@@ -306,12 +326,14 @@ def _checked(state: WorkerState, task: Task, context: Any) -> Checked:
 class Runner:
     """Run `work` over a stream of sources, with the cache, yielding `Outcome`s in input order."""
 
-    def __init__(self, settings: Settings, ruleset: Any = None, streamed: TableFormat | None = None) -> None:
-        """A `check` run when given a `ruleset`, else an `extract` run (rows rendered in the
-        `streamed` format, or whole tables when None)."""
+    def __init__(self, settings: Settings, ruleset: Any = None, streamed: TableFormat | None = None,
+                 renderings: frozenset[str] = RENDERINGS) -> None:
+        """A `check` run when given a `ruleset` (rendering the reports in `renderings`), else an
+        `extract` run (rows rendered in the `streamed` format, or whole tables when None)."""
         self.settings = settings
         self.check = ruleset is not None
         self.streamed = streamed
+        self.renderings = renderings
         self.ruleset = ruleset
         self.digest = getattr(ruleset, "digest", "") if ruleset is not None else ""
         self.stats = Stats()
@@ -365,7 +387,8 @@ class Runner:
                  for _, item in readable]
         # A version's result also depends on the other versions it was read against.
         story = "\0".join(ekeys) if len(readable) > 1 else ""
-        rkeys = [result_key(ekey, self.digest + story) if cache.enabled and self.check else ""
+        rkeys = [result_key(ekey, self.digest + story + renderings_key(self.renderings))
+                 if cache.enabled and self.check else ""
                  for ekey in ekeys]
         hits = [cache.get("result", rkey) if self.check else cache.get("rows", ekey)
                 for ekey, rkey in zip(ekeys, rkeys, strict=True)]
@@ -391,7 +414,8 @@ class Runner:
         if task is not None:
             try:
                 with within_time(self.settings.time_limit):
-                    value = work(WorkerState(self.ruleset, self.settings.cache, self.streamed), task)
+                    value = work(WorkerState(self.ruleset, self.settings.cache, self.streamed,
+                                             self.renderings), task)
             except TimeLimitExceeded:
                 assert self.settings.time_limit is not None
                 value = Failure(over_limit(self.settings.time_limit))
@@ -467,7 +491,7 @@ class Runner:
         if self._engine is None:
             rules = pickle.dumps(self.ruleset.for_evaluation(), pickle.HIGHEST_PROTOCOL) if self.check \
                 else None
-            args = (rules, self.settings.cache.spec, self.streamed)
+            args = (rules, self.settings.cache.spec, self.streamed, self.renderings)
             settings = self.settings
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine

@@ -22,6 +22,9 @@ _TIME_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?(?:am|pm|a\.m\.|p\.m\.))|\s?(?:am|p
                          r"|\s?(?:GMT|BST|EST|EDT|PST|PDT|CET|UTC)\b", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\d:$")
 _SLASHED = re.compile(r"/\d")
+# The second year of a span written short: "the 2013-14 season", "in 1998–99" (a fiscal year or a
+# season), which names a period, not a count of 14 or 99.
+_YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-–]$")
 _DECADE = re.compile(r"'?s\b")
 _YEAR_PREPOSITIONS = {
     "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "between",
@@ -98,12 +101,14 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return _spelled_idiom(before, after, text)
     if reading.currency is not None:
         return False
-    if _LIST_MARKER.match(after) and _LIST_MARKER_BEFORE.search(before):
-        return True  # "1) cut costs, 2) sell land": the items' numbers
+    if _LIST_MARKER.match(after) and (_LIST_MARKER_BEFORE.search(before) or _follows_a_marker(before, text)):
+        return True  # "1) cut costs, 2) sell land", "1) cut costs 2) sell land": the items' numbers
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after) or _ORDINAL.match(after):
         return True
     if _SLASHED.match(after) or re.search(r"\d/$", before) or before.endswith(("#", "[", "'")):
         return True
+    if len(text) in (2, 4) and text.isdigit() and _YEAR_SPAN_BEFORE.search(before):
+        return True  # "2013-14", "1990-2000"
     if unit is not None and unit.dimension not in ("count",) and not _DECADE.match(after):
         return False
     if re.search(r"[^\W\d_]-$", before) or (after[:1].isalpha() and not _DECADE.match(after)):
@@ -122,6 +127,13 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
     if whole and _ADDRESS.match(sentence, figure_end):
         return True
     return whole and _after_a_name(before)
+
+
+def _follows_a_marker(before: str, text: str) -> bool:
+    """Whether the list item before this one was marked with the number just below ("1) ... 2)")."""
+    if not text.isdigit() or not 2 <= int(text) <= 99:
+        return False
+    return re.search(rf"(?:^|[\s(:;,]){int(text) - 1}\)\s", before) is not None
 
 
 _LIST_JOIN = re.compile(r"(?:\s*,)?\s*(?:and|or|&)\s+|\s*,\s*")

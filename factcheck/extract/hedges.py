@@ -65,6 +65,16 @@ _MOVED = re.compile(
 # "3,000 died over 30 years": "over" a period after another figure in the clause is the period
 # the figure is spread over, not "more than".
 _FIGURE_EARLIER = re.compile(r"\d[^;:,.]*$")
+# "prices rose over five years", "repaid over 25 years", "growth over a decade": after a change, a
+# spreading or a payment, "over" a period says during which time, not "more than".
+_CHANGED_OVER = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|grow(?:s|n|ing)?|grew|growth|"
+    r"(?:in|de)creas(?:e[sd]?|ing)|declin(?:e[sd]?|ing)|drop(?:s|ped|ping)?|climb(?:s|ed|ing)?|"
+    r"doubl(?:e[sd]?|ing)|tr(?:e|i)bl(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|improv(?:e[sd]?|ing)|"
+    r"shr(?:ink|inks|ank|unk|inking)|soar(?:s|ed|ing)?|surg(?:e[sd]?|ing)|chang(?:e[sd]?|ing)|"
+    r"spread(?:s|ing)?|phased\s+(?:in|out)|repa(?:y|ys|id|ying|yable)|paid(?:\s+back)?|payable|"
+    r"stagger(?:ed|ing)?|average[sd]?|gains?|loss(?:es)?|returns?)"
+    r"(?:\s+[^\W\d_]+ly)?\s+$", re.IGNORECASE)
 
 
 def hedge_before(sentence: str, start: int, end: int | None = None,
@@ -87,7 +97,8 @@ def hedge_before(sentence: str, start: int, end: int | None = None,
 
 def _is_period(sentence: str, over: int, end: int | None) -> bool:
     """Whether "over" + a duration at `over` reads as "during" rather than "more than"."""
-    if _FIGURE_EARLIER.search(sentence, max(0, over - 80), over):
+    if _FIGURE_EARLIER.search(sentence, max(0, over - 80), over) \
+            or _CHANGED_OVER.search(sentence, max(0, over - 30), over):
         return True
     opening = not sentence[:over].strip(" \"'\u201c\u2018(")
     return opening and end is not None and sentence[end:end + 1] == ","

@@ -91,10 +91,16 @@ _COUNTED_IN_MILLIONS = re.compile(
     r"consumers|readers|animals|trees|doses|cases|hits|pages|sales)\b")
 # "2m Europeans", "1.5m Muslims": a capitalised plural after "m" names people, counted in millions.
 _PEOPLE_IN_MILLIONS = re.compile(r"[A-Z][a-z]+(?:ans|ims|ics|ers|ons|ists|ites|ese)\b")
+# The nouns a whole in millions counts: a plural ("3m voters"), not a measured thing ("a 50m pool").
+_PLURAL = r"(?:people|[^\W\d_]+s)\b"
 # "1.2m of the country's 3m voters": a part read on the scale of its whole.
 _PART_OF_MILLIONS = re.compile(
     r"of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w.]*(?:'s|’s))\s[^.;:\d]{0,40}"
-    r"\d[\d,.]*\s?(?:m|mn|million)\b")
+    r"\d[\d,.]*\s?(?:million\b|(?:m|mn)\s+" + _PLURAL + ")")
+# "0.8m of the county's 1.3m Hindus": the whole of a part in millions is in millions too.
+_WHOLE_OF_MILLIONS = re.compile(
+    r"\d\s?(?:m|mn|million)\s+of\s+(?:the|its|their|his|her|our|these|those|[A-Z][\w.]*(?:'s|’s))\s"
+    r"[^.;:\d]{0,40}\d[\d,.]*$")
 _MINUS = re.compile(r"\bminus[\s-]$", re.IGNORECASE)
 _EXPONENT = re.compile(r"\s?[×x]\s?10\^?([−–-]?\d{1,2})\b")
 
@@ -110,7 +116,9 @@ def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float]
     if letters == "m":  # "£600m" is money, "100m hurdles" metres, "1.2m people" and "5m euros" millions
         following = sentence[match.end():match.end() + 40].lstrip()
         counted = currency_word(following, True) or _COUNTED_IN_MILLIONS.match(following) \
-            or _PEOPLE_IN_MILLIONS.match(following) or _PART_OF_MILLIONS.match(following)
+            or _PEOPLE_IN_MILLIONS.match(following) or _PART_OF_MILLIONS.match(following) \
+            or (_WHOLE_OF_MILLIONS.search(sentence, max(0, match.start() - 80), match.start())
+                and re.match(_PLURAL, following))
         if currency is None and not counted:
             return None
     elif letters in ("b", "B") and currency is None:

@@ -193,3 +193,68 @@ def test_degrees_without_a_scale_in_a_sentence_about_heat_are_a_temperature(text
 
 def test_degrees_elsewhere_stay_angles() -> None:
     assert row("The ship turned 90 degrees to port.", "90 degrees").dimension == "angle"
+
+
+@pytest.mark.parametrize("text", [
+    "Attendance peaked in the 2013-14 season.",
+    "Borrowing for 2021–22 was revised.",
+    "The club's 1998-99 campaign ended early.",
+])
+def test_a_season_or_fiscal_year_written_short_is_no_count(text: str) -> None:
+    assert table(text).empty
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Fares have risen steadily over six years.", "six years"),
+    ("Bus use halved over two decades.", "two decades"),
+    ("The debt will be repaid over 25 years.", "25 years"),
+    ("Growth over five years was modest.", "five years"),
+])
+def test_over_a_period_after_a_change_or_a_payment_means_during(text: str, surface: str) -> None:
+    assert row(text, surface).qualifier == "exact"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The shop has traded for over 40 years.", "40 years"),
+    ("It was the first rise in over ten years.", "ten years"),
+])
+def test_over_a_period_elsewhere_is_still_more_than(text: str, surface: str) -> None:
+    assert row(text, surface).qualifier == "more_than"
+
+
+def test_the_whole_after_a_part_in_millions_is_in_millions_too() -> None:
+    text = "Some 0.6m of the state's 2.2m Sikhs voted."
+    part, whole = row(text, "0.6m"), row(text, "2.2m")
+    assert part.dimension == whole.dimension == "count"
+    assert math.isclose(whole.value, 2.2e6)
+    assert row("He swam 1.5m of the pool's 50m length.", "50m").unit == "metre"
+
+
+def test_list_markers_without_punctuation_between_items() -> None:
+    rows = table("Her advice: 1) save early 2) spend less 3) buy 12 bonds.")
+    assert rows["surface"].tolist() == ["12"]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "low", "high"), [
+    ("The spire is 12 m 2 dm tall.", "12 m 2 dm", 12.2, "metre", 12.15, 12.25),
+    ("The goalkeeper stands 1 m 93 cm.", "1 m 93 cm", 1.93, "metre", 1.925, 1.935),
+    ("The lock keeper is 5 ft 10 in.", "5 ft 10 in", 70, "inch", 69.5, 70.5),
+    ("Her brother is 6 feet 2 inches tall.", "6 feet 2 inches", 74, "inch", 73.5, 74.5),
+    ("The new signing is 6ft 4in.", "6ft 4in", 76, "inch", 75.5, 76.5),
+    ("The foal weighed 9 st 3 lb at birth.", "9 st 3 lb", 129, "pound-mass", 128.5, 129.5),
+    ("Twins of 5 lb 12 oz each were born.", "5 lb 12 oz", 92, "ounce", 91.5, 92.5),
+])
+def test_a_measure_in_two_units_is_one_figure(text: str, surface: str, value: float, unit: str, low: float,
+                                              high: float) -> None:
+    rows = table(text)
+    assert len(rows) == 1
+    figure = row(text, surface)
+    assert figure.unit == unit
+    assert math.isclose(figure.value, value)
+    assert math.isclose(figure.low, low) and math.isclose(figure.high, high)
+
+
+def test_a_two_unit_measure_keeps_its_hedge_and_needs_a_smaller_part() -> None:
+    hedged = row("The lock keeper is about 5 ft 10 in.", "5 ft 10 in")
+    assert hedged.qualifier == "approx" and hedged.low < 70 < hedged.high
+    assert "5 ft 14 in" not in table("A sign reads 5 ft 14 in.")["surface"].tolist()

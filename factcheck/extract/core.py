@@ -7,7 +7,7 @@ sentence and a few words around each number, so the cost grows linearly with the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
@@ -17,7 +17,15 @@ from factcheck.extract.hedges import HEDGE_PATTERN, hedge_after, hedge_before, i
 from factcheck.extract.numbers import HAS_NUMBER, Reading, read_numbers
 from factcheck.extract.schema import Row, row_order, to_table
 from factcheck.extract.sentences import split_sentences
-from factcheck.extract.units import COUNT, FRACTION, MULTIPLIER, Unit, currency_word, unit_after
+from factcheck.extract.units import (
+    COUNT,
+    FRACTION,
+    MULTIPLIER,
+    Unit,
+    compound_after,
+    currency_word,
+    unit_after,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -236,9 +244,27 @@ def _share(left: Figure, right: Figure, relation: str) -> None:
         right.unit = left.unit
 
 
+def _compound(sentence: str, reading: Reading) -> Figure | None:
+    """'5 ft 10 in', '1 m 95 cm': one measure in two units, read as one figure."""
+    if reading.kind != "number" or reading.decimals or reading.has_magnitude or reading.currency is not None:
+        return None
+    found = compound_after(reading.value, sentence[reading.end:reading.end + 30])
+    if found is None:
+        return None
+    end = reading.end + found.length
+    whole = replace(reading, end=end, value=found.value, decimals=found.decimals, trailing_zeros=0)
+    return Figure([whole], found.unit, reading.start, end)
+
+
 def _figures(sentence: str) -> list[Figure]:
-    figures = []
+    figures: list[Figure] = []
     for reading in read_numbers(sentence):
+        if figures and reading.start < figures[-1].end:
+            continue  # the inches of "5 ft 10 in", read with its feet
+        compound = _compound(sentence, reading)
+        if compound is not None:
+            figures.append(compound)
+            continue
         unit, end = _unit_of(sentence, reading)
         figures.append(Figure([reading], unit, reading.start, end))
     joined: list[Figure] = []

@@ -267,6 +267,57 @@ NEWS_UNITS: dict[str, Unit] = {
     "\u2033": _u("inch", "length"), "\u2032": _u("foot", "length"),  # double and single prime
     "°": _u("degree angle", "angle"),
 }
+# A measure written in two units, the larger first: "5 ft 10 in", "6 feet 2 inches", "1 m 95 cm",
+# "12 m 2 dm", "11 st 4 lb", "7 lb 3 oz". It is one figure: metric parts add up in the larger unit
+# (1.95 m, to the written centimetre), imperial ones in the smaller (70 inches), so its value stays exact.
+_COMPOUND = re.compile(
+    r"\s?(?P<large>ft|feet|foot|\u2032|m|metres?|meters?|st|stone|lbs?|pounds?)\s?(?P<small>\d{1,2}(?:\.\d+)?)\s?"
+    r"(?P<unit>in|inch(?:es)?|\u2033|cm|centimet(?:re|er)s?|dm|decimet(?:re|er)s?|lbs?|pounds?|oz|ounces?)"
+    r"(?![\w\u2032\u2033])")
+_COMPOUND_WORDS = {"ft": "foot", "feet": "foot", "\u2032": "foot", "in": "inch", "inches": "inch",
+                   "\u2033": "inch", "m": "metre", "metres": "metre", "meter": "metre", "meters": "metre",
+                   "st": "stone", "lb": "pound", "lbs": "pound", "pounds": "pound", "oz": "ounce",
+                   "ounces": "ounce", "cm": "centimetre", "centimetres": "centimetre",
+                   "centimeter": "centimetre", "centimeters": "centimetre", "dm": "decimetre",
+                   "decimetres": "decimetre", "decimeter": "decimetre", "decimeters": "decimetre"}
+# (larger, smaller) -> (smaller units in one larger, the unit the sum is written in)
+_COMPOUND_PAIRS: dict[tuple[str, str], tuple[int, Unit]] = {
+    ("foot", "inch"): (12, Unit("inch", "length")),
+    ("metre", "centimetre"): (100, Unit("metre", "length")),
+    ("metre", "decimetre"): (10, Unit("metre", "length")),
+    ("stone", "pound"): (14, Unit("pound-mass", "mass")),
+    ("pound", "ounce"): (16, Unit("ounce", "mass")),
+}
+
+
+@dataclass(frozen=True)
+class Compound:
+    """A two-unit measure after a number: its sum, the decimals that sum is written to, unit, length."""
+
+    value: float
+    decimals: int
+    unit: Unit
+    length: int
+
+
+def compound_after(whole: float, after: str) -> Compound | None:
+    """The rest of a two-unit measure whose larger part `whole` stands just before `after`."""
+    match = _COMPOUND.match(after)
+    if not match:
+        return None
+    large, small = match["large"].lower(), match["unit"].lower()
+    pair = _COMPOUND_PAIRS.get((_COMPOUND_WORDS.get(large, large), _COMPOUND_WORDS.get(small, small)))
+    part = float(match["small"])
+    if pair is None or part >= pair[0]:
+        return None
+    per, unit = pair
+    decimals = len(match["small"].partition(".")[2])
+    if unit.name == "metre":  # 1 m 95 cm: 1.95 m, to the hundredth
+        shift = len(str(per)) - 1
+        return Compound(round(whole + part / per, shift + decimals), shift + decimals, unit, match.end())
+    return Compound(whole * per + part, decimals, unit, match.end())
+
+
 # Ages and durations written as compound adjectives: "50-year-old", "a 15-year mandate".
 _AGE = re.compile(r"[\s-](?P<unit>year|month|week|day)s?[\s-]olds?\b", re.IGNORECASE)
 _HYPHEN_TIME = re.compile(r"-(?P<unit>year|month|week|day|hour|minute|second|decade|century)\b",

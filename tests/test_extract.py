@@ -85,6 +85,12 @@ def test_seed_has_no_year_as_date(seed: pd.DataFrame) -> None:
     ("It cost US$1.2 trillion in total.", 1.2e12, "united states dollar"),
     ("The bill came to 4.5 billion yen.", 4.5e9, "japanese yen"),
     ("Shares closed at 182p on Friday.", 182, "penny"),
+    ("The lender plans to raise Rmb40bn from investors.", 4e10, "chinese yuan"),
+    ("A Zurich insurer booked SFr 1.2bn of claims.", 1.2e9, "swiss franc"),
+    ("The fund sold NKr300m of shares.", 3e8, "norwegian krone"),
+    ("Dividends totalled SEK 4bn.", 4e9, "swedish krona"),
+    ("The colony's debts reached 3 thousand million pounds.", 3e9, "pound sterling"),
+    ("Critics put the bill at $2bn trillion.", 2e21, "dollar"),  # a slip read as written, not as $2bn
 ])
 def test_money_with_magnitudes(text: str, value: float, unit: str) -> None:
     row = only(text)

@@ -78,6 +78,16 @@ def test_currencies_convert_to_dollars_by_the_place_they_belong_to() -> None:
     assert facts.usd_per("bitcoin", None) is None
 
 
+def test_a_currency_word_other_currencies_share_is_read_for_the_place() -> None:
+    facts = reference_facts()
+    assert facts.usd_per("swiss franc", facts.find("Switzerland")[0]) == facts.rates["CHF"]
+    assert facts.usd_per("swiss franc", None) == facts.rates["CHF"]
+    assert facts.usd_per("danish krone", facts.find("Norway")[0]) == facts.rates["NOK"]
+    assert facts.usd_per("swiss franc", facts.find("Senegal")[0]) is None  # CFA francs
+    assert facts.usd_per("indian rupee", facts.find("Pakistan")[0]) is None  # "Rs" is also Pakistan's
+    assert facts.usd_per("euro", facts.find("Senegal")[0]) == facts.rates["EUR"]
+
+
 anchor_values = st.floats(min_value=1, max_value=1e15)
 
 
@@ -117,6 +127,8 @@ def test_facts_show_yardsticks_and_currencies() -> None:
     assert pool.exit_code == 0 and "2500 to 3750 m**3" in pool.output
     euro = runner.invoke(app, ["facts", "show", "euro"])
     assert euro.exit_code == 0 and "EUR" in euro.output
+    franc = runner.invoke(app, ["facts", "show", "CHF", "--format", "json"])
+    assert franc.exit_code == 0 and json.loads(franc.output)["facts"][0]["shared_word"] == "franc"
 
 
 def test_facts_show_unknown_name_exits_2() -> None:

@@ -106,7 +106,22 @@ _EXPONENT = re.compile(r"\s?[×x]\s?10\^?([−–-]?\d{1,2})\b")
 
 
 def _suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float] | None:
-    """A magnitude written right after the digits ending at `end`: (new end, multiplier)."""
+    """A magnitude written right after the digits ending at `end`: (new end, multiplier); a second
+    scale word right after the first multiplies it, as written ("3 thousand million" is 3e9, and a
+    slip such as "$4bn trillion" reads as the impossible amount it says, not as $4bn)."""
+    found = _single_suffix(sentence, end, currency)
+    if found is None:
+        return None
+    more = _SECOND_SCALE.match(sentence, found[0])
+    if more:
+        return more.end(), found[1] * SCALES[more.group(1).lower()]
+    return found
+
+
+_SECOND_SCALE = re.compile(r"\s(thousand|million|billion|trillion)(?![\w-])", re.IGNORECASE)
+
+
+def _single_suffix(sentence: str, end: int, currency: Unit | None) -> tuple[int, float] | None:
     match = _SUFFIX_AFTER.match(sentence, end)
     if not match:
         return None

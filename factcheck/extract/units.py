@@ -50,6 +50,10 @@ CURRENCY_PREFIXES: dict[str, Unit] = {
     "$": DOLLAR, "£": POUND_STERLING, "€": _cur("euro"), "¥": _cur("japanese yen"),
     "₹": _cur("indian rupee"), "₩": _cur("south korean won"), "₪": _cur("shekel"),
     "RM": _cur("malaysian ringgit"), "Rs": _cur("indian rupee"), "Rs.": _cur("indian rupee"),
+    # The financial press's own prefixes ("Rmb3tn", "SFr2bn", "NKr40m")
+    "Rmb": _cur("chinese yuan"), "SFr": _cur("swiss franc"), "SKr": _cur("swedish krona"),
+    "Skr": _cur("swedish krona"), "NKr": _cur("norwegian krone"), "Nkr": _cur("norwegian krone"),
+    "DKr": _cur("danish krone"), "Dkr": _cur("danish krone"),
 }
 
 # ISO codes, written before ("USD2,300") or after ("450 JPY") the amount.
@@ -60,6 +64,9 @@ CURRENCY_CODES: dict[str, Unit] = {
     "CNY": _cur("chinese yuan"), "RMB": _cur("chinese yuan"), "INR": _cur("indian rupee"),
     "CHF": _cur("swiss franc"), "NZD": _cur("new zealand dollar"), "KRW": _cur("south korean won"),
     "ILS": _cur("shekel"), "NIS": _cur("shekel"), "MYR": _cur("malaysian ringgit"),
+    "SEK": _cur("swedish krona"), "NOK": _cur("norwegian krone"), "DKK": _cur("danish krone"),
+    "ZAR": _cur("south african rand"), "BRL": _cur("brazilian real"), "MXN": _cur("mexican peso"),
+    "RUB": _cur("russian ruble"), "SGD": _cur("singapore dollar"), "NGN": _cur("naira"),
 }
 
 _PREFIX_ALTERNATIVES = sorted([*CURRENCY_PREFIXES, *CURRENCY_CODES], key=len, reverse=True)

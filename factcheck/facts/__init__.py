@@ -123,10 +123,13 @@ class Facts:
         self._build_places(reference, places)
         self.currencies: dict[str, tuple[str, Interval]] = {}  # unit name -> (ISO code, USD per unit)
         self.rates: dict[str, Interval] = {}
+        self.shared_words: dict[str, str] = {}  # ISO code -> the word other currencies also use
         for code, spec in reference["currencies"].items():
             self.rates[code] = Interval(*map(float, spec["rate"]))
             for unit in spec["units"]:
                 self.currencies[unit] = (code, self.rates[code])
+            if "shared_word" in spec:
+                self.shared_words[code] = str(spec["shared_word"])
         self._any_dollar = Interval(*map(float, reference["any_dollar"]))
         self.yardsticks: dict[str, Yardstick] = {}
         for key, spec in reference["yardsticks"].items():
@@ -283,9 +286,19 @@ class Facts:
 
     def usd_per(self, unit: str, place: Place | None) -> Interval | None:
         """US dollars per unit of a currency the extractor names (`pound sterling`); a bare `dollar`
-        is the place's own dollar when it has one, else any dollar."""
+        is the place's own dollar when it has one, else any dollar. A currency whose word other
+        currencies share (`shared_word`) is read for a place using another of them in the place's
+        own, or not at all."""
         if unit in self.currencies:
-            return self.currencies[unit][1]
+            code, rate = self.currencies[unit]
+            word = self.shared_words.get(code)
+            country = self.places.get(place.country) if place is not None else None
+            if word is None or country is None or country.currency in ("", code):
+                return rate
+            # "francs", "pesos", "Rs": the extractor names one currency of that word; a place using
+            # another of the same word is read in its own when known, else not at all
+            own = country.currency
+            return self.rates[own] if self.shared_words.get(own) == word else None
         if unit == "dollar":
             if place is not None:
                 country = self.places.get(place.country)

@@ -32,8 +32,9 @@ def describe(facts: Facts, entry: Place | Yardstick | str, year: int | None) -> 
     if isinstance(entry, str):
         rate = facts.rates[entry]
         units = sorted(unit for unit, (code, _) in facts.currencies.items() if code == entry)
+        shared = {"shared_word": facts.shared_words[entry]} if entry in facts.shared_words else {}
         return {"kind": "currency", "name": entry, "units": units, "usd_per_unit": [rate.low, rate.high],
-                "sources": [facts.sources["fx"]]}
+                **shared, "sources": [facts.sources["fx"]]}
     if isinstance(entry, Yardstick):
         return {"kind": "yardstick", "name": entry.key, "title": entry.title,
                 "named_by": [" ".join(words) for words in entry.words], "sizes": dict(entry.sizes),
@@ -75,6 +76,9 @@ def as_text(data: dict[str, Any]) -> str:
         low, high = data["usd_per_unit"]
         lines.append(f"  units: {', '.join(data['units'])}")
         lines.append(f"  US dollars per unit: {low:g} to {high:g}")
+        if "shared_word" in data:
+            lines.append(f"  other currencies are called '{data['shared_word']}' too: a figure tied to a place "
+                         "using one of them is read in that place's own, or left alone")
     elif data["kind"] == "yardstick":
         lines.append(f"  {data['title']}; named by: {'; '.join(data['named_by'])}")
         lines += [f"  {dimension}: {size}" for dimension, size in data["sizes"].items()]

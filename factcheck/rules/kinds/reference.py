@@ -181,11 +181,18 @@ def _figure(row: Any) -> _Figure | None:
         return None
     low = float(row.low) if _present(row.low) else value
     high = float(row.high) if _present(row.high) else value
+    if value > 0 and (math.isinf(high) or low <= 0 < high):
+        # "up to $X", "more than X people": the text says the figure reaches X, so X itself is
+        # what must be possible (an open range would pass anything)
+        low, high = value * (1 - _OPEN_HEDGE), value * (1 + _OPEN_HEDGE)
     if low > high or high <= 0:
         return None
     return _Figure(int(row.start), int(row.end), str(row.surface), Interval(max(low, 0.0), high),
                    str(row.unit) if _present(row.unit) else "", str(row.dimension) if _present(row.dimension)
                    else "", str(row.sentence), int(row.sentence_start), str(row.qualifier) == "vague")
+
+
+_OPEN_HEDGE = 0.1  # how far a bound the text gives may be from the level it stands for
 
 
 def _present(value: object) -> bool:

@@ -77,8 +77,8 @@ def as_text(data: dict[str, Any]) -> str:
         lines.append(f"  units: {', '.join(data['units'])}")
         lines.append(f"  US dollars per unit: {low:g} to {high:g}")
         if "shared_word" in data:
-            lines.append(f"  other currencies are called '{data['shared_word']}' too: a figure tied to a place "
-                         "using one of them is read in that place's own, or left alone")
+            lines.append(f"  other currencies are called '{data['shared_word']}' too: a figure tied to a "
+                         "place using one of them is read in that place's own, or left alone")
     elif data["kind"] == "yardstick":
         lines.append(f"  {data['title']}; named by: {'; '.join(data['named_by'])}")
         lines += [f"  {dimension}: {size}" for dimension, size in data["sizes"].items()]

@@ -345,15 +345,9 @@ def decode(data: object) -> Any:
         rows = [_row(decode(item), COLUMNS) for item in rest]
         return to_table(rows)
     if tag == "R":
-        from factcheck.extract.relations import RELATION_COLUMNS, empty_relations
+        from factcheck.extract.relations import RELATION_COLUMNS, relations_table
 
-        rows = [_row(decode(item), RELATION_COLUMNS) for item in rest]
-        if not rows:
-            return empty_relations()
-        import pandas as pd
-
-        frame = pd.DataFrame(rows, columns=list(RELATION_COLUMNS))
-        return frame.astype({name: dtype for name, (dtype, _) in RELATION_COLUMNS.items()})
+        return relations_table([_row(decode(item), RELATION_COLUMNS) for item in rest])
     raise ValueError(f"unknown tag {tag!r}")
 
 

@@ -90,11 +90,20 @@ def validate(table: pd.DataFrame, texts: dict[str, str] | None = None) -> None:
         raise SchemaError("; ".join(problems))
 
 
+def pandas_dtype(name: str) -> Any:
+    """The dtype a column declared as `name` is built with: "string" columns keep Python strings
+    (pandas' default storage for them is Arrow, dearer to build and read back for the small
+    tables of one document); either way the column's dtype prints as "string"."""
+    import pandas as pd
+
+    return pd.StringDtype("python") if name == "string" else name
+
+
 def empty_table() -> pd.DataFrame:
     """A table with the schema's columns and dtypes and no rows."""
     import pandas as pd
 
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, (dtype, _) in COLUMNS.items()})
+    return pd.DataFrame({name: pd.Series(dtype=pandas_dtype(dtype)) for name, (dtype, _) in COLUMNS.items()})
 
 
 def records(table: pd.DataFrame) -> list[Any]:
@@ -146,4 +155,4 @@ def _column(values: list[object], dtype: str) -> object:
         array = np.empty(len(values), dtype=object)
         array[:] = values
         return pd.Series(array, dtype=object, copy=False)
-    return pd.array(values, dtype=dtype)
+    return pd.array(values, dtype=pandas_dtype(dtype))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "inc", "ltd", "co", "corp", "jr", "sr", "vs",
@@ -58,8 +59,17 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     return (len(token) == 1 and token.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
 
 
-def split_sentences(text: str) -> Iterator[Sentence]:
-    """Yield the sentences of `text` in order, each with its paragraph (blank-line separated)."""
+@lru_cache(maxsize=4)
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of `text` in order, each with its paragraph (blank-line separated).
+
+    Extraction, relations and both reports of one document all ask for its sentences in turn,
+    so the last few documents' splits are kept.
+    """
+    return tuple(_sentences(text))
+
+
+def _sentences(text: str) -> Iterator[Sentence]:
     paragraph, last_line_end = 0, None
     for line in _LINE.finditer(text):
         content = line.group()

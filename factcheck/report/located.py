@@ -100,6 +100,9 @@ def rules_by_id(ruleset: Any) -> Mapping[str, Any]:
     return {rule.id: rule for rule in getattr(ruleset, "rules", ())}
 
 
+_NEWLINE = re.compile("\n")
+
+
 @dataclass(frozen=True)
 class Placed:
     """A finding with its number on the page, and where it stands (1-based paragraph and line)."""
@@ -120,7 +123,7 @@ class Layout:
             span[1] = sentence.end
         self.paragraphs = [(bounds[key][0], bounds[key][1]) for key in sorted(bounds)]
         self.starts = [start for start, _ in self.paragraphs]
-        self.newlines = [index for index, char in enumerate(source) if char == "\n"]
+        self.newlines = [match.start() for match in _NEWLINE.finditer(source)]
 
     def paragraph(self, offset: int) -> int:
         """1-based paragraph holding `offset` (the one before it when it falls between two)."""

@@ -52,7 +52,13 @@ from factcheck.extract.relations import (
     totals,
 )
 from factcheck.extract.relations.figures import figures_of
-from factcheck.extract.relations.table import RELATION_COLUMNS, Found, Member, empty_relations
+from factcheck.extract.relations.table import (
+    RELATION_COLUMNS,
+    Found,
+    Member,
+    empty_relations,
+    relations_table,
+)
 from factcheck.extract.relations.template import template_of
 from factcheck.extract.sentences import split_sentences
 
@@ -63,7 +69,8 @@ FAMILIES: tuple[ModuleType, ...] = (change, compared, multiple, per_unit, share,
 RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
                              for name, meaning in family.RELATIONS.items()}
 
-__all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "empty_relations", "extract_relations"]
+__all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "empty_relations", "extract_relations",
+           "relations_table"]
 
 
 def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
@@ -96,7 +103,4 @@ def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
     for family in FAMILIES:
         if hasattr(family, "in_document"):
             family.in_document(out)
-    if not out.rows:
-        return empty_relations()
-    frame = pd.DataFrame(out.rows, columns=list(RELATION_COLUMNS))
-    return frame.astype({name: dtype for name, (dtype, _) in RELATION_COLUMNS.items()})
+    return relations_table(out.rows)

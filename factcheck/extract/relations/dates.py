@@ -104,6 +104,8 @@ def _round_length(value: float, mode: str) -> tuple[float, float]:
 
 
 def in_sentence(s: Sentence, out: Found) -> None:
+    if "⟨Y" not in s.template:
+        return  # every relation here holds a year
     text = out.text
 
     def duration(match: re.Match[str]) -> Member:
@@ -124,15 +126,18 @@ def in_sentence(s: Sentence, out: Found) -> None:
         words = Figure(start, end, text[start:end], value, low, high, "N", "", qualifier)
         return member("duration", words, -1)
 
-    for name, patterns in (("years_ago", _YEARS_AGO), ("since", _SINCE)):
-        for pattern in patterns:
+    lower = s.template.lower()  # each pattern's cue words, looked for before the pattern's scan
+    for name, patterns, cues in (("years_ago", _YEARS_AGO, ("ago", "earlier")),
+                                 ("since", _SINCE, ("since",))):
+        for pattern in patterns if any(cue in lower for cue in cues) else ():
             for match in pattern.finditer(s.template):
                 if s.index(match["y"]) in s.used:
                     continue
                 s.used.add(s.index(match["y"]))
                 out.add(name, s, s.span(match, "cue"),
                         [member("year", *s.figure(match["y"])), duration(match)])
-    if sum(f.kind == "Y" for f, _ in s.figures) == 1:
+    one_year = sum(f.kind == "Y" for f, _ in s.figures) == 1
+    if one_year and any(cue in lower for cue in ("since", "after", "from")):
         for match in _SINCE_EVENT.finditer(s.template):
             if s.index(match["y"]) not in s.used:
                 s.used.add(s.index(match["y"]))
@@ -143,7 +148,8 @@ def in_sentence(s: Sentence, out: Found) -> None:
             s.used.add(s.index(match["y"]))
             out.add("since", s, s.span(match, "cue"),
                     [member("year", *s.figure(match["y"])), duration(match)])
-    for match in [*_AFTER.finditer(s.template), *_LATER.finditer(s.template)]:
+    after = _AFTER.finditer(s.template) if any(cue in lower for cue in ("after", "later", "since")) else ()
+    for match in [*after, *_LATER.finditer(s.template)]:
         y1, y2 = s.index(match["y1"]), s.index(match["y2"])
         if {y1, y2} & s.used:
             continue

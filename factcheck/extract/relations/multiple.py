@@ -32,6 +32,11 @@ _AS_MANY = re.compile(
     rf"(?:more|higher|larger|bigger|greater)\s+than)\b{gap(40)}{fig('b', 'NMP')}", re.IGNORECASE)
 
 
+# Words one of the two cue patterns needs: a sentence with none of them skips both scans.
+_VERB_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "half")
+_AS_MANY_STEMS = ("twice", "double", "triple", "half", "times")
+
+
 def _factor(s: Sentence, match: re.Match[str]) -> float | None:
     """The factor of a cue: the table's multiplier written there, else the cue word's meaning."""
     start, end = s.span(match, "mv")
@@ -43,7 +48,9 @@ def _factor(s: Sentence, match: re.Match[str]) -> float | None:
 
 def in_sentence(s: Sentence, out: Found) -> None:
     text, changes = out.text, out.in_sentence("change")
-    for match in _MULTIPLIER_VERB.finditer(s.template):
+    lower = s.template.lower()
+    verbs = _MULTIPLIER_VERB.finditer(s.template) if any(stem in lower for stem in _VERB_STEMS) else ()
+    for match in verbs:
         factor = _factor(s, match)
         if factor is None:
             continue
@@ -66,7 +73,8 @@ def in_sentence(s: Sentence, out: Found) -> None:
             pair = [m for m in best[1] if m.role in ("from", "to")]
             out.add("multiple", s, s.span(match, "mv"), pair, factor=factor,
                     hedge=(match["mh"] or "").lower())
-    for match in _AS_MANY.finditer(s.template):
+    as_many = _AS_MANY.finditer(s.template) if any(stem in lower for stem in _AS_MANY_STEMS) else ()
+    for match in as_many:
         a, b = s.index(match["a"]), s.index(match["b"])
         factor = _factor(s, match)
         if factor is None or {a, b} & s.used or not compatible(s.figures[a][0], s.figures[b][0]):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from factcheck.extract.relations.figures import Figure
+from factcheck.extract.schema import pandas_dtype
 
 if TYPE_CHECKING:
     from factcheck.extract.relations.template import Sentence
@@ -47,7 +48,16 @@ def empty_relations() -> pd.DataFrame:
 
 @cache
 def _empty_relations() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, (dtype, _) in RELATION_COLUMNS.items()})
+    return pd.DataFrame({name: pd.Series(dtype=pandas_dtype(dtype))
+                         for name, (dtype, _) in RELATION_COLUMNS.items()})
+
+
+def relations_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The typed relations table of `rows` (each carrying every column of `RELATION_COLUMNS`)."""
+    if not rows:
+        return empty_relations()
+    frame = pd.DataFrame(rows, columns=list(RELATION_COLUMNS))
+    return frame.astype({name: pandas_dtype(dtype) for name, (dtype, _) in RELATION_COLUMNS.items()})
 
 
 class Found:

@@ -14,7 +14,7 @@ from factcheck.documents import Document
 from factcheck.extract.concepts import sentence_concepts
 from factcheck.extract.filters import continues_labels, is_label, not_a_quantity
 from factcheck.extract.hedges import HEDGE_PATTERN, hedge_after, hedge_before, interval
-from factcheck.extract.numbers import HAS_NUMBER, Reading, read_numbers
+from factcheck.extract.numbers import Reading, has_number, read_numbers
 from factcheck.extract.schema import Row, row_order, to_table
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.units import (
@@ -344,7 +344,7 @@ def extract_rows(text: str, doc: str = "", set_aside: list[SetAside] | None = No
     """
     rows: list[Row] = []
     for sentence in split_sentences(text):
-        if HAS_NUMBER.search(text, sentence.start, sentence.end):
+        if has_number(text, sentence.start, sentence.end):
             rows.extend(_sentence_rows(doc, text, sentence.start, sentence.end, sentence.paragraph,
                                        set_aside))
     rows.sort(key=row_order)  # the table's order, which rows streamed without a table must keep

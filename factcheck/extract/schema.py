@@ -141,7 +141,23 @@ def to_table(rows: list[Row]) -> pd.DataFrame:
         return empty_table()
     rows = sorted(rows, key=row_order)  # stable: equal keys keep their order
     columns = {name: _column([row[name] for row in rows], dtype) for name, (dtype, _) in COLUMNS.items()}
-    return pd.DataFrame(columns, copy=False)
+    table = pd.DataFrame(columns, copy=False)
+    # The rules and reports read this table next: its records come from the rows at hand, with the
+    # values the columns hold, rather than back out of pandas.
+    record = _record_type(tuple(COLUMNS))
+    plain = list(zip(COLUMNS, [_PLAIN[dtype] for dtype, _ in COLUMNS.values()], strict=True))
+    _last[:] = [table, [record._make([convert(row[name]) for name, convert in plain]) for row in rows]]
+    return table
+
+
+def _string(value: object) -> object:
+    import pandas as pd
+
+    return pd.NA if value is None else str(value)
+
+
+# How each dtype's column gives back a row's value (`Series.tolist`), missing values included.
+_PLAIN: dict[str, Any] = {"int64": int, "float64": float, "string": _string, "object": lambda value: value}
 
 
 def _column(values: list[object], dtype: str) -> object:

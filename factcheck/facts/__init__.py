@@ -20,8 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from factcheck import yaml12
 from factcheck.intervals import Interval
 
 UNKNOWN_YEARS = (2000, 2025)  # what an article of unknown date may be read against
@@ -355,8 +354,7 @@ def _middle(interval: Interval) -> float:
 def reference_facts() -> Facts:
     """The shipped facts, read once per process."""
     data = resources.files(__package__) / "data"
-    yaml = YAML(typ="safe", pure=True)
-    reference = yaml.load(data.joinpath("reference.yaml").read_text(encoding="utf-8"))
+    reference = yaml12.load(data.joinpath("reference.yaml").read_text(encoding="utf-8"))
     with data.joinpath("places.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     return Facts(reference, rows)

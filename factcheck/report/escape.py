@@ -15,7 +15,6 @@ import re
 # lists, quotes, setext underlines), in case the text opens a line or a table cell.
 _INLINE = re.compile(r"[\\`*_~\[\]|$]")
 _BLOCK_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d{1,9})(?=[.)](?:\s|$)))")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Control characters and bidirectional overrides can hide or reorder text in a rendered report.
 INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
@@ -25,7 +24,7 @@ def escape(text: str) -> str:
     """`text` as inert inline markdown on one line (whitespace runs become one space)."""
     text = INVISIBLE.sub("", text)
     text = _SPACE.sub(" ", text)
-    text = "".join(_HTML.get(char, char) for char in text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(lambda match: "\\" + match.group(), text)
     return _BLOCK_START.sub(_protect_block_start, text)
 

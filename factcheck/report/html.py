@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from factcheck.extract.schema import records
 from factcheck.intervals import format_interval, format_number
 from factcheck.pipeline import DocumentResult
 from factcheck.report.escape import INVISIBLE
@@ -304,9 +305,9 @@ def quantities_html(table: pd.DataFrame) -> str:
     """Every figure found, in text order, folded away under a summary."""
     if not len(table):
         return "<details><summary>Quantities (none found)</summary></details>\n"
-    ordered = table.sort_values(["start", "end"], kind="stable")
+    ordered = sorted(records(table), key=lambda row: (row.start, row.end))  # stable, as sort_values was
     rows = []
-    for number, row in enumerate(ordered.itertuples(index=False), start=1):
+    for number, row in enumerate(ordered, start=1):
         low, high = _float(row.low), _float(row.high)
         interval = format_interval(low, high) if low is not None and high is not None and low <= high else ""
         value = _float(row.value)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from factcheck.extract.schema import records
 from factcheck.extract.sentences import split_sentences
 from factcheck.rules.findings import Finding, Severity, Verdict, at_or_above
 
@@ -148,7 +149,7 @@ def figure_spans(source: str, quantities: pd.DataFrame, findings: Iterable[Findi
     (figures a relation read that the table lacks); cue words ("rose", "said") are not figures."""
     spans = set()
     if len(quantities):
-        spans |= {(int(s), int(e)) for s, e in zip(quantities["start"], quantities["end"], strict=True)}
+        spans |= {(row.start, row.end) for row in records(quantities)}
     for finding in findings:
         spans |= {(s, e) for s, e in finding.spans if any(char.isdigit() for char in source[s:e])}
     kept: list[tuple[int, int]] = []

@@ -5,9 +5,8 @@ then builds plain data from the nodes itself, so it can refuse non-standard tags
 (`!!python/object`), duplicate and merge keys, and alias bombs (a budget of nodes visited,
 counting every alias expansion), while remembering where each key and value stands.
 
-The YAML is parsed by libyaml (PyYAML's C parser, about twenty times faster than a pure-Python
-one: a large rule set is parsed in seconds), with the YAML 1.2 core schema's scalar resolution, as
-ruamel.yaml reads YAML by default (`yes` and `on` are words, not booleans).
+The YAML is parsed by `factcheck.yaml12`'s loader: libyaml, with the YAML 1.2 core schema's
+scalar resolution (a large rule set is parsed in seconds).
 """
 
 from __future__ import annotations
@@ -21,11 +20,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import jsonschema
 import yaml
-from ruamel.yaml.resolver import implicit_resolvers
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -34,6 +32,7 @@ from factcheck.rules.findings import Severity, Verdict
 from factcheck.rules.kinds import KIND_NAMES, kind_module
 from factcheck.rules.model import Example, Origin, Position, Rule, RuleError
 from factcheck.rules.schema import EXAMPLE_OBJECT, common_fields, file_schema
+from factcheck.yaml12 import Loader
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000  # values visited while building data, every alias expansion counted
@@ -45,18 +44,6 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_YAML}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 PathKey = tuple[str | int, ...]
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's parser and composer (PyYAML's pure-Python ones where it was built without it),
-    resolving plain scalars by the YAML 1.2 core schema."""
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, list[Any]]] = {}
-
-
-for _versions, _tag, _pattern, _first in implicit_resolvers:
-    if (1, 2) in _versions:
-        _Loader.add_implicit_resolver(_tag, _pattern, _first)
 
 
 @dataclass(frozen=True)
@@ -286,7 +273,7 @@ class _Tree:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 self._check_depth(text)
-                root = yaml.compose(text, Loader=_Loader)
+                root = yaml.compose(text, Loader=Loader)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             where = Position(self.name, mark.line + 1, mark.column + 1) if mark else Position(self.name, 1, 1)
@@ -301,7 +288,7 @@ class _Tree:
     def _check_depth(self, text: str) -> None:
         """Refuse deep nesting from the event stream, before the (recursive) composer sees it."""
         depth = 0
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=Loader):
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:

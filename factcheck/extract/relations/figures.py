@@ -23,6 +23,7 @@ import pandas as pd
 from factcheck.extract.core import SetAside
 from factcheck.extract.dates import MONTHS
 from factcheck.extract.hedges import hedge_after, hedge_before
+from factcheck.extract.schema import records
 from factcheck.intervals import Interval
 
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -141,9 +142,9 @@ def figures_of(text: str, quantities: pd.DataFrame | None,
     """The figures of `text` in order, each with its quantities-table row (-1 for a date figure)."""
     found: list[tuple[Figure, int]] = []
     if quantities is not None and not quantities.empty:
-        columns = ("start", "end", "surface", "value", "low", "high", "qualifier", "unit", "dimension")
-        for row, values in enumerate(zip(*(quantities[name].tolist() for name in columns), strict=True)):
-            figure = _row_figure(text, *values)
+        for row, r in enumerate(records(quantities)):
+            figure = _row_figure(text, r.start, r.end, r.surface, r.value, r.low, r.high, r.qualifier, r.unit,
+                                 r.dimension)
             if figure is not None:
                 found.append((figure, row))
     for mark in set_aside:

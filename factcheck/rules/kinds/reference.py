@@ -142,12 +142,13 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
         return
     facts = reference_facts()
     year = context.published.year if context.published else None
-    figures, mentions = _DOCUMENT.of(table)
+    figures, mentions, years = _DOCUMENT.of(table)
     reader = _READERS[reference.reading]
     for figure in figures:
         if figure.sentence_start not in mentions:
             mentions[figure.sentence_start] = facts.mentions(figure.sentence)
-        when = _year(figure.sentence, year)
+            years[figure.sentence_start] = _year(figure.sentence, year)
+        when = years[figure.sentence_start]
         if when == _OTHER_ERA:
             continue  # the sentence speaks of another era than the facts cover
         check = reader(reference, facts, figure, mentions[figure.sentence_start], when, figures)
@@ -155,21 +156,27 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
             yield _finding(rule, reference, check)
 
 
+# A document's figures, the places each sentence names, and the year each sentence is read for.
+_Read = tuple[list[_Figure], dict[int, list[Mention]], dict[int, int | None]]
+
+
 class _Document:
     """The figures of the document being checked, and the places each sentence names, kept for
-    every reference rule that visits it in turn (read once per document, not once per rule)."""
+    every reference rule that visits it in turn (read once per document, not once per rule), and
+    the year each sentence's figures are read for."""
 
     def __init__(self) -> None:
         self._table: pd.DataFrame | None = None
         self._figures: list[_Figure] = []
         self._mentions: dict[int, list[Mention]] = {}
+        self._years: dict[int, int | None] = {}
 
-    def of(self, table: pd.DataFrame) -> tuple[list[_Figure], dict[int, list[Mention]]]:
+    def of(self, table: pd.DataFrame) -> _Read:
         if table is not self._table:
             self._figures = [figure for row in records(table) if (figure := _figure(row)) is not None]
-            self._mentions = {}  # by sentence start, filled as rules ask
+            self._mentions, self._years = {}, {}  # by sentence start, filled as rules ask
             self._table = table
-        return self._figures, self._mentions
+        return self._figures, self._mentions, self._years
 
 
 _DOCUMENT = _Document()

@@ -42,6 +42,7 @@ from factcheck.extract.relations import (
     change,
     compared,
     dates,
+    dimensions,
     lifespan,
     multiple,
     parts,
@@ -64,7 +65,8 @@ from factcheck.extract.sentences import split_sentences
 
 # In the order they read a sentence (see the guide above).
 FAMILIES: tuple[ModuleType, ...] = (change, compared, multiple, per_unit, share, percent_of, parts, totals,
-                                    breakdown, dates, lifespan, same_concept)
+                                    breakdown, dates, dimensions, lifespan,
+                                    same_concept)
 
 RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
                              for name, meaning in family.RELATIONS.items()}

@@ -20,6 +20,7 @@ KIND_NAMES: tuple[str, ...] = (
     "repeated_figure",
     "date_arithmetic",
     "conversion",
+    "dimensions",
     "reference",
 )
 

@@ -356,12 +356,17 @@ def _rule_choice(config: Any, rules: list[str] | None, extend_rules: list[str] |
                       ignore=split(ignore) or config.ignore or (), severity=config.severity)
 
 
-def _load_chosen(choice: Any) -> Any:
-    """The chosen rule set, or exit 2 with the rule file's `file:line:col: what is wrong`."""
+def _load_chosen(choice: Any, cache: Any = None) -> Any:
+    """The chosen rule set, or exit 2 with the rule file's `file:line:col: what is wrong`. Given
+    the run's `cache`, rules that loaded before are compiled only when needed (`run_rules`)."""
     from factcheck.rules.model import RuleError
     from factcheck.rules.selection import load_chosen
 
     try:
+        if cache is not None:
+            from factcheck.corpus.rulesets import run_rules
+
+            return run_rules(choice, cache)
         return load_chosen(choice)
     except RuleError as exc:
         _error(str(exc))
@@ -426,10 +431,11 @@ def check(
     from factcheck.corpus.pool import PoolError
     from factcheck.rules.findings import Severity
 
-    ruleset = _load_chosen(_rule_choice(config, rules, extend_rules, select, ignore))
+    settings = _corpus_settings(config, jobs, cache_dir, no_cache, progress, engine, scheduler, time_limit)
+    ruleset = _load_chosen(_rule_choice(config, rules, extend_rules, select, ignore), settings.cache)
     options = CheckOptions(
         paths=tuple(paths),
-        settings=_corpus_settings(config, jobs, cache_dir, no_cache, progress, engine, scheduler, time_limit),
+        settings=settings,
         fmt=str(fmt or config.format or "md"),
         fail_on=Severity(str(fail_on or config.fail_on or "error")),
         report_dir=report_dir,
@@ -463,13 +469,13 @@ def _cache(cache_dir: Path | None) -> object:
 @cache_app.command("info", cls=_Command)
 def cache_info(cache_dir: CacheDirOption = None) -> None:
     """Where the cache is, how many entries it holds, their size and the size limit."""
-    from factcheck.corpus.cache import SIZE_ENV, cache_limit
+    from factcheck.corpus.cache import KINDS, SIZE_ENV, cache_limit
 
     cache = _cache(cache_dir)
     entries = list(cache.entries())
     size = sum(info.st_size for _, info in entries)
     kinds = ", ".join(f"{sum(name.startswith(kind + '/') for name, _ in entries)} {kind}"
-                      for kind in ("rows", "context", "result"))
+                      for kind in KINDS)
     typer.echo(f"{cache.folder}: {len(entries)} entries ({kinds}), {size / 1e6:.1f} MB "
                f"of a {cache_limit() / 1e6:.0f} MB limit (${SIZE_ENV}); least recently used entries "
                "are pruned after a run that wrote any")

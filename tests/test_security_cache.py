@@ -96,7 +96,7 @@ def test_cache_info_and_clear(repo: Path) -> None:
     _run("check", "corpus", home=home)
     info = _run("cache", "info", home=home)
     assert info.exit_code == 0 and ".cache" in info.stdout
-    assert "6 entries" in info.stdout and "limit" in info.stdout
+    assert "7 entries (0 rows, 3 context, 3 result, 1 rules)" in info.stdout and "limit" in info.stdout
     Path("outside").mkdir()
     Path("outside/keep.json").write_text("{}", encoding="utf-8")
     Path(".cache/v2/result/zz").symlink_to(repo / "outside")  # not followed by clear
@@ -104,7 +104,7 @@ def test_cache_info_and_clear(repo: Path) -> None:
     old.parent.mkdir(parents=True)
     old.write_bytes(b"\x80\x04N.")
     cleared = _run("cache", "clear", home=home)
-    assert cleared.exit_code == 0 and "7 entries" in cleared.stdout and not old.exists()
+    assert cleared.exit_code == 0 and "8 entries" in cleared.stdout and not old.exists()
     assert not list(Path(".cache/v2").rglob("*.json")) and Path("outside/keep.json").exists()
     assert "0 entries" in _run("cache", "info", home=home).stdout
 

@@ -15,7 +15,7 @@ Editing a rule therefore re-evaluates rules on cached tables (cheap) instead of 
 from serving stale results.
 
 An entry is plain data that cannot run code: JSON in a tagged form that only builds the few types
-listed in `_classes` (no pickle), behind an HMAC-SHA256 of its kind, key and bytes under a secret
+listed in `_CLASSES` (no pickle), behind an HMAC-SHA256 of its kind, key and bytes under a secret
 that lives in the user's own cache folder (`$XDG_CACHE_HOME/factcheck/secret`), never in a
 repository. A cache folder a repository chose, or filled, is therefore harmless: an entry that is
 corrupt, foreign, forged or copied under another key is a miss. Entries are written atomically
@@ -31,6 +31,7 @@ import dataclasses
 import datetime
 import hashlib
 import hmac
+import importlib
 import json
 import os
 import secrets
@@ -47,7 +48,7 @@ from factcheck.fsutil import SafeFolder
 
 LAYOUT = "v2"
 _OLD_LAYOUT = "v1"  # pickles: never read, deleted by `clear`
-KINDS = ("rows", "context", "result")
+KINDS = ("rows", "context", "result", "rules")
 SIZE_ENV = "FACTCHECK_CACHE_SIZE"
 DEFAULT_LIMIT = 512 * 1024 * 1024
 SECRET = "secret"
@@ -270,14 +271,16 @@ def _walk(folder: Path, prefix: str, depth: int, suffix: str) -> Iterator[tuple[
 # table, ["R", rows...] a relations table.
 
 
-@cache
-def _classes() -> dict[str, type]:
-    from factcheck.corpus.runner import Checked
-    from factcheck.extract.relations import Member
-    from factcheck.rules.findings import Finding
-    from factcheck.rules.model import Context
+# The classes an entry may build, by name, and the module of each: imported when an entry holds one
+# (a run reading only results never loads the relation extractor that defines `Member`).
+_CLASSES = {"Checked": "factcheck.corpus.runner", "Context": "factcheck.rules.model",
+            "Finding": "factcheck.rules.findings", "Member": "factcheck.extract.relations"}
 
-    return {cls.__name__: cls for cls in (Checked, Context, Finding, Member)}
+
+@cache
+def _class(name: str) -> type | None:
+    module = _CLASSES.get(name)
+    return getattr(importlib.import_module(module), name) if module is not None else None
 
 
 @cache
@@ -310,7 +313,7 @@ def encode(value: object) -> object:
 
         tag = "R" if list(value.columns) == list(RELATION_COLUMNS) else "Q"
         return [tag, *(encode(row) for row in value.to_dict("records"))]
-    if _classes().get(name) is type(value):
+    if _class(name) is type(value):
         return ["C", name, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]
     raise TypeError(f"the cache does not hold {name}")
 
@@ -334,7 +337,9 @@ def decode(data: object) -> Any:
     if tag == "E" and len(rest) == 2:
         return _enums()[rest[0]](rest[1])
     if tag == "C" and rest:
-        cls = _classes()[rest[0]]
+        cls = _class(rest[0]) if isinstance(rest[0], str) else None
+        if cls is None:
+            raise ValueError(f"unknown class {rest[0]!r}")
         values = [decode(item) for item in rest[1:]]
         if len(values) != len(dataclasses.fields(cls)):
             raise ValueError("wrong number of fields")

@@ -10,20 +10,21 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from factcheck.compare.groups import assign_stories, story_key
 from factcheck.corpus.regression import INDEX, Entry, ReportFolder, Verdict
 from factcheck.corpus.runner import Runner, Settings, Source, Unit, progress_total, sources
 from factcheck.documents import Document
-from factcheck.extract.schema import empty_table
-from factcheck.pipeline import DocumentResult
 from factcheck.report.html import page, render_article
 from factcheck.report.html_index import IndexArticle, render_index_pages
 from factcheck.report.located import LocatedResult, failing, locate, rules_by_id
 from factcheck.rules.findings import Severity
 from factcheck.rules.findings import Verdict as FindingVerdict
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import DocumentResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # More documents than this in one group are not versions of one story (see `story_units`).
@@ -54,7 +55,6 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     listed: list[IndexArticle] = []  # the HTML index's lines
     pages: list[str] = []  # --format html: each document's report, for one page on stdout
     kept: list[DocumentResult] = []  # for --format json, which shows no quantities
-    no_table = empty_table()
     failed = errors = 0
     stream = sources(options.paths, skip=options.report_dir,
                      time_limit=options.settings.time_limit)
@@ -87,9 +87,9 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
                 out.write(("\n---\n\n" if runner.stats.documents > 1 else "") + outcome.value.markdown)
             elif options.fmt == "html":
                 pages.append(outcome.value.html if outcome.error is None else
-                             render_article(DocumentResult(outcome.doc, no_table, error=outcome.error)))
+                             render_article(_findings_only(outcome.doc, (), outcome.error)))
             if options.fmt == "json":
-                kept.append(DocumentResult(outcome.doc, no_table, findings, error=outcome.error))
+                kept.append(_findings_only(outcome.doc, findings, outcome.error))
             elif options.fmt in ("junit", "github", "sarif", "terse"):
                 located.append(locate(outcome.doc, findings, outcome.text, outcome.error,
                                       outcome.source_map))
@@ -121,6 +121,21 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     if options.check:
         return EXIT_FINDINGS if drift else EXIT_CLEAN
     return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+def _findings_only(doc: str, findings: Iterable[Any], error: str | None) -> DocumentResult:
+    """A document's result without its quantities (what JSON and an error's HTML show); pandas
+    is loaded only here, so that a run writing reports from cached results never loads it."""
+    from factcheck.pipeline import DocumentResult
+
+    return DocumentResult(doc, _no_table(), list(findings), error=error)
+
+
+@cache
+def _no_table() -> Any:
+    from factcheck.extract.schema import empty_table
+
+    return empty_table()
 
 
 def renderings(options: CheckOptions) -> frozenset[str]:
@@ -170,6 +185,8 @@ def story_units(stream: Iterable[Source]) -> tuple[list[Unit], list[tuple[str, i
     document by document instead (a folder of 500 articles is a topic, not a story). Grouping needs
     every document's story first, so the whole corpus is read up front; unreadable inputs stay
     units of their own."""
+    from factcheck.compare.groups import assign_stories, story_key
+
     everything = list(stream)
     readable = [(index, source.root, source.item) for index, source in enumerate(everything)
                 if isinstance(source.item, Document)]

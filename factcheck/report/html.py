@@ -20,16 +20,18 @@ import hashlib
 import html
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from factcheck.extract.schema import records
 from factcheck.intervals import format_interval, format_number
-from factcheck.pipeline import DocumentResult
 from factcheck.report.escape import INVISIBLE
 from factcheck.report.located import Layout, Placed, figure_spans, message, overlapping, place
 from factcheck.rules.findings import Finding, Verdict
+
+if TYPE_CHECKING:  # a run's process writes pages (`page`) of cached results without loading pandas
+    import pandas as pd
+
+    from factcheck.pipeline import DocumentResult
 
 UNCHECKED = "unchecked"
 LABELS = {Verdict.fail: "Fail", Verdict.uncertain: "Uncertain", Verdict.passed: "Pass",
@@ -330,5 +332,7 @@ def _float(value: Any) -> float | None:
 
 
 def _plain(value: Any) -> str:
+    import pandas as pd
+
     missing = value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
     return "" if missing else str(value)

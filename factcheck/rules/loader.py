@@ -16,7 +16,7 @@ import difflib
 import hashlib
 import json
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -92,8 +92,28 @@ def default_rule_paths() -> list[Path]:
                   if item.name.endswith(RULE_SUFFIXES) and item.is_file())
 
 
-def load_rules(paths: Sequence[str | Path] | None = None) -> RuleSet:
-    """Load rule files and folders (default: the shipped packs); raise `RuleError` on the first mistake."""
+def load_rules(paths: Sequence[str | Path] | None = None, raw: Mapping[Path, bytes] | None = None) -> RuleSet:
+    """Load rule files and folders (default: the shipped packs); raise `RuleError` on the first mistake.
+
+    `raw` holds the bytes of rule files already read (by a run that keyed its cache by them), which
+    are then parsed instead of reading the files again: the run applies exactly the rules it keyed.
+    """
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    files = rule_files(paths)
+    for path in files:
+        for rule in load_rule_file(path, (raw or {}).get(path)):
+            if rule.id in seen:
+                first = seen[rule.id].origin
+                raise RuleError(rule.origin or Position(_display(path), 0, 0),
+                                f"duplicate rule id {rule.id!r} (first defined at {first})")
+            seen[rule.id] = rule
+            rules.append(rule)
+    return RuleSet.of(rules, tuple(_display(path) for path in files))
+
+
+def rule_files(paths: Sequence[str | Path] | None = None) -> list[Path]:
+    """The rule files `load_rules(paths)` reads, in order; `RuleError` for a folder without any."""
     if paths:
         files: list[Path] = []
         for given in paths:
@@ -107,28 +127,18 @@ def load_rules(paths: Sequence[str | Path] | None = None) -> RuleSet:
                 files.append(path)
     else:
         files = default_rule_paths()
-    rules: list[Rule] = []
-    seen: dict[str, Rule] = {}
-    for path in files:
-        for rule in load_rule_file(path):
-            if rule.id in seen:
-                first = seen[rule.id].origin
-                raise RuleError(rule.origin or Position(_display(path), 0, 0),
-                                f"duplicate rule id {rule.id!r} (first defined at {first})")
-            seen[rule.id] = rule
-            rules.append(rule)
-    return RuleSet.of(rules, tuple(_display(path) for path in files))
+    return files
 
 
-def load_rule_file(path: Path) -> tuple[Rule, ...]:
-    """The rules in one YAML file."""
+def load_rule_file(path: Path, raw: bytes | None = None) -> tuple[Rule, ...]:
+    """The rules in one YAML file (whose bytes, when already read, are `raw`)."""
     name = _display(path)
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if raw is None else len(raw)
         if size > MAX_FILE_BYTES:
             raise RuleError(Position(name, 0, 0),
                             f"rule file too large ({size} bytes, at most {MAX_FILE_BYTES})")
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as exc:
         raise RuleError(Position(name, 0, 0), f"cannot read rule file: {exc.strerror or exc}") from None
     try:

@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from factcheck.compare.align import Version
 from factcheck.rules.findings import Severity, Verdict
+
+if TYPE_CHECKING:  # annotations only: loading rules needs neither pandas nor the comparison code
+    import pandas as pd
+
+    from factcheck.compare.align import Version
 
 
 @dataclass(frozen=True)

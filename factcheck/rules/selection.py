@@ -10,11 +10,12 @@ that ends at a '/': `arithmetic` names `arithmetic/percent-change` and its sibli
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from factcheck.rules.findings import Severity
-from factcheck.rules.loader import RuleSet, default_rule_paths, load_rules
+from factcheck.rules.loader import RuleSet, default_rule_paths, load_rules, rule_files
 from factcheck.rules.model import Position, RuleError
 
 
@@ -43,10 +44,16 @@ def packs(rule_ids: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
-def load_chosen(choice: RuleChoice) -> RuleSet:
-    """The rule set `choice` describes; a `RuleError` for a bad rule file or a selector that names
-    no rule (a misspelt id would otherwise silently select nothing)."""
-    loaded = load_rules([*(choice.rules or default_rule_paths()), *choice.extend])
+def chosen_files(choice: RuleChoice) -> list[Path]:
+    """The rule files `load_chosen(choice)` reads, in order."""
+    return rule_files([*(choice.rules or default_rule_paths()), *choice.extend])
+
+
+def load_chosen(choice: RuleChoice, raw: Mapping[Path, bytes] | None = None) -> RuleSet:
+    """The rule set `choice` describes (parsing the bytes in `raw` of files already read, see
+    `load_rules`); a `RuleError` for a bad rule file or a selector that names no rule (a misspelt
+    id would otherwise silently select nothing)."""
+    loaded = load_rules([*(choice.rules or default_rule_paths()), *choice.extend], raw)
     ids = [rule.id for rule in loaded]
     for key, selectors in (("select", choice.select), ("ignore", choice.ignore),
                            ("severity", [selector for selector, _ in choice.severity])):

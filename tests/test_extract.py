@@ -279,7 +279,7 @@ def test_a_year_never_joins_a_range_or_takes_a_unit() -> None:
     ("A third of homes lack broadband.", 1 / 3, "fraction"),
     ("Two-thirds of staff agreed.", 2 / 3, "fraction"),
     ("One in five adults smokes.", 0.2, "fraction"),
-    ("The gap is 3/8 of an inch.", 3 / 8, "fraction"),
+    ("Some 3/8 of the budget went on roads.", 3 / 8, "fraction"),
     ("Prices have doubled since then.", 2, "multiplier"),
     ("Sales rose tenfold.", 10, "multiplier"),
     ("The tower is twice as tall as the spire.", 2, "multiplier"),

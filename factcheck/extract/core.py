@@ -77,9 +77,10 @@ _RATE = re.compile(
 _SPEED_OVER = {"hour", "day", "week", "month", "year", "century", "decade"}
 _NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on)\b")
 _OF = re.compile(r"\s+of\s+")
+_OF_ONE = re.compile(r"\s+of\s+(?:an?|one)\s(?:(?:US|U\.S\.|imperial)\s)?")
 # Words that may stand between a number and its unit.
 _BRIDGE = re.compile(r"\s+(?:more|extra|additional|further|full|whole|straight|consecutive|successive|"
-                     r"long|short|rushing|passing|receiving|square|cubic)\s")
+                     r"long|short|rushing|passing|receiving|square|cubic|US|U\.S\.|imperial)\s")
 # "nine times as much", "3.5 times higher": a multiplier; "won three times" counts occasions.
 _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|"
                     r"lower|longer|cheaper|the|that|what|over)\b)")
@@ -106,8 +107,12 @@ _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECAS
 
 def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     """The unit written with `reading` and where the figure's span ends."""
-    if reading.kind == "fraction":
-        return FRACTION, reading.end
+    if reading.kind == "fraction":  # "a quarter of a mile", "1/16 of a pint": a measure, not a share
+        measured = _OF_ONE.match(sentence, reading.end)
+        found = unit_after(sentence[measured.end() - 1:measured.end() + _AROUND], False) if measured else None
+        if found is None or found[1].dimension in ("count", "currency", "percentage"):
+            return FRACTION, reading.end
+        return found[1], measured.end() - 1 + found[0]
     if reading.kind == "multiplier":
         return MULTIPLIER, reading.end
     unit, end = reading.currency, reading.end
@@ -184,15 +189,17 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
     if not _RANGE_SEPARATOR.fullmatch(separator):
         return None
     a, b = left.first, right.first
+    word = separator.split()[0]
+    before = sentence[max(0, left.start - _AROUND):left.start]
+    if len(left.readings) > 1 and word == "to" and right.unit is COUNT and _FROM.search(before):
+        return "from"  # "from 14-18 mpg to 24": a range, then the level it moved to
     if a.kind != "number" or b.kind != "number" or len(left.readings) > 1:
         return None
     if any(_year_like(sentence, figure) for figure in (left, right)):
         return None  # "in 2015 to 41 mpg": a date, left for the filters
-    word = separator.split()[0]
     if left.unit is not COUNT and right.unit is not COUNT \
             and not right.unit.name.startswith(left.unit.name):
         return None  # "25 sen to RM8.40": two units, two figures
-    before = sentence[max(0, left.start - _AROUND):left.start]
     low, high = a.value, b.value
     if not a.has_magnitude and b.has_magnitude and low * b.magnitude <= high:
         low *= b.magnitude
@@ -205,11 +212,11 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
         return "range" if _BETWEEN.search(before) else None
     if word == "or":
         return "range" if low < high else None
+    origin = _FROM.search(before)
+    if origin:  # "rose from 200 to 250", "from 90 kg to 84": two figures; "from $50 to $2m": one range
+        return "from" if low > high or _CHANGE.search(before, 0, origin.start()) else "range"
     if low > high:
         return "pair"
-    origin = _FROM.search(before)
-    if origin:  # "rose from 200 to 250" is two figures; "ranging from $50 to $2m" one range
-        return "from" if _CHANGE.search(before, 0, origin.start()) else "range"
     # "grew by $2.1bn to $80.4bn" is two figures; "cooled by 2 to 3 degrees" a range
     return "pair" if _CHANGE_BEFORE.search(before) and left.unit is not COUNT else "range"
 
@@ -256,6 +263,17 @@ def _compound(sentence: str, reading: Reading) -> Figure | None:
     return Figure([whole], found.unit, reading.start, end)
 
 
+# "280 million of the 1.5 billion litres": a part written before its whole, in the whole's unit.
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|this|that|a total of)\s+")
+
+
+def _part_of_whole(sentence: str, part: Figure, whole: Figure) -> bool:
+    reading = part.first
+    return part.unit is COUNT and whole.unit not in (COUNT, FRACTION, MULTIPLIER) \
+        and reading.kind == "number" and (reading.magnitude != 1.0 or reading.decimals > 0) \
+        and _OF_THE.fullmatch(sentence, part.end, whole.start) is not None
+
+
 def _figures(sentence: str) -> list[Figure]:
     figures: list[Figure] = []
     for reading in read_numbers(sentence):
@@ -273,6 +291,8 @@ def _figures(sentence: str) -> list[Figure]:
         relation = _joinable(sentence, previous, figure) if previous else None
         if previous is not None and relation in ("range", "pair", "from"):
             _share(previous, figure, relation)
+        elif previous is not None and _part_of_whole(sentence, previous, figure):
+            previous.unit = figure.unit
         if previous is not None and relation == "range":
             previous.readings.append(figure.first)
             previous.end = figure.end

@@ -52,8 +52,14 @@ _AVIATION = re.compile(r"\b(?:jets?|jetliners?|airliners?|aircraft|planes?|aerop
                        re.IGNORECASE)
 _LIST_MARKER = re.compile(r"\)\s")
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|[:;,]\s*|\s(?:and|or)\s+|\()\s*\(?$")
-_ADDRESS = re.compile(r"(?:\s+[A-Z][\w.]*){1,4}\s+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|"
-                      r"Boulevard|Blvd|Place|Square|Court|Terrace|Close|Crescent|Highway)\b")
+# "12 Mill Lane", "40 W 53rd St", "8 Rue Cler": a house number before its street.
+_STREET = r"(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd|Place|Square|Court|Terrace|Close|" \
+          r"Crescent|Highway)\b"
+_ADDRESS = re.compile(rf"(?:\s+[A-Z][\w.]*){{1,4}}\s+{_STREET}"
+                      rf"|(?:\s+[NSEW]\.?)?\s+\d{{1,3}}(?:st|nd|rd|th)\s+{_STREET}"
+                      r"|\s+(?:Ave|Avenue|Rue|Via|Calle|Avenida)\s+[A-Z]")
+# "the 90210 ZIP code", "an 0161 area code": the number is the code.
+_CODE_AFTER = re.compile(r"\s+(?:ZIP|zip|Zip|postal|post|area|dialling|dialing)[\s-]?codes?\b", re.IGNORECASE)
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'.-]*)[,:]?\s+$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'-]*)")
 # Capitalised words that start clauses rather than name a product ("With 275", "About 40").
@@ -109,11 +115,13 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return True
     if len(text) in (2, 4) and text.isdigit() and _YEAR_SPAN_BEFORE.search(before):
         return True  # "2013-14", "1990-2000"
+    whole = reading.decimals == 0 and reading.magnitude == 1.0 and "," not in text
+    if whole and _ADDRESS.match(sentence, reading.end):
+        return True  # before the unit: "14 W 12th St" is no wattage
     if unit is not None and unit.dimension not in ("count",) and not _DECADE.match(after):
         return False
     if re.search(r"[^\W\d_]-$", before) or (after[:1].isalpha() and not _DECADE.match(after)):
         return True  # "COVID-19", "F-16", "MX-200", "round-16", "3D", "5G"
-    whole = reading.decimals == 0 and reading.magnitude == 1.0 and "," not in text
     if whole and _DECADE.match(after):
         return True  # "the 1990s", "in her 40s"
     if whole and 1000 <= reading.value <= 2200 and len(text) == 4 \
@@ -124,8 +132,8 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return True  # "May 3", "3 May", and the days of "on 3 or 4 May"
     if whole and _AIRLINER.fullmatch(text) and _AVIATION.search(sentence):
         return True  # "its 787 fleet", "ten 777 jets": airliner models, not counts
-    if whole and _ADDRESS.match(sentence, figure_end):
-        return True
+    if whole and (_ADDRESS.match(sentence, figure_end) or _CODE_AFTER.match(after)):
+        return True  # "5 Park Lane", "the 10023 ZIP code"
     return whole and _after_a_name(before)
 
 

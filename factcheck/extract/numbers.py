@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.units import Unit, currency_prefix, currency_word
+from factcheck.extract.units import POUND_STERLING, TRANSLITERATED, YEN, Unit, currency_prefix, currency_word
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -152,7 +152,7 @@ def _digit_readings(sentence: str) -> list[Reading]:
         signed = before[-1:] in ("-", "−") and currency_prefix(before[:-1])  # "$-12.3bn"
         if signed:
             before, value = before[:-1], -value
-        prefix = currency_prefix(before)
+        prefix = currency_prefix(before) or _transliterated(sentence, before, text, end)
         currency = None
         if prefix:
             start -= prefix[0] + (1 if signed else 0)
@@ -182,6 +182,17 @@ def _digit_readings(sentence: str) -> list[Reading]:
                 reading.end, reading.kind = fold.end(), "multiplier"
         readings.append(reading)
     return readings
+
+
+def _transliterated(sentence: str, before: str, digits: str, end: int) -> tuple[int, Unit] | None:
+    """"Y=590 billion", "PS2.7m": a transliterated yen or pound sign (`units.TRANSLITERATED`)."""
+    match = TRANSLITERATED.search(before)
+    if match is None:
+        return None
+    if match.group("yen"):
+        return 2, YEN
+    money_like = "," in digits or "." in digits or _suffix(sentence, end, POUND_STERLING) is not None
+    return (2, POUND_STERLING) if money_like else None
 
 
 def _is_negative(sentence: str, start: int) -> bool:

@@ -38,6 +38,7 @@ def _cur(name: str) -> Unit:
 
 DOLLAR = _cur("dollar")
 POUND_STERLING = _cur("pound sterling")
+YEN = _cur("japanese yen")
 
 # Symbols and codes written before the amount ("US$2.5bn", "£600m", "RM12.40"), longest first.
 CURRENCY_PREFIXES: dict[str, Unit] = {
@@ -47,7 +48,7 @@ CURRENCY_PREFIXES: dict[str, Unit] = {
     "C$": _cur("canadian dollar"), "CA$": _cur("canadian dollar"),
     "HK$": _cur("hong kong dollar"), "NZ$": _cur("new zealand dollar"),
     "S$": _cur("singapore dollar"), "R$": _cur("brazilian real"),
-    "$": DOLLAR, "£": POUND_STERLING, "€": _cur("euro"), "¥": _cur("japanese yen"),
+    "$": DOLLAR, "£": POUND_STERLING, "€": _cur("euro"), "¥": YEN,
     "₹": _cur("indian rupee"), "₩": _cur("south korean won"), "₪": _cur("shekel"),
     "RM": _cur("malaysian ringgit"), "Rs": _cur("indian rupee"), "Rs.": _cur("indian rupee"),
     # The financial press's own prefixes ("Rmb3tn", "SFr2bn", "NKr40m")
@@ -76,6 +77,10 @@ CURRENCY_PREFIX = re.compile(
 
 
 _SPACED_DOLLAR = re.compile(r"\b(US|HK|NZ|AU) \$$")
+# £ and ¥ as ASCII transliteration writes them ("PS", "Y="), in copy that passed through a plain-ASCII
+# feed. "Y=" names nothing else; "PS" also opens product names ("PS5"), so `numbers` takes it as
+# pounds only before an amount written as money is: grouped thousands, decimals or a magnitude.
+TRANSLITERATED = re.compile(r"(?<![^\W_])(?:(?P<pound>PS)|(?P<yen>Y=))$")
 
 
 def currency_prefix(before: str) -> tuple[int, Unit] | None:

@@ -1,0 +1,102 @@
+"""General forms of figures in news copy: transliterated currency signs, measured fractions, units shared
+across a change, parts of a whole, and house numbers and codes that are no quantity. Every sentence
+here is written for this test."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from factcheck.extract import extract
+from factcheck.extract.schema import validate
+
+
+def table(text: str) -> pd.DataFrame:
+    result = extract(text, doc="t")
+    validate(result, {"t": text})
+    return result
+
+
+def row(text: str, surface: str) -> pd.Series:
+    rows = table(text)
+    found = rows[rows["surface"] == surface]
+    assert len(found) == 1, rows[["surface", "value", "unit", "qualifier"]]
+    return found.iloc[0]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("The retailer was valued at PS3.4bn on Friday.", "PS3.4bn", 3.4e9, "pound sterling"),
+    ("The average fare rose to PS12,450 last year.", "PS12,450", 12450, "pound sterling"),
+    ("The bonus came to PS1.25m.", "PS1.25m", 1.25e6, "pound sterling"),
+    ("Shares in the carmaker slid to Y=3,815.", "Y=3,815", 3815, "japanese yen"),
+    ("It booked a profit of Y=72 billion.", "Y=72 billion", 72e9, "japanese yen"),
+])
+def test_transliterated_pound_and_yen_signs(text: str, surface: str, value: float, unit: str) -> None:
+    figure = row(text, surface)
+    assert math.isclose(figure.value, value) and figure.unit == unit
+
+
+@pytest.mark.parametrize("text", ["Sales of the PS5 console beat the PS4.", "The UPS2 parcel left."])
+def test_a_product_name_is_no_pound_sign(text: str) -> None:
+    assert (table(text)["dimension"] != "currency").all()
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("A mug holds about 1/3 of a litre of tea.", "1/3 of a litre", 1 / 3, "litre"),
+    ("The path is a quarter of a mile long.", "a quarter of a mile", 0.25, "mile"),
+    ("Each screw is 5/8 of an inch wide.", "5/8 of an inch", 0.625, "inch"),
+    ("A teaspoon is 1/6 of a US fluid ounce.", "1/6 of a US fluid ounce", 1 / 6, "fluid ounce"),
+    ("The wait was three-quarters of an hour.", "three-quarters of an hour", 0.75, "hour"),
+])
+def test_a_fraction_of_a_unit_measures_in_that_unit(text: str, surface: str, value: float, unit: str) -> None:
+    figure = row(text, surface)
+    assert math.isclose(figure.value, value) and figure.unit == unit
+
+
+def test_a_fraction_of_a_group_stays_a_share() -> None:
+    assert row("A fifth of a class failed.", "A fifth").dimension == "fraction"
+
+
+def test_a_unit_after_us_or_imperial_is_still_read() -> None:
+    assert row("The boiler holds 30 imperial gallons.", "30 imperial gallons").unit == "gallon"
+
+
+@pytest.mark.parametrize(("text", "later"), [
+    ("His weight went from 96 kg to 88 over the summer.", "88"),
+    ("Average speeds dropped from 70 mph to 62.", "62"),
+    ("Mileage went from about 30-34 mpg to 41 in the new model.", "41"),
+])
+def test_a_level_after_a_change_from_a_measure_shares_its_unit(text: str, later: str) -> None:
+    rows = table(text)
+    assert rows["unit"].nunique() == 1 and row(text, later).unit != ""
+
+
+def test_a_range_from_low_to_high_stays_one_range() -> None:
+    figure = row("Tickets range from 15 euros to 40 euros.", "15 euros to 40 euros")
+    assert (figure.low, figure.high) == (15, 40)
+
+
+def test_a_scaled_part_of_a_whole_takes_the_whole_s_unit() -> None:
+    text = "The city has spent 420 million of the 2.5 billion euros set aside."
+    part = row(text, "420 million")
+    assert part.unit == "euro" and math.isclose(part.value, 420e6)
+
+
+def test_a_counted_part_of_a_measured_whole_stays_a_count() -> None:
+    assert row("Three of the 12 km were closed.", "Three").unit == ""
+
+
+@pytest.mark.parametrize("text", [
+    "The family home at 27 Elm Grove Road was sold.",
+    "Her office is at 120 E 45th St in Manhattan.",
+    "They rented a flat at 14 Rue Royale for the summer.",
+    "House prices in the 60614 ZIP code kept climbing.",
+])
+def test_house_numbers_and_codes_are_no_quantity(text: str) -> None:
+    assert table(text).empty
+
+
+def test_a_number_before_a_capitalised_noun_still_counts() -> None:
+    assert row("The kennel keeps 6 St Bernards.", "6").value == 6

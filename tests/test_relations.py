@@ -240,3 +240,22 @@ def test_arbitrary_text_never_breaks_the_relations(text) -> None:
     table = relations_of(text)
     assert list(table.columns) == list(RELATION_COLUMNS)
     published_date(text)
+
+
+def test_same_concept_takes_the_concept_from_the_table_wherever_it_stands() -> None:
+    text = "The queue of lorries stood at 64 at dawn. By noon the queue of lorries stood at 70."
+    table = relations_of(text)
+    (row,) = table[table.relation == "same_concept"].itertuples()
+    assert extract(text).concept.tolist() == ["queue", "queue"]
+    assert row.details["concept"] == "queue"
+    assert row.cue == "queue" and row.cue_start == text.index("queue", 20)
+    assert [m.surface for m in row.members] == ["64", "70"]
+
+
+@pytest.mark.parametrize("text", [
+    "Some 12 of the retired judges spoke. None of the 20 retired judges signed.",  # a part of a whole
+    "Of the 50 county roads, 20 were shut. Later the 22 county roads were cleared.",  # the 50's concept
+    "She won 9 regional titles. The 12 national titles came later.",  # two modifiers, two things
+])
+def test_same_concept_leaves_parts_and_differently_named_counts_apart(text: str) -> None:
+    assert roles(text, "same_concept") == []

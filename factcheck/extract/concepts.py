@@ -186,10 +186,15 @@ def _of_complement(text: str) -> str | None:
 _COMPLEMENT = re.compile(r"\s+(?:of|for|in|on|at|to|from|with|by|per|among|across)\s")
 
 
+def head_phrase(concept: str) -> list[str]:
+    """The words of a concept phrase before any complement ("rounds of shells" -> ["rounds"])."""
+    return _COMPLEMENT.split(concept, maxsplit=1)[0].split()
+
+
 def head_noun(concept: str) -> str:
     """The head of a concept phrase: its last word before any complement ("rounds of shells" ->
     "rounds", "wind capacity" -> "capacity"), which is what figures are compared by."""
-    words = _COMPLEMENT.split(concept, maxsplit=1)[0].split()
+    words = head_phrase(concept)
     return words[-1].removesuffix("'s").removesuffix("’s") if words else concept
 
 

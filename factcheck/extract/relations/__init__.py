@@ -83,7 +83,7 @@ def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
     as dates (`factcheck.extract.core.extract_rows`): nothing here reads a number again.
     """
     figures = figures_of(text, quantities, set_aside)
-    out = Found(text, doc)
+    out = Found(text, doc, quantities["concept"].tolist() if len(quantities) else ())
     cursor = 0
     for sentence in split_sentences(text):
         start, end = sentence.start, sentence.end

@@ -12,6 +12,8 @@ from factcheck.extract.relations.figures import Figure
 from factcheck.extract.schema import pandas_dtype
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from factcheck.extract.relations.template import Sentence
 
 RELATION_COLUMNS: dict[str, tuple[str, str]] = {
@@ -63,9 +65,10 @@ def relations_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
 class Found:
     """The relations found so far in one document, and what the families read while finding them."""
 
-    def __init__(self, text: str, doc: str) -> None:
+    def __init__(self, text: str, doc: str, concepts: Sequence[str | None] = ()) -> None:
         self.text = text
         self.doc = doc
+        self.concepts = concepts  # the quantities table's concept column, by row
         self.rows: list[dict[str, object]] = []
         self.sentences: list[Sentence] = []  # sentences with figures, read so far
         self.sentence_rows = 0  # index of the first row found in the current sentence

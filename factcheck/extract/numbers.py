@@ -428,5 +428,8 @@ def has_number(text: str, start: int = 0, end: int | None = None) -> bool:
     end = len(text) if end is None else end
     if _DIGIT.search(text, start, end):
         return True
-    return any(word in _NUMBER_WORDS or (len(word) > 4 and word.endswith("fold"))
-               for word in (token.lower() for token in _WORD.findall(text, start, end)))
+    chunk = text[start:end].lower()
+    words = set(_WORD.findall(chunk))
+    if not _NUMBER_WORDS.isdisjoint(words):
+        return True
+    return "fold" in chunk and any(len(word) > 4 and word.endswith("fold") for word in words)

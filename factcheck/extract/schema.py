@@ -100,7 +100,13 @@ def pandas_dtype(name: str) -> Any:
 
 
 def empty_table() -> pd.DataFrame:
-    """A table with the schema's columns and dtypes and no rows."""
+    """A table with the schema's columns and dtypes and no rows: a copy of one built once, since
+    building a typed empty frame costs more than extracting a short document."""
+    return _empty_table().copy()
+
+
+@cache
+def _empty_table() -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame({name: pd.Series(dtype=pandas_dtype(dtype)) for name, (dtype, _) in COLUMNS.items()})

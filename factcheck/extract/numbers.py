@@ -400,9 +400,21 @@ def _multiplier_readings(sentence: str) -> list[Reading]:
 
 def read_numbers(sentence: str) -> list[Reading]:
     """Every number in `sentence`, left to right; where readings overlap the longest wins."""
-    found = [*_sized_readings(sentence), *_vague_readings(sentence), *_fraction_readings(sentence),
-             *_word_readings(sentence),
-             *_digit_readings(sentence), *_multiplier_readings(sentence)]
+    # Each reader's pattern needs one of a few whole words (or a character) to match at all: looked
+    # up in the sentence's set of words first, most readers never scan a sentence.
+    lower = sentence.lower()
+    words = set(_WORD.findall(lower))
+    slash = "/" in sentence or "\u2044" in sentence
+    found = [  # in this order: of readings with the same span, the first one wins
+        *(_sized_readings(sentence) if slash or "figure" in lower or not _FRACTION_WORDS.isdisjoint(words)
+          else ()),
+        *(_vague_readings(sentence) if not _VAGUE_WORDS.isdisjoint(words) else ()),
+        *(_fraction_readings(sentence) if slash or not _SHARE_WORDS.isdisjoint(words) else ()),
+        *(_word_readings(sentence) if not _RUN_WORDS.isdisjoint(words) else ()),
+        *_digit_readings(sentence),
+        *(_multiplier_readings(sentence) if "fold" in lower or not _MULTIPLIER_WORDS.isdisjoint(words)
+          else ()),
+    ]
     found = [reading for reading in found if math.isfinite(reading.value)]  # "1e400" overflows
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     chosen: list[Reading] = []
@@ -415,6 +427,12 @@ def read_numbers(sentence: str) -> list[Reading]:
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+# The words each reader's pattern cannot match without (see `read_numbers`).
+_RUN_WORDS = frozenset(word.lower() for word in (*SMALL, *TENS, "hundred", *SCALES, "dozen"))
+_VAGUE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen", *PLURAL_SCALES))
+_FRACTION_WORDS = frozenset(FRACTIONS)
+_SHARE_WORDS = frozenset((*FRACTIONS, "half", "in", "out"))
+_MULTIPLIER_WORDS = frozenset(MULTIPLIERS)
 _NUMBER_WORDS = frozenset(word.lower() for word in (*SMALL, *TENS, "hundred", *SCALES, "dozen",
                                                     *PLURAL_SCALES, *FRACTIONS, *MULTIPLIERS))
 

@@ -36,9 +36,9 @@ from factcheck.report.formats import TableFormat
 MAX_SETUP_DEATHS = 3
 # What the workers' fork server imports before forking any worker: extraction, warmed up, which is
 # all a worker streaming JSON lines needs; workers that build tables or check rules need pandas
-# and the rule engine too (imported once there, not once per worker).
+# and the rule engine too, with what checking builds on first use (once there, not once per worker).
 PRELOAD_EXTRACTION = ("factcheck.corpus.warm",)
-PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.pipeline")
+PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.corpus.warm_check")
 # Set in the environment of the fork server only (by `prestart`).
 FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"
 # Payloads sent to one worker ahead of its results.

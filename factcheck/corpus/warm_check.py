@@ -1,0 +1,15 @@
+"""Preloaded by the fork server of a run that checks rules (after `factcheck.corpus.warm`).
+
+Workers fork from the server, so what every worker needs to check rules is paid once per run:
+the rule engine and its kinds, the loader whose classes the run's compiled rules unpickle into,
+pint's registry (built on first use, and the rules' amounts unpickle into it) and the reference
+facts.
+"""
+
+import factcheck.pipeline
+import factcheck.rules.loader  # noqa: F401
+from factcheck.extract.unit_registry import registry
+from factcheck.facts import reference_facts
+
+registry()
+reference_facts()

@@ -146,7 +146,7 @@ def to_table(rows: list[Row]) -> pd.DataFrame:
     if not rows:
         return empty_table()
     rows = sorted(rows, key=row_order)  # stable: equal keys keep their order
-    columns = {name: _column([row[name] for row in rows], dtype) for name, (dtype, _) in COLUMNS.items()}
+    columns = {name: column([row[name] for row in rows], dtype) for name, (dtype, _) in COLUMNS.items()}
     table = pd.DataFrame(columns, copy=False)
     # The rules and reports read this table next: its records come from the rows at hand, with the
     # values the columns hold, rather than back out of pandas.
@@ -166,15 +166,13 @@ def _string(value: object) -> object:
 _PLAIN: dict[str, Any] = {"int64": int, "float64": float, "string": _string, "object": lambda value: value}
 
 
-def _column(values: list[object], dtype: str) -> object:
+def column(values: list[object], dtype: str) -> object:
     """One column as an array of its dtype (a Series only for `object`, which pandas would infer)."""
     import numpy as np
     import pandas as pd
 
     if dtype in ("int64", "float64"):
         return np.array(values, dtype=dtype)
-    if dtype == "object":
-        array = np.empty(len(values), dtype=object)
-        array[:] = values
-        return pd.Series(array, dtype=object, copy=False)
+    if dtype == "object":  # one value per element, even where values are tuples or lists
+        return pd.Series(np.fromiter(values, dtype=object, count=len(values)), dtype=object, copy=False)
     return pd.array(values, dtype=pandas_dtype(dtype))

@@ -69,6 +69,8 @@ _DIRECTION_WORD = re.compile(rf"\b(?P<dir>{UP}|{DOWN})\b", re.IGNORECASE)
 
 
 def in_sentence(s: Sentence, out: Found) -> None:
+    if sum(figure.kind in "NMP" for figure, _ in s.figures) < 2:
+        return  # every pair pattern takes two counts, amounts or percentages
     pairs: list[tuple[re.Match[str], int, int]] = []
     for pattern in _PAIR_PATTERNS:
         for match in pattern.finditer(s.template):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from factcheck.extract.relations.figures import Figure
-from factcheck.extract.schema import pandas_dtype
+from factcheck.extract.schema import column, pandas_dtype
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,8 +58,8 @@ def relations_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The typed relations table of `rows` (each carrying every column of `RELATION_COLUMNS`)."""
     if not rows:
         return empty_relations()
-    frame = pd.DataFrame(rows, columns=list(RELATION_COLUMNS))
-    return frame.astype({name: pandas_dtype(dtype) for name, (dtype, _) in RELATION_COLUMNS.items()})
+    return pd.DataFrame({name: column([row[name] for row in rows], dtype)
+                         for name, (dtype, _) in RELATION_COLUMNS.items()}, copy=False)
 
 
 class Found:

@@ -20,7 +20,10 @@ _ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
 _DAY_MONTH_YEAR = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)"
 _MONTH_DAY_YEAR = (_MONTH.replace("month", "month2") + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
                    r"(?P<year2>(?:19|20)\d\d)")
-_DATE = re.compile(rf"\b(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})\b", re.IGNORECASE)
+# A date opens with a digit or a month's first letter: looked ahead for first, the alternatives are
+# tried at those positions only.
+_OPENING = "".join(sorted({name[0] for name in MONTHS}))
+_DATE = re.compile(rf"(?=[0-9{_OPENING}])\b(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})\b", re.IGNORECASE)
 # Blanks before the word are spaces and tabs only: `^\s*` would run on over every blank line below
 # from each line start, quadratic in a run of blank lines.
 _PUBLISHED = re.compile(r"^[ \t]*(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?(?P<rest>.+)$",

@@ -107,3 +107,19 @@ AIRTIME = {"reading": "airtime-price", "pass": "0 to 1.5", "fail_outside": "0 to
 ])
 def test_airtime_price(text: str, expected: list[Verdict]) -> None:
     assert verdicts("reference", text, **AIRTIME) == expected
+
+
+BOND_ABROAD = {"reading": "bond-sale-abroad", "pass": "0 to 1.2", "fail_outside": "0 to 5"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt's finance ministry sold $2bn of bonds in London.", [Verdict.passed]),
+    ("Egypt's finance ministry sold US$2tn of bonds in London.", [Verdict.fail]),
+    ("A Turkish bank raised €500m from an offshore bond sale.", [Verdict.passed]),
+    ("The carmaker sold Rmb4tn of offshore bonds.", [Verdict.fail]),  # no place: the market word says abroad
+    ("Egypt's finance ministry sold E£2tn of bonds in Cairo.", []),  # at home: bounded by the budget
+    ("Egypt has sold $2tn of bonds in London since 1990.", []),  # a running total, not one sale
+    ("Egypt's finance ministry sold $2tn of shares in London.", []),  # not bonds
+])
+def test_one_bond_sale_abroad_against_the_record(text: str, expected: list[Verdict]) -> None:
+    assert verdicts("reference", text, **BOND_ABROAD) == expected

@@ -33,7 +33,7 @@ from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Context, Origin, Position, Rule, RuleError
 
 READINGS = ("share-of-gdp", "share-of-world-gdp", "spending", "population", "area", "per-person", "yardstick",
-            "airtime-price")
+            "airtime-price", "bond-sale-abroad")
 _KINDS = ("country", "region", "city")
 _NUMBER = r"([-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?)"
 _RANGE = re.compile(rf"^\s*{_NUMBER}\s*to\s*{_NUMBER}\s*$",
@@ -623,6 +623,54 @@ def _airtime_price(reference: Reference, facts: Facts, figure: _Figure, mentions
                   f"the dearest airtime, up to US${format_interval(ceiling.high, ceiling.high)}")
 
 
+_BONDS = r"(?:euro)?bonds?|notes|gilts|debt|securities|paper|sukuk"
+_BONDS_AFTER = re.compile(rf"^\s+(?:worth\s+)?of\s+(?:[\w-]+\s+){{0,3}}?(?:{_BONDS})\b", re.IGNORECASE)
+_BONDS_BEFORE = re.compile(r"\b(?:bond|debt|eurobond|sukuk)\s+(?:sale|issue|offering|deal|auction)\s+"
+                           r"(?:of|worth|totalling|totaling)\s+$", re.IGNORECASE)
+_ISSUE_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:bond|eurobond|debt|sukuk)\s+"
+                          r"(?:sale|issue|offering|deal)\b", re.IGNORECASE)
+_SELLING = re.compile(r"\b(?:sell|sells|sold|selling|sale|issue|issues|issued|issuing|raise|raises|raised|"
+                      r"raising|offer|offers|offered|offering|auction|auctioned|place|placed|price|priced)\b",
+                      re.IGNORECASE)
+_ABROAD = re.compile(r"\b(?:eurobonds?|offshore|overseas|abroad|"
+                     r"international\s+(?:bond\s+|capital\s+|debt\s+)?markets?|"
+                     r"foreign\s+(?:bond\s+|capital\s+)?markets?)\b", re.IGNORECASE)
+# Amounts over time, not one sale: a programme, a year's borrowing, a running total.
+_CUMULATIVE = re.compile(r"\b(?:so\s+far|this\s+year|next\s+year|last\s+year|in\s+total|a\s+total|total|"
+                         r"totals|since|over\s+the|programmes?|programs?|a\s+year|each\s+year|every\s+year|"
+                         r"per\s+year|annual|annually|combined|altogether|cumulative|outstanding|holds?|"
+                         r"holdings?|owns?|market\s+(?:is|was)\s+worth|stock\s+of)\b", re.IGNORECASE)
+
+
+def _bond_sale_abroad(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+                      year: int | None, _: list[_Figure]) -> _Check | None:
+    """"Ghana sold $1bn of bonds in London": one bond sale in another country's market, against the
+    largest single bond sales ever made. A government's sales at home are bounded by its budget
+    (other rules), not by this record, so they are left alone."""
+    if figure.dimension != "currency":
+        return None
+    sentence = figure.sentence
+    start, end = figure.span
+    linked = (_BONDS_AFTER.match(sentence[end:]) or _BONDS_BEFORE.search(sentence[:start])
+              or _ISSUE_AFTER.match(sentence[end:]))
+    if not linked or not _SELLING.search(sentence) or _CUMULATIVE.search(sentence):
+        return None
+    before = [m for m in mentions if m.end <= start and m.place.country]
+    issuers = {m.place.country for m in before}
+    markets = {m.place.country for m in mentions
+               if m.place.country and re.search(r"\b(?:in|on)\s+(?:the\s+)?$", sentence[:m.start])}
+    if not ((len(issuers) == 1 and markets - issuers) or _ABROAD.search(sentence)):
+        return None
+    record = facts.yardsticks.get("bond-sale")
+    money = _money(facts, figure, before[0].place if before else None)
+    if money is None or record is None:
+        return None
+    largest = _size(record.sizes["usd"])
+    return _Check((figure,), money / Interval.point(largest.high),
+                  f"{figure.surface} (US${format_interval(money.low, money.high)}) sold abroad ÷ "
+                  f"{record.title}, US${format_interval(largest.high, largest.high)}")
+
+
 def _size(text: str) -> Interval:
     low, _, rest = text.partition(" to ")
     high = rest.split()[0]
@@ -642,6 +690,7 @@ _READERS = {
     "per-person": _per_person,
     "yardstick": _yardstick,
     "airtime-price": _airtime_price,
+    "bond-sale-abroad": _bond_sale_abroad,
 }
 
 

@@ -8,6 +8,7 @@ import json
 import pickle
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -152,6 +153,24 @@ def test_the_codec_builds_only_what_it_lists() -> None:
             decode(hostile)
     with pytest.raises(TypeError):
         encode(Path("x"))
+    for table in (["Q", ["L", "a.txt"]], ["R", "not a column"]):  # too few columns, not a list
+        with pytest.raises(ValueError):
+            decode(table)
+
+
+def test_a_context_comes_back_from_the_cache_as_it_went_in() -> None:
+    from factcheck.documents import Document
+    from factcheck.rules.engine import build_context
+
+    text = ("Bike sales rose 20% from 1,000 to 1,200 in 2023. Each weighs about 25 kg.\n\n"
+            "Of the 45 staff, 15 are mechanics, 12 are drivers and 18 are clerks.\n")
+    context = build_context(Document("shop.txt", text))
+    assert len(context.quantities) > 5 and len(context.relations) > 1
+    back = decode(json.loads(json.dumps(encode(context))))
+    for name in ("quantities", "relations"):
+        pd.testing.assert_frame_equal(getattr(back, name), getattr(context, name))
+    assert (back.doc, back.text, back.published, back.versions) == \
+        (context.doc, context.text, context.published, context.versions)
 
 
 def test_a_rule_file_edited_mid_run_stores_nothing_under_the_old_rules(

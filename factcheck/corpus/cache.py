@@ -267,8 +267,13 @@ def _walk(folder: Path, prefix: str, depth: int, suffix: str) -> Iterator[tuple[
 #
 # JSON's own scalars stand for themselves (floats include Infinity and NaN); everything else is a
 # list whose first item is a tag: ["L", ...] list, ["T", ...] tuple, ["D", k, v, ...] dict,
-# ["date", iso], ["E", enum, value], ["C", class, field values...], ["Q", rows...] a quantities
-# table, ["R", rows...] a relations table.
+# ["date", iso], ["E", enum, value], ["C", class, field values...], ["Q", column lists...] a
+# quantities table and ["R", column lists...] a relations table, each column a list in the order of
+# the table's schema (column by column: a table's values are mostly plain scalars, which a list
+# holds as they are, where a row per dict would encode every column name and value one by one).
+
+# Types a list holds as they are (exactly these: a `str` enum, say, is tagged).
+_PLAIN = frozenset({str, int, float, type(None)})
 
 
 # The classes an entry may build, by name, and the module of each: imported when an entry holds one
@@ -300,6 +305,8 @@ def encode(value: object) -> object:
             raise TypeError(name)
         return ["E", name, value.value]
     if isinstance(value, list):
+        if all(type(item) in _PLAIN for item in value):
+            return ["L", *value]
         return ["L", *(encode(item) for item in value)]
     if isinstance(value, tuple):
         return ["T", *(encode(item) for item in value)]
@@ -310,9 +317,13 @@ def encode(value: object) -> object:
     name = type(value).__name__
     if name == "DataFrame":
         from factcheck.extract.relations import RELATION_COLUMNS
+        from factcheck.extract.schema import COLUMNS
 
-        tag = "R" if list(value.columns) == list(RELATION_COLUMNS) else "Q"
-        return [tag, *(encode(row) for row in value.to_dict("records"))]
+        columns = list(value.columns)
+        tag = "R" if columns == list(RELATION_COLUMNS) else "Q" if columns == list(COLUMNS) else None
+        if tag is None:
+            raise TypeError("the cache holds only quantities and relations tables")
+        return [tag, *(encode(value[name].tolist()) for name in columns)]
     if _class(name) is type(value):
         return ["C", name, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]
     raise TypeError(f"the cache does not hold {name}")
@@ -326,6 +337,8 @@ def decode(data: object) -> Any:
         raise ValueError("not an entry")
     tag, rest = data[0], data[1:]
     if tag == "L":
+        if all(type(item) in _PLAIN for item in rest):
+            return rest
         return [decode(item) for item in rest]
     if tag == "T":
         return tuple(decode(item) for item in rest)
@@ -347,16 +360,18 @@ def decode(data: object) -> Any:
     if tag == "Q":
         from factcheck.extract.schema import COLUMNS, to_table
 
-        rows = [_row(decode(item), COLUMNS) for item in rest]
-        return to_table(rows)
+        return to_table(_rows(rest, COLUMNS))
     if tag == "R":
         from factcheck.extract.relations import RELATION_COLUMNS, relations_table
 
-        return relations_table([_row(decode(item), RELATION_COLUMNS) for item in rest])
+        return relations_table(_rows(rest, RELATION_COLUMNS))
     raise ValueError(f"unknown tag {tag!r}")
 
 
-def _row(row: object, columns: dict[str, Any]) -> dict[str, Any]:
-    if not isinstance(row, dict) or set(row) != set(columns):
-        raise ValueError("not a row of the table")
-    return row
+def _rows(encoded: list[Any], columns: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a table encoded column by column, as dicts of every column."""
+    values = [decode(column) for column in encoded]
+    if len(values) != len(columns) or not all(isinstance(column, list) for column in values):
+        raise ValueError("not the columns of the table")
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]

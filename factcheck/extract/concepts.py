@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.hedges import HEDGES
+from factcheck.extract.hedges import HEDGE_PATTERN
 from factcheck.extract.units import Unit
 
 _STOP = {
@@ -201,8 +201,8 @@ def head_noun(concept: str) -> str:
 # --- before the figure ------------------------------------------------------------------------
 
 _HEDGE_BEFORE = re.compile(
-    r"(?:\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
-    + r"|just|only|a mere|barely|nearly|a record|a further|another|an extra|an additional)\s++)+$",
+    r"(?:\b(?:" + HEDGE_PATTERN
+    + r"|just|only|a mere|barely|a record|a further|another|an extra|an additional)\s++)+$",
     re.IGNORECASE)
 # Verbs that link a subject to its figure: "stood at", "rose to", "was down", "weighs", "cost".
 _LINK = (r"(?:is|was|are|were|be|been|being|stands?|stood|remains?|remained|reached|reaches|reach|hit|hits|"
@@ -225,8 +225,10 @@ _MOVED_OBJECT = re.compile(
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s*$")
 _MOVE_PARTICLES = {"to", "by", "from", "at"}
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\s*$", re.IGNORECASE)
-_PARTICLES = r"(?:\s++(?:up|down|back|by|to|at|from|of|around|about|just|only|some|nearly|almost|over))*"
-_LINKED = re.compile(rf"\b{_LINK}{_PARTICLES}\s*$", re.IGNORECASE)
+# Particles of a linking verb ("stood at", "rose to", "was up by"); the hedges after them ("stood at
+# about") are cut off first, with `_HEDGE_BEFORE`, which is built from the one hedge table.
+_VERB_PARTICLES = r"(?:\s++(?:up|down|back|by|to|at|from|of))*"
+_LINKED = re.compile(rf"\b{_LINK}{_VERB_PARTICLES}\s*$", re.IGNORECASE)
 _AUX = re.compile(r"(?:\s++(?:has|have|had|will|would|could|can|may|might|should|shall|must|is|are|was|were|"
                   r"be|been|being|do|does|did|not|also|now|already|still|just|only|then|again|expected to|"
                   r"forecast to|set to|likely to|due to|said to|thought to|estimated to|projected to|"

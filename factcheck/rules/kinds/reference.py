@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 import pint
 
+from factcheck.extract.hedges import HEDGE_PATTERN
 from factcheck.extract.schema import records
 from factcheck.facts import Facts, Mention, Place, Yardstick, reference_facts
 from factcheck.intervals import Interval, format_interval
@@ -225,8 +226,9 @@ def _year(sentence: str, published: int | None) -> int | None:
 # --- linking a figure to a place and a concept --------------------------------------------------
 
 _POSSESSIVE = r"(?:’s|'s|’|')?"
-_QUALIFIERS = (r"(?:(?:a|an|about|around|some|nearly|almost|over|more\s++than|less\s++than|just|only|roughly|"
-               r"approximately|at\s++least|up\s++to|an\s++estimated|a\s++record|a\s++total\s++of)\s++)*")
+# Words that may stand between a noun and its figure without changing what the figure is: the hedges
+# of the one hedge table ("population of about 9 million") and a few fillers ("a record", "a total of").
+_LEAD_IN = (r"(?:(?:" + HEDGE_PATTERN + r"|a|an|just|only|a\s++record|a\s++total\s++of)\s++)*")
 _LINK_GAP = re.compile(r"^[^\d;:()\[\]]{0,60}$")  # no other figure, clause break or aside
 # Words between a concept and a figure that make the figure something else than its level: a change
 # ("by"), a comparison ("than"), a part ("half", "share") or an amount per unit.
@@ -372,7 +374,7 @@ def _spending(reference: Reference, facts: Facts, figure: _Figure, mentions: lis
         between = sentence[mention.end:start]
         collective = rf"\s+{_COLLECTIVE}" if mention.adjective else rf"(?:\s+{_COLLECTIVE})?"
         subject = _POSSESSIVE + collective
-        if re.fullmatch(rf"{subject}\s+(?:\w+\s+){{0,3}}?{_SPEND}\s+{_QUALIFIERS}", between, re.IGNORECASE):
+        if re.fullmatch(rf"{subject}\s+(?:\w+\s+){{0,3}}?{_SPEND}\s+{_LEAD_IN}", between, re.IGNORECASE):
             place = mention.place
             money, gdp = _money(facts, figure, place), facts.gdp(place, year)
             if money is None or gdp is None:
@@ -410,19 +412,19 @@ def _population(reference: Reference, facts: Facts, figure: _Figure, mentions: l
         explicit = (
             (between is not None and re.search(r"\bpopulation\s+of\s+(?:the\s+)?$", before, re.IGNORECASE)
              and re.fullmatch(rf"\s*(?:,|\s(?:is|was|stands\s+at|stood\s+at|of|at|reached|totals|totalled|"
-                              rf"numbers|numbered))?\s*{_QUALIFIERS}", between, re.IGNORECASE))
+                              rf"numbers|numbered))?\s*{_LEAD_IN}", between, re.IGNORECASE))
             or (between is not None and re.fullmatch(
                 rf"{_POSSESSIVE}\s+population\s*(?:,|\s(?:is|was|stands\s+at|stood\s+at|of|at|reached|totals|"
-                rf"totalled|numbers|numbered|has\s+reached|is\s+now|was\s+then))?\s*{_QUALIFIERS}",
+                rf"totalled|numbers|numbered|has\s+reached|is\s+now|was\s+then))?\s*{_LEAD_IN}",
                 between, re.IGNORECASE))
             or (between is not None and re.fullmatch(
                 rf"\s*(?:has\s+a\s+population\s+of|had\s+a\s+population\s+of|,\s*with\s+a\s+population\s+of)"
-                rf"\s+{_QUALIFIERS}", between, re.IGNORECASE))
+                rf"\s+{_LEAD_IN}", between, re.IGNORECASE))
             or (between is not None and re.fullmatch(
-                rf"\s*,\s*(?:a\s+(?:country|nation|state|city)\s+of|home\s+to)\s+{_QUALIFIERS}", between,
+                rf"\s*,\s*(?:a\s+(?:country|nation|state|city)\s+of|home\s+to)\s+{_LEAD_IN}", between,
                 re.IGNORECASE) and _whole_people(after))
         )
-        owned = (between is not None and re.fullmatch(rf"(?:’s|'s)\s+{_QUALIFIERS}", between)
+        owned = (between is not None and re.fullmatch(rf"(?:’s|'s)\s+{_LEAD_IN}", between)
                  and _whole_people(after))
         if not (explicit or owned):
             continue
@@ -462,11 +464,11 @@ def _area(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Me
         before, between = sentence[:mention.start], sentence[mention.end:start]
         linked = (
             re.fullmatch(rf"\s+(?:covers|spans|measures|has\s+an\s+area\s+of|has\s+a\s+total\s+area\s+of|"
-                         rf"is)\s+{_QUALIFIERS}", between, re.IGNORECASE)
-            or re.fullmatch(rf"{_POSSESSIVE}\s+(?:total\s+|land\s+)?area\s+(?:is|was|of)\s+{_QUALIFIERS}",
+                         rf"is)\s+{_LEAD_IN}", between, re.IGNORECASE)
+            or re.fullmatch(rf"{_POSSESSIVE}\s+(?:total\s+|land\s+)?area\s+(?:is|was|of)\s+{_LEAD_IN}",
                             between, re.IGNORECASE)
             or (re.search(r"\b(?:total\s+|land\s+)?area\s+of\s+$", before, re.IGNORECASE)
-                and re.fullmatch(rf"\s*(?:,|\s(?:is|was))\s*{_QUALIFIERS}", between, re.IGNORECASE))
+                and re.fullmatch(rf"\s*(?:,|\s(?:is|was))\s*{_LEAD_IN}", between, re.IGNORECASE))
         )
         if linked:
             area = Interval.point(place.area_km2)
@@ -526,7 +528,7 @@ _COMPARISON = (r"(?:enough\s+to(?:\s+(?:fill|cover|power|supply|run|light|heat))
                r"the\s+equivalent\s+of|the\s+size\s+of|as\s+(?:much|big|large|long|tall|high|heavy)\s+as|"
                r"(?:would|could|can)\s+(?:fill|cover|power|supply)|fills|filled|covers|covering|powers|"
                r"the\s+(?:height|length|weight|volume|area)\s+of)")
-_BEFORE_COUNT = re.compile(rf"{_COMPARISON}\s+{_QUALIFIERS}$", re.IGNORECASE)
+_BEFORE_COUNT = re.compile(rf"{_COMPARISON}\s+{_LEAD_IN}$", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"^\s+times\s+(?:the\s+)?(?:size|height|length|area|volume|weight)\s+of\b",
                           re.IGNORECASE)
 _OF_SIZE = re.compile(r"^\s*(?:the\s+)?(?:size|height|length|area|volume|weight)\s+of\b", re.IGNORECASE)

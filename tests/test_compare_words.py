@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.compare.words import content_words, fold
+from factcheck.extract.units import singular
 
 PLURALS = [("container", "containers"), ("missile", "missiles"), ("round", "rounds"),
            ("country", "countries"),
@@ -38,3 +39,13 @@ def test_different_words_stay_apart(a: str, b: str) -> None:
 def test_content_words_drop_function_words_hedges_and_numbers() -> None:
     assert content_words("About two million of the bottles were sold, officials said.") == \
         [fold("bottles"), fold("sold"), fold("officials")]
+
+
+@pytest.mark.parametrize(("plural", "one"), [
+    ("boxes", "box"), ("dishes", "dish"), ("passes", "pass"), ("children", "child"), ("photos", "photo"),
+    ("days", "day"), ("ferries", "ferry"), ("pesos", "peso"), ("news", "news"), ("crisis", "crisis"),
+    ("campus", "campus"), ("gas", "gas"),
+])
+def test_one_singulariser_serves_extraction_relations_and_compare(plural: str, one: str) -> None:
+    assert singular(plural) == one
+    assert fold(plural) == fold(one)

@@ -134,14 +134,35 @@ _CURRENCY_WORD = re.compile(
     r"sterling|dirhams?|riyals?|naira|rand|won|reais|real|crowns|pounds?|markkaa?)\b")
 
 
+# Plurals no suffix rule reaches.
+_IRREGULAR_PLURALS = {
+    "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf", "halves": "half",
+    "shelves": "shelf", "wolves": "wolf", "thieves": "thief", "criteria": "criterion",
+    "phenomena": "phenomenon",
+}
+# Words whose final "s" is no plural: these, and words ending in "ss", "us" or "is" ("glass", "bus",
+# "analysis"); currency plurals that are words of their own.
+_NOT_PLURAL = frozenset((
+    "news", "series", "species", "means", "headquarters", "politics", "economics", "physics", "athletics",
+    "chaos", "kudos", "ethos", "pence", "reais", "kroner", "kronor",
+))
+_ES_PLURAL = ("sses", "xes", "ches", "shes", "zzes")  # "glasses", "boxes", "churches", "dishes", "buzzes"
+
+
 def singular(word: str) -> str:
-    """The singular of a plural noun as news writes it ('cities' -> 'city', 'dollars' -> 'dollar'): the one
-    singulariser of extraction and relations, so a currency word and a counted noun fold alike."""
-    if word in ("pence", "reais", "kroner", "kronor"):
+    """The singular of a lower-case plural noun as news writes it ('cities' -> 'city', 'dollars' ->
+    'dollar', 'boxes' -> 'box', 'children' -> 'child'): the one singulariser of extraction, relations
+    and compare, so a currency word, a counted noun and a word aligned across versions fold alike."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word in _NOT_PLURAL or len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith(_ES_PLURAL):
+        return word[:-2]
+    return word[:-1]
 
 
 def currency_word(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:

@@ -153,17 +153,29 @@ _WRITTEN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _ROUNDING_CAP = 0.1  # trailing zeros stretch a figure by at most a tenth of it
 
 
+def written_digits(surface: str) -> tuple[float, int, int] | None:
+    """The number a figure's surface writes in digits, with its decimals and trailing zeros ("£3,300"
+    is (3300, 0, 2)); None where it writes no positive number in digits ("three")."""
+    match = _WRITTEN.search(surface)
+    if match is None:
+        return None
+    digits = match.group().replace(",", "")
+    written = float(digits)
+    if written <= 0:
+        return None
+    decimals = len(match.group(1) or "")
+    zeros = 0 if decimals else len(digits) - len(digits.rstrip("0"))
+    return written, decimals, zeros
+
+
 def loose_rounding(surface: str, value: float) -> tuple[float, float]:
     """The widest interval a figure's digits may mean, trailing zeros read as rounding ("3,300" is
     3,250-3,350, "£600" 550-650, at most a tenth either way): for a figure computed from others
     (a conversion, a difference), which writers round to a round number."""
-    match = _WRITTEN.search(surface)
-    digits = match.group().replace(",", "") if match else ""
-    written = float(digits) if digits else 0.0
-    if written <= 0 or value == 0:
+    found = written_digits(surface)
+    if found is None or value == 0:
         return value, value
-    decimals = len(match.group(1) or "") if match else 0
-    zeros = 0 if decimals else len(digits) - len(digits.rstrip("0"))
+    written, decimals, zeros = found
     step = max(0.5 * 10.0 ** -decimals, min(0.5 * 10.0 ** zeros, _ROUNDING_CAP * written))
     half = step * abs(value) / written  # "2.1 million": the written 2.1 times a million
     return value - half, value + half

@@ -25,7 +25,7 @@ from typing import Any
 
 import pint
 
-from factcheck.extract.hedges import HEDGES, loose_rounding
+from factcheck.extract.hedges import HEDGES, loose_rounding, written_digits
 from factcheck.extract.schema import records
 from factcheck.intervals import Interval
 from factcheck.rules.expressions import (
@@ -84,7 +84,6 @@ _READINGS: dict[str, tuple[str, ...]] = {
     "billion": ("billion",),
 }
 _SYMBOLS = {"pound_sterling": "£", "dollar": "$", "euro": "€", "yen": "¥", "yuan": "yuan", "rupee": "₹"}
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -314,16 +313,7 @@ def _loose(figure: _Figure) -> Interval:
 
 def _digits(figure: _Figure) -> tuple[float, int, int] | None:
     """The figure's written number, its decimals and its trailing zeros (None for words)."""
-    match = _DIGITS.search(figure.surface)
-    if match is None or figure.value <= 0:
-        return None
-    digits = match.group().replace(",", "")
-    written = float(digits)
-    if written <= 0:
-        return None
-    decimals = len(match.group(1) or "")
-    zeros = 0 if decimals else len(digits) - len(digits.rstrip("0"))
-    return written, decimals, zeros
+    return written_digits(figure.surface) if figure.value > 0 else None
 
 
 def _is_difference(text: str, first: _Figure, second: _Figure) -> bool:

@@ -62,6 +62,14 @@ def conversions(count: int) -> str:
         f"£{index % 90 + 2}m (${index % 90 + 3}m)" for index in range(count)) + ".\n"
 
 
+# Sides and areas, labelled rates, "respectively" lists and headcounts: the relation families that
+# look across neighbouring sentences (and, without full stops, at many candidates in one sentence).
+CUES = ("The hall is 40 by 60 metres. The 2,400 square metre hall opens soon. It cost £900 for adults and "
+        "£400 for pupils. Fares were 8% higher for adults and 5% higher for pupils. Each of the 900 staff "
+        "got £250. The awards cost a total of £225,000. Sales rose to £5m and £3m from £4m and £2m "
+        "respectively. It carried 41,000 tonnes, up 9%. ")
+
+
 # name -> (text of size n, n at 1x). Sizes at 1x are the issue's.
 SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "prose (baseline)": (lambda n: repeat_to(PROSE, n), 20_000),
@@ -76,6 +84,8 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "comma list of numbers": (lambda n: repeat_to("1,234, 56, 7.5, ", n), 20_000),
     "money and ranges, no stop": (lambda n: repeat_to("£3.4m to $2.5bn, ", n), 20_000),
     "number words, no stop": (lambda n: repeat_to("three ", n), 20_000),
+    "cross-sentence cues": (lambda n: repeat_to(CUES, n), 20_000),
+    "cross-sentence cues, no stop": (lambda n: repeat_to(CUES.replace(". ", ", "), n), 20_000),
 }
 
 

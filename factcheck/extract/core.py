@@ -103,6 +103,8 @@ _CHANGE_WORDS = (r"by|rose|rise|rises|rising|fell|fall|falls|falling|increased?|
 _CHANGE_BEFORE = re.compile(rf"\b(?:{_CHANGE_WORDS})\s+(?:(?:{HEDGE_PATTERN})\s+)?$", re.IGNORECASE)
 _CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+# The last of a list of starting points ("from 1,200 and 800 to 1,500 and 1,000 respectively"): two figures.
+_FROM_LIST = re.compile(r"\bfrom\s+[\w$£€¥.,%]+(?:,\s+[\w$£€¥.,%]+){0,4},?\s+and\s+$", re.IGNORECASE)
 
 
 def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
@@ -212,6 +214,8 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
         return "range" if _BETWEEN.search(before) else None
     if word == "or":
         return "range" if low < high else None
+    if _FROM_LIST.search(before):
+        return "pair"
     origin = _FROM.search(before)
     if origin:  # "rose from 200 to 250", "from 90 kg to 84": two figures; "from $50 to $2m": one range
         return "from" if low > high or _CHANGE.search(before, 0, origin.start()) else "range"

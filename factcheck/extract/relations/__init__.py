@@ -43,11 +43,14 @@ from factcheck.extract.relations import (
     compared,
     dates,
     dimensions,
+    headcount,
     lifespan,
     multiple,
+    neighbours,
     parts,
     per_unit,
     percent_of,
+    respectively,
     same_concept,
     share,
     totals,
@@ -64,9 +67,9 @@ from factcheck.extract.relations.template import template_of
 from factcheck.extract.sentences import split_sentences
 
 # In the order they read a sentence (see the guide above).
-FAMILIES: tuple[ModuleType, ...] = (change, compared, multiple, per_unit, share, percent_of, parts, totals,
-                                    breakdown, dates, dimensions, lifespan,
-                                    same_concept)
+FAMILIES: tuple[ModuleType, ...] = (respectively, change, compared, multiple, per_unit, headcount, share,
+                                    percent_of, parts, totals, breakdown, dates, dimensions, neighbours,
+                                    lifespan, same_concept)
 
 RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
                              for name, meaning in family.RELATIONS.items()}

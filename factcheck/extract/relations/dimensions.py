@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factcheck.extract.relations.figures import Figure
 from factcheck.extract.relations.table import Found, member
 from factcheck.extract.relations.template import HEDGE_WORDS, Sentence, fig
 from factcheck.extract.unit_registry import table_unit
@@ -64,6 +63,8 @@ _NOT_NOUNS = frozenset({"and", "but", "the", "that", "this", "with", "from", "in
 # Words that name a region without saying what it is: a stated "area" may be such a shape.
 _SHAPES = frozenset({"rectangle", "square", "oblong", "strip", "area", "plot", "patch"})
 _WINDOW = 2  # sentences before the current one an area or a pair may stand in
+_MOST = 4  # pairs or areas in that window beyond which which goes with which is a guess
+_TOKEN = re.compile(r"⟨[A-Z]\d+⟩")
 
 
 class _Sides(NamedTuple):
@@ -113,24 +114,19 @@ def _sides(s: Sentence) -> list[_Sides]:
 
 def _areas(s: Sentence) -> list[_Area]:
     found = []
-    previous: Figure | None = None
+    spans: dict[int, tuple[int, int]] = {}  # template span of each token, read once when needed
+    previous: int | None = None
     for index, (figure, _) in enumerate(s.figures):
         if figure.kind != "N" or _dimension(figure.unit) != "[length] ** 2":
             continue
-        converted = previous is not None and \
-            _CONVERTED.fullmatch(s.template, *_between(s, previous, figure, tokens=True))
-        previous = figure
+        converted = False
+        if previous is not None:
+            spans = spans or {s.index(m.group()): m.span() for m in _TOKEN.finditer(s.template)}
+            converted = bool(_CONVERTED.fullmatch(s.template, spans[previous][1], spans[index][1]))
+        previous = index
         if index not in s.used and not converted:
             found.append(_Area(s, index, _noun(s, figure.start, figure.end)))
     return found
-
-
-def _between(s: Sentence, first: Figure, second: Figure, tokens: bool = False) -> tuple[int, int]:
-    """Template positions from just after `first` to the end of `second`'s token (or its start)."""
-    start = s.offsets.index(first.end - 1) + 1
-    token_start = s.offsets.index(second.start)
-    end = s.template.index("⟩", token_start) + 1 if tokens else token_start
-    return start, end
 
 
 def _link(sides: _Sides, area: _Area) -> str:
@@ -160,6 +156,8 @@ def in_sentence(s: Sentence, out: Found) -> None:
         return
     all_sides = [item for x in window[:-1] for item in _sides(x)] + here_sides
     all_areas = [item for x in window[:-1] for item in _areas(x)] + here_areas
+    if len(all_sides) > _MOST or len(all_areas) > _MOST:
+        return
     links = [(sides, area, how) for sides in all_sides for area in all_areas
              if (sides.sentence is s or area.sentence is s) and (how := _link(sides, area))]
     for sides, area, how in links:

@@ -59,6 +59,15 @@ def template_of(text: str, start: int, end: int, figures: list[tuple[Figure, int
     return Sentence(text[start:end], start, figures, "".join(parts), offsets, set(), factors, paragraph)
 
 
+def just_before(s: Sentence, sentences: list[Sentence], text: str) -> Sentence | None:
+    """The sentence right before `s` (the last of `sentences`), when it has figures: in its paragraph
+    or ending the one before, since news copy often gives each sentence a paragraph of its own."""
+    if len(sentences) < 2 or sentences[-1] is not s:
+        return None
+    before = sentences[-2]
+    return before if not text[before.start + len(before.text):s.start].strip() else None
+
+
 def fig(name: str, kinds: str) -> str:
     return rf"(?P<{name}>⟨[{kinds}]\d+⟩)"
 

@@ -18,6 +18,7 @@ tied to two others is left alone: better silent than wrong.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from factcheck.extract.relations.table import Found, member
@@ -82,7 +83,9 @@ class _Area(NamedTuple):
     noun: str
 
 
+@cache
 def _dimension(unit: str) -> str:
+    """The unit's dimensionality in pint's words; asked for every figure, so kept per unit name."""
     return str(table_unit(unit).dimensionality) if unit else ""
 
 

@@ -16,7 +16,7 @@ import secrets
 import stat
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
@@ -96,9 +96,9 @@ class SafeFolder:
         self.root = root
 
     def _parts(self, name: str) -> tuple[list[str], str]:
-        path = PurePosixPath(name)
-        parts = list(path.parts)
-        if not parts or path.is_absolute() or any(part in ("", ".", "..") for part in parts):
+        # As PurePosixPath(name).parts, without its cost (a run reads and writes thousands of files).
+        parts = [part for part in name.split("/") if part not in ("", ".")]
+        if not parts or name.startswith("/") or ".." in parts:
             raise UnsafePath(0, "not a name inside the folder", str(self.root / name))
         return parts[:-1], parts[-1]
 
@@ -107,10 +107,8 @@ class SafeFolder:
         if create:
             self.root.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
-        walked = self.root
         try:
-            for part in folders:
-                walked = walked / part
+            for depth, part in enumerate(folders, start=1):
                 try:
                     inner = os.open(part, _DIR_FLAGS, dir_fd=fd)
                 except FileNotFoundError:
@@ -118,9 +116,9 @@ class SafeFolder:
                         raise
                     with contextlib.suppress(FileExistsError):
                         os.mkdir(part, 0o777, dir_fd=fd)
-                    inner = self._open_inner(fd, part, walked)
+                    inner = self._open_inner(fd, part, self.root.joinpath(*folders[:depth]))
                 except OSError as exc:
-                    raise self._refusal(fd, part, walked) from exc
+                    raise self._refusal(fd, part, self.root.joinpath(*folders[:depth])) from exc
                 os.close(fd)
                 fd = inner
         except BaseException:

@@ -56,7 +56,7 @@ class Entry:
     error: str | None = None
 
 
-def report_name(root: str, doc: str, prefixed: bool = False) -> PurePosixPath:
+def report_name(root: str, doc: str, prefixed: bool = False, folder: bool | None = None) -> PurePosixPath:
     """The report's path inside the report folder, derived from `doc` relative to the argument `root`.
 
     `seeds/` + `seeds/a/001.txt` -> `a/001.md`; `corpus.jsonl#business/001` -> `corpus/business/001.md`;
@@ -64,19 +64,22 @@ def report_name(root: str, doc: str, prefixed: bool = False) -> PurePosixPath:
     first (`a/001.txt` under `a/` -> `a/001.md`), so each argument has its own names whatever the
     order of the arguments. Never absolute, never climbing out with `..`; folder names hold no dot,
     so a folder never clashes with a report; each part and the depth are bounded (see `_bounded`).
+    `folder` says whether `root` is a folder, when the caller knows (else it is looked up).
     """
     if doc == "-":
         return PurePosixPath("stdin" + REPORT_SUFFIX)
     file_part, hash_sign, record = doc.partition("#")
     path, base = Path(file_part), Path(root.partition("#")[0])
     relative = Path(path.name)
-    if base.is_dir():
+    if folder is None:
+        folder = base.is_dir()
+    if folder:
         with contextlib.suppress(ValueError):  # a file outside the folder: its name alone
             relative = path.relative_to(base)
     parts = list(relative.parts)
     if prefixed:
         parts = [part for part in base.parts if part not in (base.anchor, ".")] + \
-            (parts if base.is_dir() else [])
+            (parts if folder else [])
     if parts and Path(parts[-1]).suffix.lower() in ARTICLE_SUFFIXES:
         parts[-1] = Path(parts[-1]).stem
     if hash_sign:
@@ -101,9 +104,12 @@ class Names:
     def __init__(self, roots: Iterable[str] = ()) -> None:
         self._taken = {INDEX.lower()}
         self._prefixed = len(set(roots)) > 1
+        self._folders: dict[str, bool] = {}  # whether each path argument is a folder, looked up once
 
     def claim(self, root: str, doc: str) -> str:
-        name = report_name(root, doc, self._prefixed)
+        if root not in self._folders:
+            self._folders[root] = Path(root.partition("#")[0]).is_dir()
+        name = report_name(root, doc, self._prefixed, self._folders[root])
         candidate, number = name, 1
         # case-insensitive file systems collide too
         while str(candidate).lower() in self._taken or _RESERVED.fullmatch(str(candidate).lower()):

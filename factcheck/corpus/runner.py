@@ -25,14 +25,12 @@ from factcheck.corpus.cache import Cache, extraction_key, result_key
 from factcheck.corpus.limits import TimeLimitExceeded, over_limit, within_time
 from factcheck.corpus.pool import Engine, Failure, LocalPool, failure, worker_preload
 from factcheck.documents import Document, DocumentError, count_documents, read_inputs
-from factcheck.extract.core import extract_rows
-from factcheck.extract.schema import Row, to_table
 from factcheck.report.formats import TableFormat
-from factcheck.report.quantities import csv_rows, jsonl_rows
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the extractor is imported by the workers (and a single document's run) alone
     import pandas as pd
 
+    from factcheck.extract.schema import Row
     from factcheck.rules.findings import Finding
 
 # Per-document time limit in a worker, unless configured otherwise.
@@ -158,6 +156,8 @@ Unit = tuple[Source, ...]
 
 def warm_up() -> None:
     """Load quantulum3's unit tables and compile the extractor's patterns, once per process."""
+    from factcheck.extract.core import extract_rows
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         extract_rows("Warm-up: 3 km, 45 kg and 2.5 million shells.")
@@ -176,6 +176,9 @@ class Extracted:
 def extracted(rows: list[Row], streamed: TableFormat | None) -> Extracted:
     """A document's extraction `rows` as `extract` needs them: rendered in the `streamed` format,
     or as its table. JSON lines are rendered from the rows, so their workers never load pandas."""
+    from factcheck.extract.schema import to_table
+    from factcheck.report.quantities import csv_rows, jsonl_rows
+
     if streamed is TableFormat.jsonl:
         return Extracted(len(rows), rows=jsonl_rows(rows))
     table = to_table(rows)
@@ -267,6 +270,8 @@ def work(state: WorkerState, task: Task | StoryTask | Batch) -> Any:
         return tuple(_attempt(state, member) for member in task.tasks)
     if state.ruleset is None:
         assert isinstance(task, Task)
+        from factcheck.extract.core import extract_rows
+
         rows = extract_rows(task.document.text, task.document.doc)
         state.cache.put("rows", task.extraction_key, rows)
         return extracted(rows, state.streamed)

@@ -100,3 +100,40 @@ def test_house_numbers_and_codes_are_no_quantity(text: str) -> None:
 
 def test_a_number_before_a_capitalised_noun_still_counts() -> None:
     assert row("The kennel keeps 6 St Bernards.", "6").value == 6
+
+
+def test_a_range_keeps_the_more_specific_of_two_ways_to_write_one_currency() -> None:
+    figure = row("The forecast was cut to US $61 to $64 billion.", "US $61 to $64 billion")
+    assert (figure.low, figure.high, figure.unit) == (61e9, 64e9, "united states dollar")
+
+
+def test_a_range_that_changes_to_another_range_is_two_ranges() -> None:
+    rows = table("The bank moved its growth forecast from 4 to 6 per cent to 2 to 3 per cent.")
+    assert rows["qualifier"].tolist() == ["range", "range"]
+    assert rows[["low", "high"]].values.tolist() == [[4, 6], [2, 3]]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The contract is worth 30 million euros ($33 million) a year.", "30 million euros", "$33 million"),
+    ("Her pension (£18,200) a year was cut.", "£18,200", None),
+])
+def test_a_rate_after_a_bracketed_conversion_belongs_to_both(text: str, first: str, second: str | None) -> None:
+    assert row(text, first).unit.endswith(" per year")
+    if second:
+        assert row(text, second).unit.endswith(" per year")
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Tap water may hold up to 4 mg/L of chlorine.", "4 mg/L", "milligram per litre"),
+    ("The new model emits 95 g/km of carbon dioxide.", "95 g/km", "gram per kilometre"),
+    ("Pollution reached 58 µg/m3 on Tuesday.", "58 µg/m3", "microgram per cubic metre"),
+    ("The cell ran at 0.8 A/cm2 for an hour.", "0.8 A/cm2", "ampere per square centimetre"),
+    ("Farms averaged 7.5 t/ha of wheat.", "7.5 t/ha", "tonne per hectare"),
+])
+def test_two_unit_symbols_with_a_slash_are_one_rate(text: str, surface: str, unit: str) -> None:
+    assert row(text, surface).unit == unit
+
+
+@pytest.mark.parametrize("text", ["They ran an A/B test on 40 users.", "The clinic offers 24/7 care."])
+def test_a_slash_between_letters_or_numbers_is_no_rate(text: str) -> None:
+    assert (table(text)["unit"] == "").all()

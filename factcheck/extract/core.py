@@ -74,6 +74,8 @@ _RATE = re.compile(
     r"gallon|litre|liter|ounce|gram|kilo|kilogram|kg|tonne|ton|square (?:foot|feet|metre|meter|mile)|"
     r"sq ft|sq m|sq km|head|person|night|mile|kilometre|km|century|decade|kWh|MWh|unit|seat|mmBtu|"
     r"MMBtu|mmBTU|MMBTU)\b")
+# Between an amount and its rate: a bracketed conversion after it, or the bracket it stands in.
+_ASIDE = re.compile(r"\s?\([^()]{1,40}\)|\)")
 _SPEED_OVER = {"hour", "day", "week", "month", "year", "century", "decade"}
 _NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on)\b")
 _OF = re.compile(r"\s+of\s+")
@@ -105,6 +107,7 @@ _CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 # The last of a list of starting points ("from 1,200 and 800 to 1,500 and 1,000 respectively"): two figures.
 _FROM_LIST = re.compile(r"\bfrom\s+[\w$£€¥.,%]+(?:,\s+[\w$£€¥.,%]+){0,4},?\s+and\s+$", re.IGNORECASE)
+_TO_NUMBER = re.compile(r"\s+to\s+(?:[$£€¥]|[A-Z]{1,3}\$?\s?)?\d")
 
 
 def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
@@ -141,6 +144,12 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     if unit.name == "degree angle" and _TEMPERATURE_WORDS.search(sentence):
         unit = TEMPERATURE  # "set the thermostat to 85°", "5 degrees warmer": a scale not stated
     rate = _RATE.match(sentence, end)
+    if rate is None and unit.dimension == "currency":  # "£5m ($6.5m) a year": both are yearly
+        aside = _ASIDE.match(sentence, end)
+        rate = _RATE.match(sentence, aside.end()) if aside else None
+        if rate is not None and rate.group("sep").strip() in ("a", "an", "per"):
+            found_rate = Unit(f"{unit.name} per {_singular(rate.group('per'))}", "currency")
+            return (found_rate, end) if not _NOT_A_RATE.match(sentence, rate.end()) else (unit, end)
     if rate and _NOT_A_RATE.match(sentence, rate.end()):
         rate = None
     loose = rate is not None and rate.group("sep").strip() in ("a", "an", "each")
@@ -199,8 +208,8 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
         return None
     if any(_year_like(sentence, figure) for figure in (left, right)):
         return None  # "in 2015 to 41 mpg": a date, left for the filters
-    if left.unit is not COUNT and right.unit is not COUNT \
-            and not right.unit.name.startswith(left.unit.name):
+    if left.unit is not COUNT and right.unit is not COUNT and not right.unit.name.startswith(left.unit.name) \
+            and not _narrower(left.unit, right.unit):
         return None  # "25 sen to RM8.40": two units, two figures
     low, high = a.value, b.value
     if not a.has_magnitude and b.has_magnitude and low * b.magnitude <= high:
@@ -217,12 +226,19 @@ def _joinable(sentence: str, left: Figure, right: Figure) -> str | None:
     if _FROM_LIST.search(before):
         return "pair"
     origin = _FROM.search(before)
+    if origin and _TO_NUMBER.match(sentence, right.end):
+        return "range"  # "from 5 to 7% to 3 to 4%": the first pair is a range, the second "to" the change
     if origin:  # "rose from 200 to 250", "from 90 kg to 84": two figures; "from $50 to $2m": one range
         return "from" if low > high or _CHANGE.search(before, 0, origin.start()) else "range"
     if low > high:
         return "pair"
     # "grew by $2.1bn to $80.4bn" is two figures; "cooled by 2 to 3 degrees" a range
     return "pair" if _CHANGE_BEFORE.search(before) and left.unit is not COUNT else "range"
+
+
+def _narrower(left: Unit, right: Unit) -> bool:
+    """"US $89 to $93bn": the second currency is the first's, written short."""
+    return left.dimension == right.dimension == "currency" and left.name.endswith(" " + right.name)
 
 
 def _year_like(sentence: str, figure: Figure) -> bool:
@@ -300,7 +316,8 @@ def _figures(sentence: str) -> list[Figure]:
         if previous is not None and relation == "range":
             previous.readings.append(figure.first)
             previous.end = figure.end
-            previous.unit = previous.unit if figure.unit is COUNT else figure.unit
+            if figure.unit is not COUNT and not _narrower(previous.unit, figure.unit):
+                previous.unit = figure.unit
             previous.qualifier = previous.mode = "range"
             continue
         if previous is not None and relation == "score":

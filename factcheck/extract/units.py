@@ -501,6 +501,9 @@ def unit_after(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
         if _allowed(key, spaced, rest[best.end():]):
             return gap + best.end(), unit
         return None
+    ratio = _slash_unit(rest)
+    if ratio:
+        return gap + ratio[0], ratio[1]
     words = _leading_words(rest)
     first = words[0].group() if words else ""
     if not first or (spaced and len(first) == 1) or first.istitle():
@@ -510,6 +513,34 @@ def unit_after(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
         return None
     size, unit = found
     return gap + words[size - 1].end(), unit
+
+
+# "5 mg/L", "120 g/km", "40 µg/m3", "1.3 A/cm2": two unit symbols with a slash, one rate.
+_SLASH_UNIT = re.compile(r"(?P<num>[A-Za-zµμ]{1,3})/(?P<den>[A-Za-z]{1,3})(?P<power>[23²³])?(?![\w/])")
+_POWERS = {"2": "square ", "²": "square ", "3": "cubic ", "³": "cubic "}
+_RATIO_DIMENSIONS = {("mass", "volume"): "density", ("current", "area"): "current density"}
+# Symbols read only inside such a rate: alone, "A" is a letter and "ug" a typo.
+_RATIO_SYMBOLS = {"A": _u("ampere", "current"), "mA": _u("milliampere", "current"),
+                  "µg": _u("microgram", "mass"), "μg": _u("microgram", "mass"), "ug": _u("microgram", "mass")}
+
+
+def _slash_unit(rest: str) -> tuple[int, Unit] | None:
+    """A rate written with a slash between two unit symbols: (length, "X per Y" unit)."""
+    match = _SLASH_UNIT.match(rest)
+    if not match:
+        return None
+    parts = []
+    for symbol in (match["num"], match["den"]):
+        known = _RATIO_SYMBOLS.get(symbol)
+        found = (len(symbol), known) if known else unit_after(symbol, False)
+        if found is None or found[0] != len(symbol) or found[1].dimension in ("currency", "percentage"):
+            return None
+        parts.append(found[1])
+    power = _POWERS.get(match["power"] or "", "")
+    over = parts[1].dimension if not power else {"length": "area" if power == "square " else "volume"}.get(
+        parts[1].dimension, parts[1].dimension)
+    dimension = _RATIO_DIMENSIONS.get((parts[0].dimension, over), "rate")
+    return match.end(), Unit(f"{parts[0].name} per {power}{parts[1].name}", dimension)
 
 
 def _allowed(key: str, spaced: bool, following: str) -> bool:

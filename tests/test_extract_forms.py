@@ -117,7 +117,8 @@ def test_a_range_that_changes_to_another_range_is_two_ranges() -> None:
     ("The contract is worth 30 million euros ($33 million) a year.", "30 million euros", "$33 million"),
     ("Her pension (£18,200) a year was cut.", "£18,200", None),
 ])
-def test_a_rate_after_a_bracketed_conversion_belongs_to_both(text: str, first: str, second: str | None) -> None:
+def test_a_rate_after_a_bracketed_conversion_belongs_to_both(text: str, first: str,
+                                                             second: str | None) -> None:
     assert row(text, first).unit.endswith(" per year")
     if second:
         assert row(text, second).unit.endswith(" per year")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from factcheck.cli import app
 from factcheck.compare import Agreement, Comparison, compare_story, group_stories, story_of
 from factcheck.compare.groups import story_key
 from factcheck.documents import Document
+from factcheck.extract import extract
 from factcheck.report.compare_json import render_json
 from factcheck.report.compare_md import render_comparison
 
@@ -288,3 +291,24 @@ def test_unnamed_counts_that_differ_are_a_conflict(tmp_path: Path, first: str, s
     result = compare(str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), "--format", "json")
     assert result.exit_code == 1, result.output
     assert json.loads(result.stdout)["stories"][0]["counts"]["conflict"] == 1
+
+
+@pytest.mark.parametrize(("second", "code", "conflicts"), [
+    ("Rescue teams pulled 71 from the flooded mine overnight, a spokeswoman said.", 1, 1),
+    ("Rescue teams pulled 17 from the flooded mine overnight, a spokeswoman said.", 0, 0),
+])
+def test_the_command_compares_counts_no_concept_names(tmp_path: Path, second: str, code: int,
+                                                      conflicts: int) -> None:
+    """End to end, as a user runs it: a count the extractor labels with no concept is still compared
+    across versions, by the words around it."""
+    first = "Rescue teams pulled 17 from the flooded mine overnight, a spokeswoman said."
+    assert extract(first).concept.isna().all()
+    (tmp_path / "early.txt").write_text(f"Mine flood\n\n{first}\n", encoding="utf-8")
+    (tmp_path / "late.txt").write_text(f"Mine flood\n\n{second}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "factcheck", "compare", "--no-cache", "--format", "json",
+                             str(tmp_path / "early.txt"), str(tmp_path / "late.txt")],
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == code, result.stderr
+    story = json.loads(result.stdout)["stories"][0]
+    assert story["counts"]["conflict"] == conflicts
+    assert any(m["surface"] == "17" for f in story["figures"] for m in f["mentions"])

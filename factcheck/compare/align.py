@@ -21,7 +21,7 @@ from itertools import combinations
 import pandas as pd
 
 from factcheck.compare.words import STOPWORDS, WORD, content_words, fold
-from factcheck.extract.dates import MONTHS
+from factcheck.extract.dates import MONTHS, YEAR
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.unit_registry import registry, table_unit
 from factcheck.intervals import Interval, format_interval
@@ -119,12 +119,12 @@ COMMON_WORD_SENTENCES = 64  # a word in more sentences than this says nothing ab
 # Dimensions whose different units never convert (currencies) or have a single unit.
 _NO_CONVERSION = frozenset(("currency", "count", "percentage", "fraction", "multiplier"))
 _SEPARATOR = re.compile(r"[,;:\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|versus|vs)\b", re.IGNORECASE)
-_YEAR_FIGURE = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_FIGURE = re.compile(YEAR)
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|this|next|previous|past|coming)\s+(?:year|month|week|quarter|decade|weekend)"
     r"|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTH_WORD = re.compile(r"\b[A-Z][a-z]{2,8}\b")
 
 

@@ -15,6 +15,8 @@ MONTHS = {name: number for number, names in enumerate((
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
 
+# A calendar year as news writes one: the one pattern every reader of years builds on.
+YEAR = r"(?:1[89]|20)\d\d"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
 _DAY_MONTH_YEAR = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)"

@@ -9,6 +9,7 @@ import re
 from collections import deque
 
 from factcheck.extract.concepts import head_phrase
+from factcheck.extract.dates import YEAR
 from factcheck.extract.relations.figures import MONTH_NAMES, Figure
 from factcheck.extract.relations.table import Found, member
 from factcheck.extract.relations.template import Sentence
@@ -43,7 +44,7 @@ second degree point goal run wicket lap set game stage round seat-belt storey fl
 _WHEN = re.compile(
     rf"\b(?:{MONTH_NAMES}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"tomorrow|last\s+(?:week|month|year)|this\s+(?:week|month|year)|next\s+(?:week|month|year)|"
-    r"previous|(?:first|second|third|fourth)\s+(?:quarter|half)|(?:18|19|20)\d\d)\b", re.IGNORECASE)
+    r"previous|(?:first|second|third|fourth)\s+(?:quarter|half)|" + YEAR + r")\b", re.IGNORECASE)
 # Words just before a count that make it a different count: "another 50", "a total of 90", or a
 # count of what would or could be ("there would be 42").
 _QUALIFIER = re.compile(

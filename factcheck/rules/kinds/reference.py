@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 import pint
 
+from factcheck.extract.dates import YEAR
 from factcheck.extract.hedges import HEDGE_PATTERN
 from factcheck.extract.schema import records
 from factcheck.facts import Facts, Mention, Place, Yardstick, reference_facts
@@ -207,7 +208,7 @@ def _present(value: object) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
 
 
-_YEAR = re.compile(r"(?<![\w.,$£€¥])(1[89]\d\d|20\d\d)(?!\w|[.,]\d)")
+_YEAR = re.compile(rf"(?<![\w.,$£€¥])({YEAR})(?!\w|[.,]\d)")
 
 
 _OTHER_ERA = -1

@@ -33,6 +33,26 @@ def _run(run: str, setup: Callable[..., Any], setup_args: tuple[Any, ...], work:
     return work(_STATES[run], payload)
 
 
+def _local_cluster(jobs: int) -> Any:
+    """A cluster of `jobs` worker processes on this machine, forked (where the system can) from a
+    server that has imported and warmed up the extractor and the rule engine, as the local pool's
+    workers are: the workers share those pages instead of each loading its own copy."""
+    import multiprocessing
+
+    import dask
+    from dask.distributed import LocalCluster
+
+    from factcheck.corpus.pool import PRELOAD_CHECKING
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        get_mp_context().set_forkserver_preload(["distributed", *PRELOAD_CHECKING])
+        return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
 class DaskEngine:
     """Submit documents to a Dask scheduler at `scheduler`, or to a new `LocalCluster` of `jobs` workers."""
 
@@ -40,7 +60,7 @@ class DaskEngine:
                  work: Callable[[Any, Any], Any], time_limit: float | None = None,
                  scheduler: str | None = None) -> None:
         try:
-            from dask.distributed import Client, LocalCluster
+            from dask.distributed import Client
         except ImportError as exc:
             message = "--engine dask needs the optional extra: pip install 'factcheck[dask]'"
             raise RuntimeError(message) from exc
@@ -51,8 +71,7 @@ class DaskEngine:
             except (OSError, TimeoutError, ValueError) as exc:
                 raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
+            self._cluster = _local_cluster(jobs)
             self._client = Client(self._cluster)
         self._run_id = uuid.uuid4().hex[:12]
         [shared] = self._client.scatter([setup_args], broadcast=True, hash=False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +29,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "bbc"))
     parser.add_argument("--rules", default=str(ROOT / "rules" / "scale.yaml"), help="rule file or folder")
     parser.add_argument("--sentences", action="store_true", help="add each finding's sentence")
+    parser.add_argument("--timing", action="store_true", help="also time each article without rules")
     args = parser.parse_args()
 
     folder = Path(args.corpus)
@@ -35,9 +37,16 @@ def main() -> None:
     rules = [rule for rule in load_ruleset([args.rules]) if rule.kind == "reference"]
     counts: Counter[str] = Counter()
     print("doc\trule\tverdict\tfigures\tarithmetic" + ("\tsentence" if args.sentences else ""))
+    spent = {"without rules": 0.0, "with reference rules": 0.0}
     for path in paths:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        result = check_document(Document(str(path.relative_to(folder)), text), rules)
+        document = Document(str(path.relative_to(folder)), path.read_text(encoding="utf-8", errors="replace"))
+        if args.timing:
+            started = time.process_time()
+            check_document(document, [])
+            spent["without rules"] += time.process_time() - started
+        started = time.process_time()
+        result = check_document(document, rules)
+        spent["with reference rules"] += time.process_time() - started
         for finding in result.findings:
             counts[finding.verdict] += 1
             row = [result.doc, finding.rule, str(finding.verdict), " | ".join(finding.details.values()),
@@ -46,7 +55,13 @@ def main() -> None:
                 row.append(" ".join(finding.sentence.split()))
             print("\t".join(row))
     tally = ", ".join(f"{verdict} {counts[verdict]}" for verdict in ("fail", "uncertain", "pass"))
-    print(f"{len(paths)} articles, {len(rules)} reference rules: {tally}", file=sys.stderr)
+    print(f"{len(paths)} articles, {len(rules)} reference rules: {tally}; "
+          f"{spent['with reference rules']:.1f} s CPU", file=sys.stderr)
+    if args.timing and spent["without rules"]:
+        ratio = spent["with reference rules"] / spent["without rules"]
+        print(f"CPU per article: {1000 * spent['without rules'] / len(paths):.2f} ms without rules, "
+              f"{1000 * spent['with reference rules'] / len(paths):.2f} ms with the reference rules "
+              f"(x{ratio:.2f})", file=sys.stderr)
 
 
 if __name__ == "__main__":

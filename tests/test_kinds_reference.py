@@ -123,3 +123,17 @@ BOND_ABROAD = {"reading": "bond-sale-abroad", "pass": "0 to 1.2", "fail_outside"
 ])
 def test_one_bond_sale_abroad_against_the_record(text: str, expected: list[Verdict]) -> None:
     assert verdicts("reference", text, **BOND_ABROAD) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada's parliament sat late. The federal deficit will reach C$5 million this year.", [Verdict.fail]),
+    ("Canada's parliament sat late. The federal deficit will reach C$50 billion this year.", [Verdict.passed]),
+    # two countries, a province, or another owner: whose deficit it is stays unknown
+    ("Canada and Mexico signed a pact. The federal deficit will reach C$5 million this year.", []),
+    ("Ontario's parliament sat late. The federal deficit will reach C$5 million this year.", []),
+    ("Canada's parliament sat late. The airline's public deficit will reach C$5 million.", []),
+    ("Canada's parliament sat late. The deficit will reach C$5 million this year.", []),  # not national
+])
+def test_a_national_concept_belongs_to_the_one_country_the_article_names(text: str,
+                                                                         expected: list[Verdict]) -> None:
+    assert verdicts("reference", text, **DEFICIT) == expected

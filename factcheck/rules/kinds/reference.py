@@ -144,7 +144,7 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
         return
     facts = reference_facts()
     year = context.published.year if context.published else None
-    figures, mentions, years = _DOCUMENT.of(table)
+    figures, mentions, years = _DOCUMENT.of(table, context.text)
     reader = _READERS[reference.reading]
     for figure in figures:
         if figure.sentence_start not in mentions:
@@ -157,6 +157,8 @@ def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
         if check is not None:
             yield _finding(rule, reference, check)
 
+
+_UNREAD = object()  # the article's sole country not looked for yet
 
 # A document's figures, the places each sentence names, and the year each sentence is read for.
 _Read = tuple[list[_Figure], dict[int, list[Mention]], dict[int, int | None]]
@@ -172,13 +174,27 @@ class _Document:
         self._figures: list[_Figure] = []
         self._mentions: dict[int, list[Mention]] = {}
         self._years: dict[int, int | None] = {}
+        self._text = ""
+        self._sole: Place | object | None = _UNREAD
 
-    def of(self, table: pd.DataFrame) -> _Read:
+    def of(self, table: pd.DataFrame, text: str) -> _Read:
         if table is not self._table:
             self._figures = [figure for row in records(table) if (figure := _figure(row)) is not None]
             self._mentions, self._years = {}, {}  # by sentence start, filled as rules ask
-            self._table = table
+            self._table, self._text, self._sole = table, text, _UNREAD
         return self._figures, self._mentions, self._years
+
+    def sole_country(self, facts: Facts) -> Place | None:
+        """The one country the whole article names (its cities and regions count as naming it),
+        or None when it names none, several, or a region (whose own figures a national word may
+        still mean: "the state's public debt")."""
+        if self._sole is _UNREAD:
+            named = facts.mentions(self._text)
+            countries = {mention.place.country for mention in named}
+            regional = any(mention.place.kind == "region" for mention in named)
+            only = facts.places.get(next(iter(countries))) if len(countries) == 1 and not regional else None
+            self._sole = only
+        return self._sole if isinstance(self._sole, Place) else None
 
 
 _DOCUMENT = _Document()
@@ -310,6 +326,10 @@ def _share_of_gdp(reference: Reference, facts: Facts, figure: _Figure, mentions:
     if concept is None:
         return None
     place = _attached_place(reference, figure.sentence, concept, mentions)
+    if place is None and not mentions and _NATIONAL.search(concept.group()) \
+            and not _SHARE_AFTER.match(figure.sentence, concept.end()) \
+            and not _OWNED_BY_OTHER.search(figure.sentence[max(0, concept.start() - 40):concept.start()]):
+        place = _DOCUMENT.sole_country(facts)  # "the national debt" in an article about one country
     if place is None:
         return None
     money, gdp = _money(facts, figure, place), facts.gdp(place, year)
@@ -318,6 +338,15 @@ def _share_of_gdp(reference: Reference, facts: Facts, figure: _Figure, mentions:
     return _Check((figure,), money / gdp,
                   f"{figure.surface} (US${format_interval(money.low, money.high)}) ÷ {place.name}'s GDP "
                   f"{_when(year)} (US${format_interval(gdp.low, gdp.high)})")
+
+
+# A concept that can only be a whole country's ("the national debt", "public borrowing", "GDP").
+_NATIONAL = re.compile(r"\b(?:national|federal|public|sovereign|government|gdp|gross\s+domestic\s+product)\b",
+                       re.IGNORECASE)
+# An owner other than the country right before the concept: "the firm's", "its", "the state's".
+_OWNED_BY_OTHER = re.compile(r"(?:\b(?!(?:country|nation|government)(?:’s|'s))[\w-]+(?:’s|'s|s’|s')|"
+                             r"\b(?:its|their|his|her|our|state|city|local|regional|provincial|council|"
+                             r"municipal))\s+$", re.IGNORECASE)
 
 
 _WORLD_WORDS = re.compile(r"\b(?:world|world's|global|globally|worldwide|planet|earth|universe)\b",

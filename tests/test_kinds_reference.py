@@ -127,7 +127,7 @@ def test_one_bond_sale_abroad_against_the_record(text: str, expected: list[Verdi
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Canada's parliament sat late. The federal deficit will reach C$5 million this year.", [Verdict.fail]),
-    ("Canada's parliament sat late. The federal deficit will reach C$50 billion this year.", [Verdict.passed]),
+    ("Canada's parliament sat late. The federal deficit will reach C$50bn this year.", [Verdict.passed]),
     # two countries, a province, or another owner: whose deficit it is stays unknown
     ("Canada and Mexico signed a pact. The federal deficit will reach C$5 million this year.", []),
     ("Ontario's parliament sat late. The federal deficit will reach C$5 million this year.", []),

@@ -36,6 +36,8 @@ from factcheck.rules.findings import Verdict
     ("A jar costs 15p more: £3.15, up from £3.00 - a rise of 12% in the price per 100g.", Verdict.passed),
     ("Average pay rose from £300 to £309, a fall of 2% in real terms.", Verdict.passed),
     ("A jar costs 15p more: £3.15, up from £3.00 - a rise of 12%.", Verdict.fail),
+    ("A jar costs 15p (12%) more than last year: £3.15, up from £3.00.", Verdict.fail),  # a rate in brackets
+    ("A jar costs 15p (5%) more than last year: £3.15, up from £3.00.", Verdict.passed),
 ])
 def test_verdicts(text, expected) -> None:
     assert verdicts("percent_change", text) == [expected]

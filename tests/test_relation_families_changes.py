@@ -62,6 +62,17 @@ def test_respectively_pairs_lists_in_order(text, expected) -> None:
      "passengers, up 25%.", [FAIL]),
     ("The ferry carried 410,000 passengers in 2022. A rival line carried 300,000 passengers, up 25%.", []),
     ("Adults paid £1,000 for tickets. The firm said costs for staff were 60% higher for adults.", []),
+    # a lone rate in the sentence before a from/to pair that names the same thing
+    ("Council to cut its fleet of vans by 40%\n\nThe fleet will shrink from 150 vans to 110 under the plan.",
+     [FAIL]),
+    ("Council to cut its fleet of vans by 25%\n\nThe fleet will shrink from 150 vans to 110 under the plan.",
+     [Verdict.uncertain]),
+    ("Council to cut its fleet of vans by 27%\n\nThe fleet will shrink from 150 vans to 110 under the plan.",
+     [PASS]),
+    # a fraction in words is loose, a rate of another thing, a rate with a figure of its own: no pairing
+    ("Council to cut its fleet of vans by a third\n\nThe fleet will shrink from 150 vans to 110.", []),
+    ("Bus fares to rise by 40%. The fleet will shrink from 150 vans to 110 under the plan.", []),
+    ("Council to cut its fleet by 40% by 2030, or 60 vans. The fleet will shrink from 150 vans to 110.", []),
 ])
 def test_changes_across_neighbouring_sentences(text, expected) -> None:
     assert sorted(verdicts("percent_change", text), key=str) == sorted(expected, key=str)

@@ -54,7 +54,8 @@ _RATE_PATTERNS = [
     re.compile(rf"\b(?P<dir>{UP}|{DOWN})\s+(?:by\s+)?{HEDGE_WORDS}{fig('r', 'PT')}", re.IGNORECASE),
     re.compile(rf"\b(?P<dir>{UP}|{DOWN})\s+(?:[a-z][a-z'-]*\s+){{1,3}}?by\s+{HEDGE_WORDS}"
                rf"{fig('r', 'PT')}", re.IGNORECASE),
-    re.compile(rf"{fig('r', 'PT')}\s+(?P<dir>{UP_NOUNS}|{DOWN_NOUNS})\b", re.IGNORECASE),
+    re.compile(rf"{fig('r', 'PT')}\)?\s+(?P<dir>{UP_NOUNS}|{DOWN_NOUNS})\b",  # bracketed: "20p (6%) more"
+               re.IGNORECASE),
     re.compile(rf"\b(?P<dir>{UP_NOUNS}|{DOWN_NOUNS}|increases|rises|falls|drops)\s+(?:of|by)\s+"
                rf"{HEDGE_WORDS}{fig('r', 'PT')}", re.IGNORECASE),
     re.compile(rf"\b(?P<dir>{UP}|{DOWN})\s+by\s+{HEDGE_WORDS}{fig('d', 'NM')}", re.IGNORECASE),

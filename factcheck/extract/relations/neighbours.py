@@ -12,7 +12,11 @@
   percent higher for tenants.": a rate "P% higher for L" compares the two figures labelled
   "for L" in that sentence and the two before it; the larger is the higher one.
 
-Both are `change` rows (roles from, to, rate), checked by the `percent_change` kind. Anything
+- "Council to cut its fleet of vans by 40%. The fleet will shrink from 150 vans to 110.": a
+  change from one figure to another without a rate takes the one rate of the sentence just
+  before that stands alone (no figure of its own to change) when both name the thing counted.
+
+All are `change` rows (roles from, to, rate), checked by the `percent_change` kind. Anything
 less clear (two candidate bases, a unit or a noun that differs) is left alone.
 """
 
@@ -24,8 +28,10 @@ from factcheck.extract.relations.figures import Figure, as_written
 from factcheck.extract.relations.table import Found, member
 from factcheck.extract.relations.template import (
     DOWN,
+    DOWN_NOUNS,
     HEDGE_WORDS,
     UP,
+    UP_NOUNS,
     Sentence,
     compatible,
     direction_of,
@@ -61,6 +67,9 @@ _LABELLED = re.compile(rf"{fig('x', 'NM')}(?:\s+[a-z]+){{0,3}}?\s+for\s+(?:the\s
 # The new figure's sentence speaks of what the one before did: "it", "its", "they", "the figure".
 _REFERS_BACK = re.compile(r"\b(?:it|its|they|their|this|these|those|the (?:figure|number|total|same))\b",
                           re.IGNORECASE)
+_LONE_RATE = re.compile(
+    rf"\b(?P<dir>{UP}|{DOWN}|{UP_NOUNS}|{DOWN_NOUNS})\s+(?:[\w'-]+\s+){{0,4}}?(?:by|of)\s+{HEDGE_WORDS}"
+    rf"{fig('r', 'P')}|{fig('r2', 'P')}\s+(?P<dir2>{UP_NOUNS}|{DOWN_NOUNS})\b", re.IGNORECASE)
 _LABEL_WINDOW = 2  # sentences before the rate's that its labelled figures may stand in
 _MOST = 4  # changes in one sentence beyond which it is a list, and pairing its members a guess
 _WORD = re.compile(r"[a-z][a-z'-]{3,}", re.IGNORECASE)
@@ -115,6 +124,34 @@ def _same_thing(previous: Sentence, base: Figure, new: Figure, new_noun: str, na
 def in_sentence(s: Sentence, out: Found) -> None:
     _labelled(s, out)
     _next_sentence(s, out)
+    _rate_before(s, out)
+
+
+def _rate_before(s: Sentence, out: Found) -> None:
+    """A from/to pair without a rate takes a lone rate of the sentence just before (see above)."""
+    bare = [row for row in out.in_sentence("change") if len(row["members"]) == 2]  # type: ignore[arg-type]
+    previous = just_before(s, out.sentences, out.text) if len(bare) == 1 else None
+    if previous is None or any(f.kind in "NM" and i not in previous.used for i, (f, _) in
+                               enumerate(previous.figures)):
+        return  # the rate may change a figure of its own sentence
+    rates = [match for match in _LONE_RATE.finditer(previous.template)
+             if previous.index(match["r"] or match["r2"]) not in previous.used
+             and any(c.isdigit() for c in previous.figure(match["r"] or match["r2"])[0].surface)]
+    if len(rates) != 1 or sum(f.kind in "PT" for f, _ in previous.figures) != 1:
+        return
+    (row,) = bare
+    members = row["members"]
+    assert isinstance(members, tuple)
+    nouns = {_noun_after(s, figure) for figure in members} - {""}
+    rate = rates[0]
+    if not nouns & _content(previous.text):
+        return
+    index = previous.index(rate["r"] or rate["r2"])
+    previous.used.add(index)
+    row["members"] = (*members, member("rate", *previous.figures[index]))
+    details = row["details"]
+    assert isinstance(details, dict)
+    details["direction"] = _direction(rate["dir"] or rate["dir2"])
 
 
 def _next_sentence(s: Sentence, out: Found) -> None:

@@ -53,6 +53,10 @@ def test_respectively_pairs_lists_in_order(text, expected) -> None:
     ("In the city a season ticket cost £1,150 for adults and £640 for students. In the suburbs it was "
      "£1,000 for adults and £400 for students. City prices were 15% higher for adults and 16% higher "
      "for students.", [FAIL, PASS]),
+    ("In the city a season ticket cost £1,150 for adults. In the suburbs it was £1,000 for adults. Suburban "
+     "prices were 13% lower for adults.", [PASS]),
+    ("In the city a season ticket cost £1,150 for adults. In the suburbs it was £1,000 for adults. Suburban "
+     "prices were 30% lower for adults.", [FAIL]),
     # better silent: another unit, another noun, two candidate bases, a base in the same sentence
     ("Rents were £900 a month in 2022. In 2023 they were 8% higher at £1,200.", []),
     ("The ferry carried 410,000 passengers in 2022. Last year it carried 450,000 cars, up 25%.", []),

@@ -138,3 +138,35 @@ def test_two_unit_symbols_with_a_slash_are_one_rate(text: str, surface: str, uni
 @pytest.mark.parametrize("text", ["They ran an A/B test on 40 users.", "The clinic offers 24/7 care."])
 def test_a_slash_between_letters_or_numbers_is_no_rate(text: str) -> None:
     assert (table(text)["unit"] == "").all()
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The singer turns 60 in March.", "60"),
+    ("He turned 30, and moved to Leeds.", "30"),
+    ("Life expectancy for men in the county is about 77, the report says.", "77"),
+])
+def test_ages_after_turning_and_life_expectancy_are_years(text: str, surface: str) -> None:
+    figure = row(text, surface)
+    assert (figure.unit, figure.concept) == ("year", "age")
+
+
+def test_turning_a_number_of_things_is_no_age() -> None:
+    assert row("The striker turned 2 of 5 chances into goals.", "2").unit == ""
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("The trial lasted four and a half weeks.", "four and a half weeks", 4.5, "week"),
+    ("Roughly one and a half million homes lost power.", "one and a half million", 1.5e6, ""),
+    ("The queue was 2 and a half hours long.", "2 and a half hours", 2.5, "hour"),
+    ("Rents rose 3½ per cent.", "3½ per cent", 3.5, "percentage"),
+    ("The fund holds 1¼ million shares.", "1¼ million", 1.25e6, ""),
+])
+def test_a_whole_and_a_half_or_a_vulgar_fraction_is_one_number(text: str, surface: str, value: float,
+                                                                unit: str) -> None:
+    figure = row(text, surface)
+    assert math.isclose(figure.value, value) and figure.unit == unit
+
+
+def test_and_a_half_times_is_a_multiplier() -> None:
+    figure = row("The new dam is three-and-a-half times taller.", "three-and-a-half times")
+    assert (figure.value, figure.dimension) == (3.5, "multiplier")

@@ -85,9 +85,15 @@ _BRIDGE = re.compile(r"\s+(?:more|extra|additional|further|full|whole|straight|c
                      r"long|short|rushing|passing|receiving|square|cubic|US|U\.S\.|imperial)\s")
 # "nine times as much", "3.5 times higher": a multiplier; "won three times" counts occasions.
 _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater|smaller|faster|slower|"
-                    r"lower|longer|cheaper|the|that|what|over)\b)")
-# Ages: "aged 35", "over the age of 18", and "Okoro, 71, said" (a name, then the age between commas).
-_AGED = re.compile(r"\b(?:aged|age of|died\b[^.,;:]{0,30}\bat)\s$", re.IGNORECASE)
+                    r"lower|longer|cheaper|taller|heavier|wider|deeper|stronger|older|richer|hotter|louder|"
+                    r"brighter|costlier|likelier|the|that|what|over)\b)")
+# Ages: "aged 35", "over the age of 18", "life expectancy is about 79", "she turns 40 in May",
+# and "Okoro, 71, said" (a name, then the age between commas).
+_AGED = re.compile(r"\b(?:aged|age of|died\b[^.,;:]{0,30}\bat|life expectancy\b[^.,;:\d]{0,40}?"
+                   r"\b(?:of|is|was|at|to|reached|reaches|stands at|stood at)(?:\s(?:around|about|roughly|"
+                   r"nearly|almost|just|over|under|only))?)\s$", re.IGNORECASE)
+_TURNED = re.compile(r"\bturn(?:s|ed|ing)\s$", re.IGNORECASE)
+_TURNED_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|but|on|in|this|next|last|later|soon|years?)\b")
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'-]+,\s$")
 _AGE_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|or|to)\b")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
@@ -171,6 +177,8 @@ def _is_age(sentence: str, reading: Reading) -> bool:
         return False
     if _AGED.search(sentence, max(0, reading.start - _AROUND), reading.start):
         return True
+    if _TURNED.search(sentence, max(0, reading.start - 12), reading.start):
+        return bool(_TURNED_AFTER.match(sentence, reading.end))
     after_name = _AGE_AFTER_NAME.search(sentence, max(0, reading.start - _AROUND), reading.start)
     return bool(after_name and _AGE_AFTER.match(sentence, reading.end))
 

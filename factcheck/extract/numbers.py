@@ -359,8 +359,44 @@ _MIXED = re.compile(r"\b(?:(?P<whole>\d{1,4})\s)?(?P<num>\d)/(?P<den>[234568]|16
                     r"(?=[\s-][^\W\d_])(?![\s-](?:of|in|out)\b)")
 
 
-def _sized_readings(sentence: str) -> list[Reading]:
+# "three and a half years", "two-and-a-half times", "1½ per cent", "2¾ million": a whole and a
+# written fraction are one number, and a scale after them multiplies both.
+_SMALL_WHOLE = "|".join([*SMALL, *TENS])
+_AND_A_HALF = re.compile(rf"\b(?P<whole>\d{{1,3}}|{_SMALL_WHOLE})(?:\s+and\s+a\s+|-and-a-)half\b",
+                         re.IGNORECASE)
+_VULGAR = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8}
+_VULGAR_CHAR = re.compile("[" + "".join(_VULGAR) + "]")
+_VULGAR_NUMBER = re.compile(r"(?<![\d.,])(?P<whole>\d{1,3})?(?P<part>[½¼¾⅓⅔⅛])")
+
+
+def _whole_and_part_readings(sentence: str) -> list[Reading]:
     readings = []
+    for match in _AND_A_HALF.finditer(sentence):
+        whole = match["whole"]
+        value = (float(whole) if whole.isdigit() else _number_word(whole)) + 0.5
+        readings.append(_scaled(sentence, match.start(), match.end(), value, not whole.isdigit()))
+    for match in _VULGAR_NUMBER.finditer(sentence):
+        value = float(match["whole"] or 0) + _VULGAR[match["part"]]
+        of = sentence.startswith(" of ", match.end())
+        reading = _scaled(sentence, match.start(), match.end(), value, False)
+        if match["whole"] is None and of:  # "½ of the vote" is a share, "½ mile" a measure
+            reading.kind = "fraction"
+        readings.append(reading)
+    return readings
+
+
+def _scaled(sentence: str, start: int, end: int, value: float, spelled: bool) -> Reading:
+    """A number to the half or quarter, with the magnitude written after it ("two and a half million")."""
+    reading = Reading(start, end, value, decimals=1, spelled=spelled)
+    suffix = _suffix(sentence, end, None)
+    if suffix:
+        reading.end, reading.magnitude = suffix
+        reading.value *= reading.magnitude
+    return reading
+
+
+def _sized_readings(sentence: str) -> list[Reading]:
+    readings = _whole_and_part_readings(sentence)
     for match in _MIXED.finditer(sentence):
         numerator, denominator = int(match.group("num")), int(match.group("den"))
         if not 0 < numerator < denominator or sentence[match.start() - 1:match.start()] in ("/", "-"):
@@ -407,7 +443,7 @@ def read_numbers(sentence: str) -> list[Reading]:
     slash = "/" in sentence or "\u2044" in sentence
     found = [  # in this order: of readings with the same span, the first one wins
         *(_sized_readings(sentence) if slash or "figure" in lower or not _FRACTION_WORDS.isdisjoint(words)
-          else ()),
+          or _VULGAR_CHAR.search(sentence) else ()),
         *(_vague_readings(sentence) if not _VAGUE_WORDS.isdisjoint(words) else ()),
         *(_fraction_readings(sentence) if slash or not _SHARE_WORDS.isdisjoint(words) else ()),
         *(_word_readings(sentence) if not _RUN_WORDS.isdisjoint(words) else ()),
@@ -438,13 +474,13 @@ _NUMBER_WORDS = frozenset(word.lower() for word in (*SMALL, *TENS, "hundred", *S
 
 
 def has_number(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether text[start:end] may hold a figure: a digit, a number word or a "-fold" word.
+    """Whether text[start:end] may hold a figure: a digit, "½", a number word or a "-fold" word.
 
     Most sentences that hold one hold a digit, found at once; the words are looked up whole in a
     set, which is far cheaper than an alternation of every number word tried at every position.
     """
     end = len(text) if end is None else end
-    if _DIGIT.search(text, start, end):
+    if _DIGIT.search(text, start, end) or _VULGAR_CHAR.search(text, start, end):
         return True
     chunk = text[start:end].lower()
     words = set(_WORD.findall(chunk))

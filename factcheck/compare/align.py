@@ -327,7 +327,7 @@ def _words(text: str) -> frozenset[str]:
 def _mentions(version: Version, index: int) -> list[_Features]:
     """The features of every figure in a version's quantities table, in text order."""
     table = version.quantities
-    if table is None or table.empty:
+    if table is None or not len(table):
         return []
     ordered = table.sort_values(["start", "end"], kind="stable")
     # Plain lists per column: reading pandas rows one by one costs more than the whole alignment.

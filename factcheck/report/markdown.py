@@ -169,7 +169,7 @@ def _highlight(text: str, bounds: tuple[int, int], spans: list[tuple[int, int]],
 
 def _quantities(table: pd.DataFrame, text: str) -> list[str]:
     lines = ["## Quantities", ""]
-    if table.empty:
+    if not len(table):
         return [*lines, "No figures found.", ""]
     rule = ("---:" if name in ("#", "Value") else "---" for name in _TABLE_COLUMNS)
     lines += ["| " + " | ".join(_TABLE_COLUMNS) + " |", "| " + " | ".join(rule) + " |"]

@@ -74,6 +74,11 @@ FAMILIES: tuple[ModuleType, ...] = (respectively, change, compared, multiple, pe
 RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
                              for name, meaning in family.RELATIONS.items()}
 
+# Each family's readers, in the families' order: a family reads each sentence, the whole document
+# after the last sentence, or both.
+_IN_SENTENCE = tuple(family.in_sentence for family in FAMILIES if hasattr(family, "in_sentence"))
+_IN_DOCUMENT = tuple(family.in_document for family in FAMILIES if hasattr(family, "in_document"))
+
 __all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "empty_relations", "extract_relations",
            "relations_table"]
 
@@ -102,10 +107,8 @@ def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
         out.previous = last if last is not None and last.paragraph == s.paragraph else None
         out.sentences.append(s)
         out.sentence_rows = len(out.rows)
-        for family in FAMILIES:
-            if hasattr(family, "in_sentence"):
-                family.in_sentence(s, out)
-    for family in FAMILIES:
-        if hasattr(family, "in_document"):
-            family.in_document(out)
+        for in_sentence in _IN_SENTENCE:
+            in_sentence(s, out)
+    for in_document in _IN_DOCUMENT:
+        in_document(out)
     return relations_table(out.rows)

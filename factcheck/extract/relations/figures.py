@@ -141,7 +141,7 @@ def figures_of(text: str, quantities: pd.DataFrame | None,
                set_aside: Sequence[SetAside] = ()) -> list[tuple[Figure, int]]:
     """The figures of `text` in order, each with its quantities-table row (-1 for a date figure)."""
     found: list[tuple[Figure, int]] = []
-    if quantities is not None and not quantities.empty:
+    if quantities is not None and len(quantities):
         for row, r in enumerate(records(quantities)):
             figure = _row_figure(text, r.start, r.end, r.surface, r.value, r.low, r.high, r.qualifier, r.unit,
                                  r.dimension)

@@ -25,7 +25,7 @@ ARROW = {Verdict.passed: "pass", Verdict.fail: "fail", Verdict.uncertain: "uncer
 def relations(context: Context, *kinds: str) -> Iterator[pd.Series]:
     """The rows of the context's relations table whose `relation` is one of `kinds`, in order."""
     table = context.relations
-    if table is None or table.empty:
+    if table is None or not len(table):
         return
     yield from _ROWS.of(table, kinds)
 

@@ -173,7 +173,7 @@ _DIMENSION_UNITS = {
 def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
     formula: Formula = rule.compiled
     table = context.quantities
-    if table.empty:
+    if not len(table):
         return
     rows = _ROWS.of(table, context.text)
     candidates: dict[str, list[_Figure]] = {}

@@ -140,7 +140,7 @@ class _Check:
 def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
     reference: Reference = rule.compiled
     table = context.quantities
-    if table.empty:
+    if not len(table):
         return
     facts = reference_facts()
     year = context.published.year if context.published else None

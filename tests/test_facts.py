@@ -128,6 +128,9 @@ def test_facts_show_yardsticks_and_currencies() -> None:
     assert pool.exit_code == 0 and "2500 to 3750 m**3" in pool.output
     euro = runner.invoke(app, ["facts", "show", "euro"])
     assert euro.exit_code == 0 and "EUR" in euro.output
+    for written, code in (("Rmb", "CNY"), ("SFr", "CHF"), ("HK$", "HKD")):  # as the amount is written
+        shown = runner.invoke(app, ["facts", "show", written])
+        assert shown.exit_code == 0 and shown.output.startswith(code), shown.output
     franc = runner.invoke(app, ["facts", "show", "CHF", "--format", "json"])
     assert franc.exit_code == 0 and json.loads(franc.output)["facts"][0]["shared_word"] == "franc"
 

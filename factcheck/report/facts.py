@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.extract.units import CURRENCY_CODES, CURRENCY_PREFIXES
 from factcheck.facts import Facts, Place, Yardstick
 from factcheck.intervals import Interval, format_interval
 from factcheck.intervals import format_number as _number
@@ -15,15 +16,18 @@ KINDS = ("world", "country", "region", "city", "currency", "yardstick")
 
 def lookup(facts: Facts, name: str) -> list[Place | Yardstick | str]:
     """Everything called `name`: places (by any of their names), yardsticks (by key or title words)
-    and currencies (by ISO code or unit name, returned as the ISO code)."""
+    and currencies (by ISO code, unit name or the symbol written before an amount, returned as the
+    ISO code)."""
     wanted = name.strip().casefold()
     found: list[Place | Yardstick | str] = list(facts.find(name))
     for yardstick in facts.yardsticks.values():
         title = yardstick.title.casefold()
         if wanted in (yardstick.key, title, title.removeprefix("an "), title.removeprefix("a ")):
             found.append(yardstick)
+    written = CURRENCY_PREFIXES.get(name.strip()) or CURRENCY_CODES.get(name.strip().upper())
+    spelled = written.name if written else ""  # "Rmb", "SFr", "HK$": the unit the extractor reads
     found += sorted({code for unit, (code, _) in facts.currencies.items()
-                     if wanted in (unit, code.casefold())})
+                     if wanted in (unit, code.casefold()) or unit == spelled})
     return found
 
 

@@ -170,3 +170,15 @@ def test_a_whole_and_a_half_or_a_vulgar_fraction_is_one_number(text: str, surfac
 def test_and_a_half_times_is_a_multiplier() -> None:
     figure = row("The new dam is three-and-a-half times taller.", "three-and-a-half times")
     assert (figure.value, figure.dimension) == (3.5, "multiplier")
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("The field yields 80,000 barrels of crude per day.", "80,000 barrels", "barrel per day"),
+    ("The plant burns 2 million tonnes of coal a year.", "2 million tonnes", "tonne per year"),
+])
+def test_a_rate_after_what_a_measure_counts(text: str, surface: str, unit: str) -> None:
+    assert row(text, surface).unit == unit
+
+
+def test_a_time_ago_after_a_measure_is_no_rate() -> None:
+    assert row("They landed 40 tonnes of cod a week ago.", "40 tonnes").unit == "tonne"

@@ -76,6 +76,9 @@ _RATE = re.compile(
     r"MMBtu|mmBTU|MMBTU)\b")
 # Between an amount and its rate: a bracketed conversion after it, or the bracket it stands in.
 _ASIDE = re.compile(r"\s?\([^()]{1,40}\)|\)")
+# "tonnes of carbon dioxide a year", "litres of water per second": what is measured, then the rate.
+_MATERIAL_MEASURES = {"mass", "volume", "energy"}
+_OF_MATERIAL = re.compile(r"\s+of\s+(?:[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*(?=\s?/|\s+(?:per|a|an|each)\s)")
 _SPEED_OVER = {"hour", "day", "week", "month", "year", "century", "decade"}
 _NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on)\b")
 _OF = re.compile(r"\s+of\s+")
@@ -156,6 +159,14 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
         if rate is not None and rate.group("sep").strip() in ("a", "an", "per"):
             found_rate = Unit(f"{unit.name} per {_singular(rate.group('per'))}", "currency")
             return (found_rate, end) if not _NOT_A_RATE.match(sentence, rate.end()) else (unit, end)
+    if rate is None and unit.dimension in _MATERIAL_MEASURES:  # "2m barrels of oil a day": still a rate
+        material = _OF_MATERIAL.match(sentence, end)
+        rate = _RATE.match(sentence, material.end()) if material else None
+        strict = rate is not None and rate.group("sep").strip() in ("per", "/")
+        if rate is not None and (strict or rate.group("per") in _SPEED_OVER) \
+                and not _NOT_A_RATE.match(sentence, rate.end()):
+            return Unit(f"{unit.name} per {_singular(rate.group('per'))}", "rate"), end
+        rate = None
     if rate and _NOT_A_RATE.match(sentence, rate.end()):
         rate = None
     loose = rate is not None and rate.group("sep").strip() in ("a", "an", "each")

@@ -119,6 +119,7 @@ BOND_ABROAD = {"reading": "bond-sale-abroad", "pass": "0 to 1.2", "fail_outside"
     ("The carmaker sold Rmb4tn of offshore bonds.", [Verdict.fail]),  # no place: the market word says abroad
     ("Egypt's finance ministry sold E£2tn of bonds in Cairo.", []),  # at home: bounded by the budget
     ("Egypt has sold $2tn of bonds in London since 1990.", []),  # a running total, not one sale
+    ("Egyptian banks have sold US$900bn of offshore bonds.", []),  # many sellers' sales together
     ("Egypt's finance ministry sold $2tn of shares in London.", []),  # not bonds
 ])
 def test_one_bond_sale_abroad_against_the_record(text: str, expected: list[Verdict]) -> None:

@@ -667,11 +667,14 @@ _SELLING = re.compile(r"\b(?:sell|sells|sold|selling|sale|issue|issues|issued|is
 _ABROAD = re.compile(r"\b(?:eurobonds?|offshore|overseas|abroad|"
                      r"international\s+(?:bond\s+|capital\s+|debt\s+)?markets?|"
                      r"foreign\s+(?:bond\s+|capital\s+)?markets?)\b", re.IGNORECASE)
-# Amounts over time, not one sale: a programme, a year's borrowing, a running total.
+# Amounts over time or over many sellers, not one sale: a programme, a year's borrowing, a running
+# total, what "Asian banks sold".
 _CUMULATIVE = re.compile(r"\b(?:so\s+far|this\s+year|next\s+year|last\s+year|in\s+total|a\s+total|total|"
                          r"totals|since|over\s+the|programmes?|programs?|a\s+year|each\s+year|every\s+year|"
                          r"per\s+year|annual|annually|combined|altogether|cumulative|outstanding|holds?|"
-                         r"holdings?|owns?|market\s+(?:is|was)\s+worth|stock\s+of)\b", re.IGNORECASE)
+                         r"holdings?|owns?|market\s+(?:is|was)\s+worth|stock\s+of|"
+                         r"(?:firms|companies|banks|governments|issuers|borrowers|countries|states|lenders)\s+"
+                         r"(?:\w+\s+){0,2}?(?:sold|issued|raised|placed|have|had))\b", re.IGNORECASE)
 
 
 def _bond_sale_abroad(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],

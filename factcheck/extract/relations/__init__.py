@@ -20,12 +20,14 @@ Adding a relation family
    never with a number pattern of your own), skip figures already in `s.used`, add the ones you
    relate to `s.used`, and emit each row with `out.add(relation, s, cue_span, members, **details)`,
    members made with `table.member(role, *s.figures[i])`. `out.text` is the document,
-   `out.previous` the sentence before in the same paragraph, `out.in_sentence(name)` the rows of
-   another family already found in this sentence, `out.sentences` every sentence read so far.
+   `out.previous` the sentence before in the same paragraph (`template.just_before` gives it across
+   a paragraph break too), `out.in_sentence(name)` the rows of another family already found in this
+   sentence, `out.sentences` every sentence read so far.
 2. Add the module to `FAMILIES` below. Order matters: a family claims its figures (`s.used`)
    before the families after it see them, so put specific cues before loose ones.
-3. Look only at a bounded window around each figure (a sentence, or the previous sentence): the
-   whole package must stay linear in the length of the document.
+3. Look only at a bounded window around each figure (a sentence, or the previous sentence or
+   two), and only at a bounded number of candidates in it (a sentence listing dozens is a table:
+   stay silent): the whole package must stay linear in the length of the document.
 4. Test it in `tests/test_relations.py` with sentences of your own, and through a rule kind.
 """
 

@@ -92,9 +92,10 @@ _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater
                     r"brighter|costlier|likelier|the|that|what|over)\b)")
 # Ages: "aged 35", "over the age of 18", "life expectancy is about 79", "she turns 40 in May",
 # and "Okoro, 71, said" (a name, then the age between commas).
-_AGED = re.compile(r"\b(?:aged|age of|died\b[^.,;:]{0,30}\bat|life expectancy\b[^.,;:\d]{0,40}?"
-                   r"\b(?:of|is|was|at|to|reached|reaches|stands at|stood at)(?:\s(?:around|about|roughly|"
-                   r"nearly|almost|just|over|under|only))?)\s$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|age of|died\b[^.,;:]{0,30}\bat)\s$", re.IGNORECASE)
+_LIFE_EXPECTANCY = re.compile(r"\bexpectancy\b[^.,;:\d]{0,40}?\b(?:of|is|was|at|to|reached|reaches|stands at|"
+                              r"stood at)(?:\s(?:around|about|roughly|nearly|almost|just|over|under|only))?"
+                              r"\s$", re.IGNORECASE)
 _TURNED = re.compile(r"\bturn(?:s|ed|ing)\s$", re.IGNORECASE)
 _TURNED_AFTER = re.compile(r"[,.;:)]|\s*$|\s+(?:and|but|on|in|this|next|last|later|soon|years?)\b")
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'-]+,\s$")
@@ -186,9 +187,13 @@ def _is_age(sentence: str, reading: Reading) -> bool:
     """'Okoro, 71, said': a bare whole number after a name, between commas, is an age."""
     if reading.kind != "number" or reading.decimals or not 1 <= reading.value < 200:
         return False
-    if _AGED.search(sentence, max(0, reading.start - _AROUND), reading.start):
+    window = max(0, reading.start - _AROUND)
+    if _AGED.search(sentence, window, reading.start):
         return True
-    if _TURNED.search(sentence, max(0, reading.start - 12), reading.start):
+    if "expectancy" in sentence and _LIFE_EXPECTANCY.search(sentence, window, reading.start):
+        return True
+    if "urn" in sentence[max(0, reading.start - 9):reading.start] \
+            and _TURNED.search(sentence, max(0, reading.start - 12), reading.start):
         return bool(_TURNED_AFTER.match(sentence, reading.end))
     after_name = _AGE_AFTER_NAME.search(sentence, max(0, reading.start - _AROUND), reading.start)
     return bool(after_name and _AGE_AFTER.match(sentence, reading.end))

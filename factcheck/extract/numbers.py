@@ -186,6 +186,8 @@ def _digit_readings(sentence: str) -> list[Reading]:
 
 def _transliterated(sentence: str, before: str, digits: str, end: int) -> tuple[int, Unit] | None:
     """"Y=590 billion", "PS2.7m": a transliterated yen or pound sign (`units.TRANSLITERATED`)."""
+    if not before.endswith(("PS", "Y=")):
+        return None
     match = TRANSLITERATED.search(before)
     if match is None:
         return None
@@ -443,7 +445,7 @@ def read_numbers(sentence: str) -> list[Reading]:
     slash = "/" in sentence or "\u2044" in sentence
     found = [  # in this order: of readings with the same span, the first one wins
         *(_sized_readings(sentence) if slash or "figure" in lower or not _FRACTION_WORDS.isdisjoint(words)
-          or _VULGAR_CHAR.search(sentence) else ()),
+          or (not sentence.isascii() and _VULGAR_CHAR.search(sentence)) else ()),
         *(_vague_readings(sentence) if not _VAGUE_WORDS.isdisjoint(words) else ()),
         *(_fraction_readings(sentence) if slash or not _SHARE_WORDS.isdisjoint(words) else ()),
         *(_word_readings(sentence) if not _RUN_WORDS.isdisjoint(words) else ()),
@@ -480,9 +482,11 @@ def has_number(text: str, start: int = 0, end: int | None = None) -> bool:
     set, which is far cheaper than an alternation of every number word tried at every position.
     """
     end = len(text) if end is None else end
-    if _DIGIT.search(text, start, end) or _VULGAR_CHAR.search(text, start, end):
+    if _DIGIT.search(text, start, end):
         return True
     chunk = text[start:end].lower()
+    if not chunk.isascii() and _VULGAR_CHAR.search(chunk):
+        return True
     words = set(_WORD.findall(chunk))
     if not _NUMBER_WORDS.isdisjoint(words):
         return True

@@ -182,3 +182,12 @@ def test_a_rate_after_what_a_measure_counts(text: str, surface: str, unit: str) 
 
 def test_a_time_ago_after_a_measure_is_no_rate() -> None:
     assert row("They landed 40 tonnes of cod a week ago.", "40 tonnes").unit == "tonne"
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("Crude settled at $58 U.S. per barrel.", "$58 U.S. per barrel", "united states dollar per barrel"),
+    ("The ticket costs $35 Cdn at the door.", "$35 Cdn", "canadian dollar"),
+    ("She was paid $900 US for the story.", "$900 US", "united states dollar"),
+])
+def test_a_dollar_named_after_the_amount(text: str, surface: str, unit: str) -> None:
+    assert row(text, surface).unit == unit

@@ -19,6 +19,8 @@ from factcheck.extract.schema import Row, row_order, to_table
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.units import (
     COUNT,
+    CURRENCY_PREFIXES,
+    DOLLAR,
     FRACTION,
     MULTIPLIER,
     Unit,
@@ -82,6 +84,8 @@ _OF_MATERIAL = re.compile(r"\s+of\s+(?:[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*(?=\s?/|
 _SPEED_OVER = {"hour", "day", "week", "month", "year", "century", "decade"}
 _NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on)\b")
 _OF = re.compile(r"\s+of\s+")
+_DOLLAR_NATIONS = {"U.S.": "US$", "US": "US$", "USD": "US$", "Cdn": "C$", "CDN": "C$", "CAD": "C$"}
+_DOLLAR_NATION = re.compile(r"\s(U\.S\.|USD?|Cdn|CDN|CAD)(?=[\s,.;)]|$)")
 _OF_ONE = re.compile(r"\s+of\s+(?:an?|one)\s(?:(?:US|U\.S\.|imperial)\s)?")
 # Words that may stand between a number and its unit.
 _BRIDGE = re.compile(r"\s+(?:more|extra|additional|further|full|whole|straight|consecutive|successive|"
@@ -132,6 +136,9 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
         return MULTIPLIER, reading.end
     unit, end = reading.currency, reading.end
     after = sentence[end:end + _AROUND]
+    national = _DOLLAR_NATION.match(after) if unit is DOLLAR else None
+    if national:  # "$75 U.S. per barrel", "$1.20 Cdn": the dollar named after the amount
+        unit, end = CURRENCY_PREFIXES[_DOLLAR_NATIONS[national.group(1)]], end + national.end()
     if unit is None:
         found = unit_after(after, reading.has_magnitude)
         bridge = _BRIDGE.match(after)

@@ -8,15 +8,22 @@ In the fork server itself (started by `prestart`, which marks its environment), 
 teardown is skipped: the server holds nothing to flush or release, yet tearing down pandas and the
 unit tables takes about 0.2 s after the run has ended, during which the server still holds the
 caller's stdout and stderr open, so a CI step reading them waits.
+
+It then moves every object loaded so far out of the garbage collector's reach (`gc.freeze`, again
+after `factcheck.corpus.warm_check` where that is preloaded too): a worker's collections would
+otherwise write to the headers of those objects and so copy, page by page, the memory it shares
+with the server and with the other workers (Dask's workers, which allocate much, most of it).
 """
 
 import atexit
+import gc
 import os
 
 from factcheck.corpus.pool import FORKSERVER_ENV
 from factcheck.corpus.runner import warm_up
 
 warm_up()
+gc.freeze()
 
 if os.environ.pop(FORKSERVER_ENV, None):
     atexit.register(os._exit, 0)

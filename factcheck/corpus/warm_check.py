@@ -6,6 +6,8 @@ pint's registry (built on first use, and the rules' amounts unpickle into it) an
 facts.
 """
 
+import gc
+
 import factcheck.pipeline
 import factcheck.rules.loader  # noqa: F401
 from factcheck.extract.unit_registry import registry
@@ -13,3 +15,4 @@ from factcheck.facts import reference_facts
 
 registry()
 reference_facts()
+gc.freeze()  # shared with the workers, as in `factcheck.corpus.warm`

@@ -65,6 +65,7 @@ _NOT_NOUNS = frozenset({"and", "but", "the", "that", "this", "with", "from", "in
 _SHAPES = frozenset({"rectangle", "square", "oblong", "strip", "area", "plot", "patch"})
 _WINDOW = 2  # sentences before the current one an area or a pair may stand in
 _MOST = 4  # pairs or areas in that window beyond which which goes with which is a guess
+_MEASURED = ("[length]", "[length] ** 2")
 _TOKEN = re.compile(r"⟨[A-Z]\d+⟩")
 
 
@@ -153,6 +154,9 @@ def _link(sides: _Sides, area: _Area) -> str:
 
 
 def in_sentence(s: Sentence, out: Found) -> None:
+    if not any(figure.kind == "N" and figure.unit and _dimension(figure.unit) in _MEASURED
+               for figure, _ in s.figures):
+        return  # a tie needs a side or an area here; most sentences hold neither
     window = [x for x in out.sentences[-1 - _WINDOW:-1] if s.paragraph - x.paragraph <= 1] + [s]
     here_sides, here_areas = _sides(s), _areas(s)
     if not here_sides and not here_areas:

@@ -38,6 +38,7 @@ _TOTAL = re.compile(
     rf"{HEDGE_WORDS}{fig('t', 'M')}|{fig('t2', 'M')}\s+(?:in total|in all|altogether)\b", re.IGNORECASE)
 
 
+_EACH_WORD = re.compile(r"\beach\b", re.IGNORECASE)
 _MOST = 4  # headcounts in two sentences beyond which it is a table, and pairing a guess
 
 
@@ -66,8 +67,8 @@ def _totals(s: Sentence) -> list[int]:
 
 def in_sentence(s: Sentence, out: Found) -> None:
     previous = just_before(s, out.sentences, out.text)
-    here = _each(s)
-    before = _each(previous) if previous is not None else []
+    here = _each(s) if _EACH_WORD.search(s.template) else []
+    before = _each(previous) if previous is not None and _EACH_WORD.search(previous.template) else []
     if (not here and not before) or len(here) + len(before) > _MOST:
         return
     totals = {id(s): _totals(s)}

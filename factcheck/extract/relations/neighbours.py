@@ -122,8 +122,9 @@ def _same_thing(previous: Sentence, base: Figure, new: Figure, new_noun: str, na
 
 
 def in_sentence(s: Sentence, out: Found) -> None:
-    _labelled(s, out)
-    _next_sentence(s, out)
+    if "⟨P" in s.template:  # the first two read a percentage in this sentence
+        _labelled(s, out)
+        _next_sentence(s, out)
     _rate_before(s, out)
 
 

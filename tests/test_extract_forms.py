@@ -191,3 +191,17 @@ def test_a_time_ago_after_a_measure_is_no_rate() -> None:
 ])
 def test_a_dollar_named_after_the_amount(text: str, surface: str, unit: str) -> None:
     assert row(text, surface).unit == unit
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), [
+    ("The bus stop is half a mile away.", "half a mile", 0.5, "mile"),
+    ("The meeting ran half an hour late.", "half an hour", 0.5, "hour"),
+    ("The bank trimmed rates by half a percent.", "half a percent", 0.5, "percentage"),
+])
+def test_half_a_unit_measures_in_that_unit(text: str, surface: str, value: float, unit: str) -> None:
+    figure = row(text, surface)
+    assert math.isclose(figure.value, value) and figure.unit == unit
+
+
+def test_a_fraction_of_an_amount_written_in_figures_stays_a_share() -> None:
+    assert row("A third of a £2bn budget went on roads.", "A third").dimension == "fraction"

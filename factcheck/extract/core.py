@@ -86,7 +86,7 @@ _NOT_A_RATE = re.compile(r"\s+(?:earlier|ago|before|later|after|on)\b")
 _OF = re.compile(r"\s+of\s+")
 _DOLLAR_NATIONS = {"U.S.": "US$", "US": "US$", "USD": "US$", "Cdn": "C$", "CDN": "C$", "CAD": "C$"}
 _DOLLAR_NATION = re.compile(r"\s(U\.S\.|USD?|Cdn|CDN|CAD)(?=[\s,.;)]|$)")
-_OF_ONE = re.compile(r"\s+of\s+(?:an?|one)\s(?:(?:US|U\.S\.|imperial)\s)?")
+_OF_ONE = re.compile(r"\s+(?:of\s+)?(?:an?|one)\s(?:(?:US|U\.S\.|imperial)\s)?")
 # Words that may stand between a number and its unit.
 _BRIDGE = re.compile(r"\s+(?:more|extra|additional|further|full|whole|straight|consecutive|successive|"
                      r"long|short|rushing|passing|receiving|square|cubic|US|U\.S\.|imperial)\s")
@@ -129,7 +129,8 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
     if reading.kind == "fraction":  # "a quarter of a mile", "1/16 of a pint": a measure, not a share
         measured = _OF_ONE.match(sentence, reading.end)
         found = unit_after(sentence[measured.end() - 1:measured.end() + _AROUND], False) if measured else None
-        if found is None or found[1].dimension in ("count", "currency", "percentage"):
+        worded = measured is not None and sentence[measured.end():measured.end() + 1].isalpha()
+        if found is None or found[1].dimension == "count" or not worded:  # "a third of a £2bn budget"
             return FRACTION, reading.end
         return found[1], measured.end() - 1 + found[0]
     if reading.kind == "multiplier":

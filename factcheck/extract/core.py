@@ -132,6 +132,8 @@ def _unit_of(sentence: str, reading: Reading) -> tuple[Unit, int]:
         worded = measured is not None and sentence[measured.end():measured.end() + 1].isalpha()
         if found is None or found[1].dimension == "count" or not worded:  # "a third of a £2bn budget"
             return FRACTION, reading.end
+        if found[1].name in ("decade", "century"):
+            return FRACTION, reading.end  # "half a century": a round length the date relations read
         return found[1], measured.end() - 1 + found[0]
     if reading.kind == "multiplier":
         return MULTIPLIER, reading.end

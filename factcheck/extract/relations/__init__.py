@@ -66,6 +66,7 @@ from factcheck.extract.relations.table import (
     relations_table,
 )
 from factcheck.extract.relations.template import template_of
+from factcheck.extract.schema import records
 from factcheck.extract.sentences import split_sentences
 
 # In the order they read a sentence (see the guide above).
@@ -93,7 +94,7 @@ def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
     as dates (`factcheck.extract.core.extract_rows`): nothing here reads a number again.
     """
     figures = figures_of(text, quantities, set_aside)
-    out = Found(text, doc, quantities["concept"].tolist() if len(quantities) else ())
+    out = Found(text, doc, [row.concept for row in records(quantities)] if len(quantities) else ())
     cursor = 0
     for sentence in split_sentences(text):
         start, end = sentence.start, sentence.end

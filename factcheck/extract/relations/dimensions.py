@@ -39,13 +39,15 @@ _THIRD_BEFORE = re.compile(rf"⟨N\d+⟩{_BY}{HEDGE_WORDS}$", re.IGNORECASE)
 _CONVERTED = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:\(\s*|,?\s+or\s+|,?\s+about\s+)"
                         r"(?:about\s+|some\s+|roughly\s+)?⟨N\d+⟩")
 # Words between an area and a pair of sides, in either order, that say one gives the other.
+# Runs of blanks are taken whole (possessive): what follows each run may itself be empty, and giving
+# blanks back to it would try every split of a long run.
 _JOIN_AFTER_SIDES = re.compile(
-    r"^\s*(?:[a-z-]+\s+){0,2}?(?:\(\s*|,?\s*(?:or|covering|covers|cover|giving|gives|making|makes|that is|"
-    r"which is|an area of|a total of|for a total of|in all|or some|or about|is|was|are|were)\s+)"
+    r"^\s*+(?:[a-z-]+\s++){0,2}?(?:\(\s*|,?\s*(?:or|covering|covers|cover|giving|gives|making|makes|that is|"
+    r"which is|an area of|a total of|for a total of|in all|or some|or about|is|was|are|were)\s++)"
     rf"{HEDGE_WORDS}$", re.IGNORECASE)
 _JOIN_AFTER_AREA = re.compile(
-    rf"^\s*(?:[a-z-]+\s+){{0,2}}?(?:\(\s*|,?\s*(?:measuring|measures|measured|or|that is)\s+){HEDGE_WORDS}$",
-    re.IGNORECASE)
+    rf"^\s*+(?:[a-z-]+\s++){{0,2}}?(?:\(\s*|,?\s*(?:measuring|measures|measured|or|that is)\s++)"
+    rf"{HEDGE_WORDS}$", re.IGNORECASE)
 _JOIN_REACH = 50
 # The noun before a figure that it measures: "a site of 40 by 60 metres", "the hall measures 40 by 60
 # metres", "a rectangle no more than 300 by 500 metres", "an area of 2,400 square metres".

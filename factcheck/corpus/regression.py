@@ -10,12 +10,12 @@ per-article reports are laid out.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from factcheck.fsutil import SafeFolder, UnsafePath, bounded_name
@@ -65,29 +65,39 @@ def report_name(root: str, doc: str, prefixed: bool = False, folder: bool | None
     order of the arguments. Never absolute, never climbing out with `..`; folder names hold no dot,
     so a folder never clashes with a report; each part and the depth are bounded (see `_bounded`).
     `folder` says whether `root` is a folder, when the caller knows (else it is looked up).
+
+    A run names thousands of reports: the document's path is parsed once, its argument's once per run.
     """
     if doc == "-":
         return PurePosixPath("stdin" + REPORT_SUFFIX)
     file_part, hash_sign, record = doc.partition("#")
-    path, base = Path(file_part), Path(root.partition("#")[0])
-    relative = Path(path.name)
+    path = Path(file_part)
+    base, own = _base_parts(root.partition("#")[0])
     if folder is None:
-        folder = base.is_dir()
-    if folder:
-        with contextlib.suppress(ValueError):  # a file outside the folder: its name alone
-            relative = path.relative_to(base)
-    parts = list(relative.parts)
+        folder = Path(root.partition("#")[0]).is_dir()
+    parts = [path.name] if path.name else []  # the file's name alone, unless it lies in the folder
+    # inside: what `path.relative_to(base)` accepts (an empty base takes relative paths only)
+    if folder and path.parts[:len(base)] == base and (base or not path.is_absolute()):
+        parts = list(path.parts[len(base):])
     if prefixed:
-        parts = [part for part in base.parts if part not in (base.anchor, ".")] + \
-            (parts if folder else [])
-    if parts and Path(parts[-1]).suffix.lower() in ARTICLE_SUFFIXES:
-        parts[-1] = Path(parts[-1]).stem
+        parts = list(own) + (parts if folder else [])
+    if parts:
+        dot = parts[-1].rfind(".")
+        if 0 < dot < len(parts[-1]) - 1 and parts[-1][dot:].lower() in ARTICLE_SUFFIXES:
+            parts[-1] = parts[-1][:dot]  # pathlib's suffix and stem
     if hash_sign:
         parts += record.split("/")
     safe = [_UNSAFE.sub("_", part).strip("_.") or "_" for part in parts]
     safe = [part.replace(".", "_") for part in safe[:-1]] + safe[-1:]
     safe = _bounded(safe)
-    return PurePosixPath(*safe).with_name(safe[-1] + REPORT_SUFFIX)
+    return PurePosixPath("/".join([*safe[:-1], safe[-1] + REPORT_SUFFIX]))
+
+
+@lru_cache(maxsize=64)
+def _base_parts(root: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A path argument's parts, and those it gives a prefixed name (without its anchor or '.')."""
+    base = Path(root)
+    return base.parts, tuple(part for part in base.parts if part not in (base.anchor, "."))
 
 
 def _bounded(parts: list[str]) -> list[str]:

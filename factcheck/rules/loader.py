@@ -20,9 +20,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import CollectionEndEvent, CollectionStartEvent
@@ -33,6 +32,9 @@ from factcheck.rules.kinds import KIND_NAMES, kind_module
 from factcheck.rules.model import Example, Origin, Position, Rule, RuleError
 from factcheck.rules.schema import EXAMPLE_OBJECT, common_fields, file_schema
 from factcheck.yaml12 import Loader
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000  # values visited while building data, every alias expansion counted
@@ -375,6 +377,8 @@ class _Tree:
 
     def validate(self, data: Any, schema: dict[str, Any], base: PathKey) -> None:
         """Raise a `RuleError` for the first schema violation in reading order."""
+        import jsonschema  # only where rules are compiled: a run served from the cache never is
+
         validator = jsonschema.Draft202012Validator(schema)
         errors = list(validator.iter_errors(data))
         if not errors:
@@ -383,7 +387,7 @@ class _Tree:
         located.sort(key=lambda item: (item.where.line, item.where.col))
         raise located[0]
 
-    def _explain(self, error: jsonschema.ValidationError, base: PathKey) -> RuleError:
+    def _explain(self, error: ValidationError, base: PathKey) -> RuleError:
         path = base + tuple(error.absolute_path)
         label = _label(path)
         instance, value = error.instance, error.validator_value

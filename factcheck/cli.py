@@ -704,6 +704,10 @@ def main() -> None:
         code: object = EXIT_CLEAN
     except SystemExit as end:
         code = end.code
+    if "factcheck.corpus.pool" in sys.modules:
+        from factcheck.corpus.pool import stop_unused_server
+
+        stop_unused_server()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

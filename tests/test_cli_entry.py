@@ -107,3 +107,29 @@ def test_an_engine_configured_in_pyproject_is_honoured(monkeypatch: pytest.Monke
     monkeypatch.chdir(tmp_path)
     cli._prestart_workers(["check", str(tmp_path)])
     assert started == []
+
+
+
+def test_a_prestarted_server_no_worker_came_from_is_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run served from the cache forks no worker: its prestarted fork server is ended with the
+    run rather than left to finish preloading while it holds the caller's output streams."""
+    from multiprocessing import forkserver
+
+    killed: list[int] = []
+    monkeypatch.setattr(pool.os, "kill", lambda pid, signum: killed.append(pid))
+    monkeypatch.setattr(forkserver._forkserver, "_forkserver_pid", 4321)
+    monkeypatch.setitem(pool._SERVER, "prestarted", True)
+    monkeypatch.setitem(pool._SERVER, "used", False)
+    pool.stop_unused_server()
+    assert killed == [4321]
+
+
+@pytest.mark.parametrize(("prestarted", "used"), [(True, True), (False, False)])
+def test_a_server_that_served_or_was_never_prestarted_is_left_alone(
+        monkeypatch: pytest.MonkeyPatch, prestarted: bool, used: bool) -> None:
+    killed: list[int] = []
+    monkeypatch.setattr(pool.os, "kill", lambda pid, signum: killed.append(pid))
+    monkeypatch.setitem(pool._SERVER, "prestarted", prestarted)
+    monkeypatch.setitem(pool._SERVER, "used", used)
+    pool.stop_unused_server()
+    assert killed == []

@@ -116,6 +116,27 @@ def prestart(preload: tuple[str, ...]) -> None:
             forkserver.ensure_running()
         finally:
             del os.environ[FORKSERVER_ENV]
+        _SERVER["prestarted"] = True
+
+
+# Whether this process prestarted the fork server, and whether any worker forked from it since.
+_SERVER = {"prestarted": False, "used": False}
+
+
+def stop_unused_server() -> None:
+    """End a prestarted fork server that no worker came from (a run served from the cache).
+
+    It may still be preloading, and until it ends it holds the caller's standard streams open,
+    so whoever reads them (a CI step, a benchmark) would wait for a preload nobody needs.
+    """
+    if not _SERVER["prestarted"] or _SERVER["used"]:
+        return
+    from multiprocessing import forkserver
+
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)  # the stdlib keeps no public handle
+    if pid:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def _serve(conn: Connection, setup: Callable[..., Any], setup_args: tuple[Any, ...],
@@ -221,6 +242,7 @@ class LocalPool:
         parent, child = self._context.Pipe(duplex=True)
         arguments = (child, self._setup, self._setup_args, self._work, os.getpid())
         process = self._context.Process(target=_serve, args=arguments, daemon=True, name="factcheck-worker")
+        _SERVER["used"] = True
         process.start()
         child.close()
         self._selector.register(parent, selectors.EVENT_READ)

@@ -104,9 +104,14 @@ class SafeFolder:
 
     def _open_folder(self, folders: list[str], create: bool) -> int:
         """A descriptor of the sub-folder `folders`, every component checked not to be a link."""
-        if create:
-            self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(self.root, flags)
+        except FileNotFoundError:
+            if not create:
+                raise
+            self.root.mkdir(parents=True, exist_ok=True)  # once: later writes find it
+            fd = os.open(self.root, flags)
         try:
             for depth, part in enumerate(folders, start=1):
                 try:

@@ -323,6 +323,10 @@ def encode(value: object) -> object:
         tag = "R" if columns == list(RELATION_COLUMNS) else "Q" if columns == list(COLUMNS) else None
         if tag is None:
             raise TypeError("the cache holds only quantities and relations tables")
+        if tag == "Q" and len(value):  # its records are at hand (the rules read them): no pandas
+            from factcheck.extract.schema import records
+
+            return [tag, *(encode(list(column)) for column in zip(*records(value), strict=True))]
         return [tag, *(encode(value[name].tolist()) for name in columns)]
     if _class(name) is type(value):
         return ["C", name, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]

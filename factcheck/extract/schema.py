@@ -118,7 +118,8 @@ def records(table: pd.DataFrame) -> list[Any]:
 
     Read column by column (`itertuples` costs twice as much, which shows on a corpus of thousands
     of short documents), and once per table: the rules and the report of one document all read
-    its table this way, one after the other, so the last table read is kept.
+    its table this way, one after the other, so the last table read is kept (and `to_table` keeps
+    the records of the table it builds, made from its rows).
     """
     if table is not _last[0]:
         record = _record_type(tuple(table.columns))

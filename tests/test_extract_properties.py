@@ -13,8 +13,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import extract
-from factcheck.extract import schema
+from factcheck.extract import extract, schema
 from factcheck.extract.schema import records, validate
 
 NOUNS = ("containers", "visitors", "homes", "jobs")

@@ -320,13 +320,9 @@ def concept_before(before: str, unit: Unit) -> str | None:
         moved = _tail(_MOVED_OBJECT, before, 90)
         if moved:
             return _phrase_head(moved.group("object"))
-    linked = _tail(_LINKED, before, 50)
-    if not linked:
+    subject = _linked_subject(before)
+    if subject is None:
         return None
-    subject = before[:linked.start()]
-    aux = _tail(_AUX, subject, 80)
-    if aux:
-        subject = subject[:aux.start()]
     relative = _tail(_RELATIVE, subject, 20)  # "the show, which stretches over": the noun before "which"
     if relative:
         subject = subject[:relative.start()]
@@ -412,18 +408,25 @@ def _respectively(sentence: str, figures: Sequence[tuple[int, int, Unit]],
                 concepts[first + offset] = member
 
 
-def _listed_subjects(before: str, count: int) -> list[str] | None:
-    """The `count` noun phrases of a list ("prices, wages and rents") that a verb links to figures."""
-    hedge = _tail(_HEDGE_BEFORE, before, 50)
-    if hedge:
-        before = before[:hedge.start()]
+def _linked_subject(before: str) -> str | None:
+    """The words before the verb that links a subject to its figures ("stood at", "rose to"), an
+    auxiliary before that verb ("has risen to") cut off; None when no such verb ends `before`."""
     linked = _tail(_LINKED, before, 50)
     if not linked:
         return None
     subject = before[:linked.start()]
     aux = _tail(_AUX, subject, 80)
-    if aux:
-        subject = subject[:aux.start()]
+    return subject[:aux.start()] if aux else subject
+
+
+def _listed_subjects(before: str, count: int) -> list[str] | None:
+    """The `count` noun phrases of a list ("prices, wages and rents") that a verb links to figures."""
+    hedge = _tail(_HEDGE_BEFORE, before, 50)
+    if hedge:
+        before = before[:hedge.start()]
+    subject = _linked_subject(before)
+    if subject is None:
+        return None
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject.strip())
     if len(parts) < count:
         return None

@@ -7,18 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from extract_helpers import table
 
 from factcheck.extract import extract
 from factcheck.extract.schema import SchemaError, validate
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "001_45f20f59b2f0f4cf.txt"
 
-
-def table(text: str) -> pd.DataFrame:
-    """The quantities of `text`, checked against the schema and the spans against the text."""
-    result = extract(text, doc="t")
-    validate(result, {"t": text})
-    return result
 
 
 def only(text: str) -> pd.Series:

@@ -4,25 +4,10 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
+from extract_helpers import row, table
 
-from factcheck.extract import extract
 from factcheck.extract.hedges import HEDGE_SHARE
-from factcheck.extract.schema import validate
-
-
-def table(text: str) -> pd.DataFrame:
-    result = extract(text, doc="t")
-    validate(result, {"t": text})
-    return result
-
-
-def row(text: str, surface: str) -> pd.Series:
-    rows = table(text)
-    found = rows[rows["surface"] == surface]
-    assert len(found) == 1, rows[["surface", "value", "unit", "qualifier"]]
-    return found.iloc[0]
 
 
 def test_a_part_in_millions_of_a_whole_in_millions_is_a_count_not_metres() -> None:

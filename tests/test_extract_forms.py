@@ -6,24 +6,8 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
-
-from factcheck.extract import extract
-from factcheck.extract.schema import validate
-
-
-def table(text: str) -> pd.DataFrame:
-    result = extract(text, doc="t")
-    validate(result, {"t": text})
-    return result
-
-
-def row(text: str, surface: str) -> pd.Series:
-    rows = table(text)
-    found = rows[rows["surface"] == surface]
-    assert len(found) == 1, rows[["surface", "value", "unit", "qualifier"]]
-    return found.iloc[0]
+from extract_helpers import row, table
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit"), [

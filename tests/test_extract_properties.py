@@ -187,7 +187,7 @@ def test_records_of_a_new_table_are_what_its_columns_hold(text: str) -> None:
     records read back out of the table's columns, value for value and type for type."""
     table = extract(text, doc="d")
     seeded = list(records(table))
-    schema._last[:] = [None, []]  # forget them: read the table through pandas instead
+    schema._last[:] = [None, [], None]  # forget them: read the table through pandas instead
     read_back = records(table)
     assert len(seeded) == len(read_back)
     for mine, theirs in zip(seeded, read_back, strict=True):

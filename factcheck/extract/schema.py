@@ -118,17 +118,23 @@ def records(table: pd.DataFrame) -> list[Any]:
 
     Read column by column (`itertuples` costs twice as much, which shows on a corpus of thousands
     of short documents), and once per table: the rules and the report of one document all read
-    its table this way, one after the other, so the last table read is kept (and `to_table` keeps
-    the records of the table it builds, made from its rows).
+    its table this way, one after the other, so the last table read is kept (and for the table
+    `to_table` built last, they are made from the rows it was built from).
     """
     if table is not _last[0]:
         record = _record_type(tuple(table.columns))
         columns = [table[name].tolist() for name in table.columns]
-        _last[:] = [table, [record._make(values) for values in zip(*columns, strict=True)]]
+        _last[:] = [table, [record._make(values) for values in zip(*columns, strict=True)], None]
+    elif _last[1] is None:  # built by `to_table`: made from its rows, with the values its columns hold
+        record = _record_type(tuple(COLUMNS))
+        plain = list(zip(COLUMNS, [_PLAIN[dtype] for dtype, _ in COLUMNS.values()], strict=True))
+        _last[1] = [record._make([convert(row[name]) for name, convert in plain]) for row in _last[2]]
     return _last[1]
 
 
-_last: list[Any] = [None, []]  # the table `records` read last, and its records
+# The table `records` read last, its records, and (for a table `to_table` built last, whose records
+# are made only when asked for) the rows it was built from.
+_last: list[Any] = [None, [], None]
 
 
 @cache
@@ -149,11 +155,9 @@ def to_table(rows: list[Row]) -> pd.DataFrame:
     rows = sorted(rows, key=row_order)  # stable: equal keys keep their order
     columns = {name: column([row[name] for row in rows], dtype) for name, (dtype, _) in COLUMNS.items()}
     table = pd.DataFrame(columns, copy=False)
-    # The rules and reports read this table next: its records come from the rows at hand, with the
-    # values the columns hold, rather than back out of pandas.
-    record = _record_type(tuple(COLUMNS))
-    plain = list(zip(COLUMNS, [_PLAIN[dtype] for dtype, _ in COLUMNS.values()], strict=True))
-    _last[:] = [table, [record._make([convert(row[name]) for name, convert in plain]) for row in rows]]
+    # The rules and reports read this table next: its records, if asked for, come from the rows at
+    # hand rather than back out of pandas.
+    _last[:] = [table, None, rows]
     return table
 
 

@@ -18,6 +18,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
@@ -143,22 +145,38 @@ def _record_type(columns: tuple[str, ...]) -> Any:
 
 
 def to_table(rows: list[Row]) -> pd.DataFrame:
-    """Build a typed table, sorted by doc and offsets, from rows carrying every schema column.
-
-    Columns are built one by one with their dtype: a DataFrame of dicts followed by `astype`
-    costs ten times as much, which shows on a corpus of thousands of short documents.
-    """
-    import pandas as pd
-
+    """Build a typed table, sorted by doc and offsets, from rows carrying every schema column."""
     if not rows:
         return empty_table()
     rows = sorted(rows, key=row_order)  # stable: equal keys keep their order
-    columns = {name: column([row[name] for row in rows], dtype) for name, (dtype, _) in COLUMNS.items()}
-    table = pd.DataFrame(columns, copy=False)
+    table = frame(rows, COLUMNS)
     # The rules and reports read this table next: its records, if asked for, come from the rows at
     # hand rather than back out of pandas.
     _last[:] = [table, None, rows]
     return table
+
+
+def frame(rows: Sequence[Row], columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """A typed DataFrame of `rows` (each carrying every column of `columns`, a name -> (dtype,
+    meaning) table like `COLUMNS`), in their order.
+
+    Each column is built as the array pandas stores it in, and handed over with an index of the
+    column names made once (`DataFrame._from_arrays`, the last step of pandas' own constructor):
+    the public constructor infers every column's dtype again and builds the names' index anew,
+    which costs more than extracting a short document, and a corpus has thousands of them.
+    """
+    import pandas as pd
+
+    arrays = [column([row[name] for row in rows], dtype) for name, (dtype, _) in columns.items()]
+    return pd.DataFrame._from_arrays(arrays, _column_index(tuple(columns)), pd.RangeIndex(len(rows)),
+                                     verify_integrity=False)
+
+
+@cache
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    import pandas as pd
+
+    return pd.Index(names)
 
 
 def _string(value: object) -> object:
@@ -171,13 +189,18 @@ def _string(value: object) -> object:
 _PLAIN: dict[str, Any] = {"int64": int, "float64": float, "string": _string, "object": lambda value: value}
 
 
-def column(values: list[object], dtype: str) -> object:
-    """One column as an array of its dtype (a Series only for `object`, which pandas would infer)."""
+def column(values: list[object], dtype: str) -> Any:
+    """One column as the array pandas stores for its dtype. A "string" column holds str or None
+    (missing); any other value is converted to its str, as pandas does."""
     import numpy as np
     import pandas as pd
 
     if dtype in ("int64", "float64"):
         return np.array(values, dtype=dtype)
-    if dtype == "object":  # one value per element, even where values are tuples or lists
-        return pd.Series(np.fromiter(values, dtype=object, count=len(values)), dtype=object, copy=False)
-    return pd.array(values, dtype=pandas_dtype(dtype))
+    array = np.fromiter(values, dtype=object, count=len(values))  # element by element: tuples stay whole
+    if dtype == "object":
+        return array
+    try:
+        return pd.arrays.StringArray(array, dtype=pandas_dtype(dtype))  # checks the values, converts none
+    except ValueError:
+        return pd.array(values, dtype=pandas_dtype(dtype))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from factcheck.extract.relations.figures import Figure
-from factcheck.extract.schema import column, pandas_dtype
+from factcheck.extract.schema import frame, pandas_dtype
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,8 +58,7 @@ def relations_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The typed relations table of `rows` (each carrying every column of `RELATION_COLUMNS`)."""
     if not rows:
         return empty_relations()
-    return pd.DataFrame({name: column([row[name] for row in rows], dtype)
-                         for name, (dtype, _) in RELATION_COLUMNS.items()}, copy=False)
+    return frame(rows, RELATION_COLUMNS)
 
 
 class Found:

@@ -271,19 +271,27 @@ def _prestart_workers(argv: list[str]) -> None:
     streamed = None
     if name == "extract" and values.get("fmt") in {fmt.value for fmt in TableFormat if fmt.streams}:
         streamed = TableFormat(values["fmt"])
-    if name == "check" and (values.get("engine") or _configured_engine()) not in (None, "local"):
-        return
+    rules = None
+    if name == "check":
+        config = _config_or_none()
+        if (values.get("engine") or (config.engine if config else None)) not in (None, "local"):
+            return
+        if config is not None:  # the server compiles the run's rules for its workers
+            from factcheck.corpus.rulesets import choice_text
+
+            rules = choice_text(_rule_choice(config, *(values.get(option) for option in (
+                "rules", "extend_rules", "select", "ignore"))))
     from factcheck.corpus.pool import prestart, worker_preload
 
-    prestart(worker_preload(name == "check", streamed))
+    prestart(worker_preload(name == "check", streamed), rules)
 
 
-def _configured_engine() -> str | None:
-    """`engine` from `[tool.factcheck]`, or None (also when the file is wrong: `check` reports it)."""
+def _config_or_none() -> Any:
+    """`[tool.factcheck]`, or None when the file is wrong (`check` reports it)."""
     from factcheck.corpus.config import ConfigError, find_config, load_config
 
     try:
-        return load_config(find_config()).engine
+        return load_config(find_config())
     except ConfigError:
         return None
 

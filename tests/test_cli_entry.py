@@ -11,7 +11,15 @@ import pytest
 
 from factcheck import cli
 from factcheck.corpus import pool
-from factcheck.corpus.pool import FORKSERVER_ENV, PRELOAD_CHECKING, PRELOAD_EXTRACTION, prestart
+from factcheck.corpus.pool import (
+    FORKSERVER_ENV,
+    PRELOAD_CHECKING,
+    PRELOAD_EXTRACTION,
+    SERVER_RULES_ENV,
+    prestart,
+)
+from factcheck.corpus.rulesets import choice_of
+from factcheck.rules.selection import RuleChoice
 
 
 class _Exited(Exception):
@@ -72,8 +80,8 @@ def test_warm_module_keeps_the_exit_status_outside_the_fork_server() -> None:
 
 
 def test_fork_server_marker_is_not_left_in_the_environment() -> None:
-    prestart(PRELOAD_EXTRACTION)
-    assert FORKSERVER_ENV not in os.environ
+    prestart(PRELOAD_EXTRACTION, rules="{}")
+    assert FORKSERVER_ENV not in os.environ and SERVER_RULES_ENV not in os.environ
 
 
 @pytest.mark.parametrize(("argv", "preload"), [
@@ -93,16 +101,30 @@ def test_a_corpus_command_line_starts_the_fork_server_before_parsing(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str],
         preload: tuple[str, ...] | None) -> None:
     started: list[tuple[str, ...]] = []
-    monkeypatch.setattr(pool, "prestart", started.append)
+    monkeypatch.setattr(pool, "prestart", lambda preload, rules=None: started.append(preload))
     monkeypatch.chdir(tmp_path)  # no [tool.factcheck] above: the engine is the command line's
     cli._prestart_workers([arg.format(corpus=tmp_path) for arg in argv])
     assert started == ([] if preload is None else [preload])
 
 
+def test_a_check_hands_the_fork_server_its_choice_of_rules(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    """The server compiles the rules the run will apply: options merged with `[tool.factcheck]`."""
+    offered: list[str | None] = []
+    monkeypatch.setattr(pool, "prestart", lambda preload, rules=None: offered.append(rules))
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factcheck]\nignore = ["food"]\nextend-rules = ["x.yaml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cli._prestart_workers(["check", str(tmp_path), "--select", "un,arithmetic", "--select", "scale"])
+    cli._prestart_workers(["extract", str(tmp_path)])
+    assert [choice_of(text) if text else None for text in offered] == [
+        RuleChoice(extend=("x.yaml",), select=("un", "arithmetic", "scale"), ignore=("food",)), None]
+
+
 def test_an_engine_configured_in_pyproject_is_honoured(monkeypatch: pytest.MonkeyPatch,
                                                        tmp_path: Path) -> None:
     started: list[tuple[str, ...]] = []
-    monkeypatch.setattr(pool, "prestart", started.append)
+    monkeypatch.setattr(pool, "prestart", lambda preload, rules=None: started.append(preload))
     (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nengine = "dask"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     cli._prestart_workers(["check", str(tmp_path)])

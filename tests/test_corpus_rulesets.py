@@ -1,16 +1,26 @@
 """A run's rules: compiled at once the first time, lazily once rules of the same key loaded before,
-always the rules as read at the start of the run, and a broken rule file still stops the run."""
+by the workers' fork server when it was started with them, always the rules as read at the start
+of the run, and a broken rule file still stops the run."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.corpus import rulesets
 from factcheck.corpus.cache import Cache
-from factcheck.corpus.rulesets import LazyRules, loaded, run_rules
+from factcheck.corpus.pool import SERVER_RULES_ENV
+from factcheck.corpus.rulesets import LazyRules, choice_of, choice_text, loaded, read_source, run_rules, serve
 from factcheck.rules.loader import RuleSet
+from factcheck.rules.model import RuleError
 from factcheck.rules.selection import RuleChoice, load_chosen
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,3 +72,60 @@ def test_a_broken_rule_file_stops_a_run_with_a_warm_cache(tmp_path: Path) -> Non
     _choice(tmp_path, BROKEN)
     broken = CliRunner().invoke(app, command, env=env)
     assert broken.exit_code == 2 and "rules.yaml" in broken.stderr
+
+
+def test_a_choice_of_rules_reaches_the_fork_server_as_it_was() -> None:
+    choice = RuleChoice(rules=("a.yaml",), extend=("b",), select=("un", "scale/x"), ignore=("food",),
+                        severity=(("un", "warning"),))
+    assert repr(choice_of(choice_text(choice))) == repr(choice)  # so both compute the same key
+
+
+def test_workers_take_the_servers_rules_compiled_from_the_runs_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    choice = _choice(tmp_path)
+    monkeypatch.setattr(rulesets, "_SERVED", {})
+    monkeypatch.setenv(SERVER_RULES_ENV, choice_text(choice))
+    serve()  # as the fork server does while it preloads
+    assert SERVER_RULES_ENV not in os.environ
+    source = read_source(choice)
+    assert source is not None
+    served = source.for_workers()
+    assert served is rulesets._SERVED[source.key] and served.digest == load_chosen(choice).digest
+    # A rule file edited between the server's reading and the run's: the run's bytes win.
+    _choice(tmp_path, EDITED)
+    edited = read_source(choice)
+    assert edited is not None and edited.key != source.key
+    assert edited.for_workers().digest == load_chosen(choice).digest != served.digest
+
+
+def test_a_broken_rule_file_the_server_compiled_is_reported_by_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    choice = _choice(tmp_path, BROKEN)
+    monkeypatch.setattr(rulesets, "_SERVED", {})
+    monkeypatch.setenv(SERVER_RULES_ENV, choice_text(choice))
+    serve()
+    source = read_source(choice)
+    assert source is not None
+    with pytest.raises(RuleError, match=r"rules\.yaml:"):
+        source.for_workers()
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    rulesets._tell(sender, source.key)  # what the run is told, asking the server
+    status, where, reason, _ = receiver.recv()
+    assert status == "error" and where[0].endswith("rules.yaml") and where[1] > 0 and "no-such-kind" in reason
+
+
+@pytest.mark.parametrize("rule", [BROKEN, RULE.replace("expect: term <=", "expect: term <= (", 1)])
+def test_a_broken_rule_file_stops_a_corpus_run_before_any_document(tmp_path: Path, rule: str) -> None:
+    """Through the console script, whose fork server compiles the rules: exit 2 with the file and
+    line, no report written."""
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("The council met 3 times in 12 months.\n", encoding="utf-8")
+    choice = _choice(tmp_path, rule)
+    for cache in (["--no-cache"], ["--cache-dir", str(tmp_path / "cache")]):
+        result = subprocess.run(
+            [str(Path(sys.executable).with_name("factcheck")), "check", str(tmp_path / "a.txt"),
+             str(tmp_path / "b.txt"), "--rules", choice.rules[0], "--report-dir", str(tmp_path / "reports"),
+             "--no-progress", *cache], capture_output=True, text=True, env={**os.environ, "CI": "true"})
+        assert result.returncode == 2
+        assert re.match(r"factcheck: .*rules\.yaml:\d+:\d+: ", result.stderr), result.stderr
+        assert not (tmp_path / "reports").exists()

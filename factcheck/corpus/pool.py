@@ -39,8 +39,10 @@ MAX_SETUP_DEATHS = 3
 # and the rule engine too, with what checking builds on first use (once there, not once per worker).
 PRELOAD_EXTRACTION = ("factcheck.corpus.warm",)
 PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.corpus.warm_check")
-# Set in the environment of the fork server only (by `prestart`).
+# Set in the environment of the fork server only (by `prestart`): that it is the server, and the
+# run's choice of rules for it to compile (see `factcheck.corpus.rulesets`).
 FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"
+SERVER_RULES_ENV = "FACTCHECK_SERVER_RULES"
 # Payloads sent to one worker ahead of its results.
 PER_WORKER = 2
 # Seconds between a worker's checks that the run's process is alive, where no pidfd tells it.
@@ -101,26 +103,46 @@ def worker_context(preload: tuple[str, ...]) -> Any:
     return context
 
 
-def prestart(preload: tuple[str, ...]) -> None:
+def prestart(preload: tuple[str, ...], rules: str | None = None) -> None:
     """Start the fork server now, so that its preloading (about a second) overlaps the parent's own
     imports instead of following them; a run that then needs no worker leaves it idle.
 
     The server alone is started with `FORKSERVER_ENV` set, which tells a preloaded module where
-    it runs (see `factcheck.corpus.warm`); it is unset again before anything else starts.
+    it runs (see `factcheck.corpus.warm`), and with `rules`, the run's choice of rules, which it
+    compiles for its workers (see `factcheck.corpus.rulesets`); both are unset again before
+    anything else starts. `served_rules` says which rules a server this call started was given.
     """
     if worker_context(preload).get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
+        before = _server_pid()
         os.environ[FORKSERVER_ENV] = "1"
+        if rules is not None:
+            os.environ[SERVER_RULES_ENV] = rules
         try:
             forkserver.ensure_running()
         finally:
             del os.environ[FORKSERVER_ENV]
+            os.environ.pop(SERVER_RULES_ENV, None)
+        if _server_pid() != before:  # started now, so with these rules
+            _SERVER["rules"] = rules
         _SERVER["prestarted"] = True
 
 
-# Whether this process prestarted the fork server, and whether any worker forked from it since.
-_SERVER = {"prestarted": False, "used": False}
+def served_rules() -> str | None:
+    """The choice of rules (as given to `prestart`) the running fork server compiled, if any."""
+    return _SERVER["rules"] if _SERVER["rules"] is not None and _server_pid() else None
+
+
+def _server_pid() -> int | None:
+    from multiprocessing import forkserver
+
+    return getattr(forkserver._forkserver, "_forkserver_pid", None)  # the stdlib keeps no public handle
+
+
+# Whether this process prestarted the fork server, whether any worker forked from it since, and
+# the rules the server was started with.
+_SERVER: dict[str, Any] = {"prestarted": False, "used": False, "rules": None}
 
 
 def stop_unused_server() -> None:
@@ -131,9 +153,7 @@ def stop_unused_server() -> None:
     """
     if not _SERVER["prestarted"] or _SERVER["used"]:
         return
-    from multiprocessing import forkserver
-
-    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)  # the stdlib keeps no public handle
+    pid = _server_pid()
     if pid:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)

@@ -1,37 +1,116 @@
-"""A run's rules, compiled only when a document needs them evaluated.
+"""A run's rules: read once at its start, compiled once per run, and only where they are needed.
 
-Compiling the rules (their patterns, their units in pint's registry) costs a run more than looking
-up every document's cached result, and a run served wholly from the cache evaluates no rule. So a
-run reads its rule files, keys them (their names and bytes, the selection, the package's code) and
-asks the cache whether rules with exactly that key have loaded before: if so, the digest that keys
-the results is taken from that entry and the rules are compiled from the very bytes read at the
-start, only once a document is not in the cache (or an output format lists the rules). Otherwise
-they are loaded at once, as any run loads them, so a broken rule file still stops the run before
-any document is read.
+Compiling the rules (their patterns, their units in pint's registry, after importing pandas and
+pint) costs a run more than looking up every document's cached result, and the workers need them
+compiled anyway. So a run reads its rule files once, keys them (their names and bytes, the
+selection, the package's code) and:
+
+- when the cache holds the digest of rules of that key (they loaded, and so were valid, before),
+  takes it from there and compiles nothing up front;
+- else, when the workers' fork server was started with the run's choice of rules (`offer`), the
+  server compiles them while it preloads, every worker inherits them by fork, and the run asks
+  the server (`_verdict`) for their digest, or for the mistake in a broken rule file, before it
+  reads any document: the run's own process never compiles them;
+- else compiles them at once, as any run did, so a broken rule file stops the run before any
+  document is read.
+
+Whatever compiles them compiles the very bytes read at the start (a worker whose server read
+other bytes, a file edited meanwhile, compiles the run's bytes itself): a run applies the rules
+as they were when it started.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
+import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.corpus.cache import Cache, code_fingerprint
+from factcheck.corpus.pool import PRELOAD_CHECKING, SERVER_RULES_ENV, served_rules, worker_context
 from factcheck.rules.loader import MAX_FILE_BYTES, RuleSet
+from factcheck.rules.model import Position, RuleError
 from factcheck.rules.selection import RuleChoice, chosen_files, load_chosen
+
+# Rules the fork server compiled (by key), or the mistake that stopped them; inherited by its workers.
+_SERVED: dict[str, RuleSet | RuleError] = {}
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """The rule files a run chose, as read at its start, and their key."""
+
+    choice: RuleChoice
+    raw: dict[Path, bytes]
+    key: str
+
+    def compile(self) -> RuleSet:
+        return load_chosen(self.choice, self.raw)
+
+    def for_workers(self) -> RuleSet:
+        """The rules for evaluation: the ones the fork server compiled from the same bytes, or
+        compiled here (a server that read other bytes, or none)."""
+        served = _SERVED.get(self.key)
+        if isinstance(served, RuleError):
+            raise served
+        return served if served is not None else self.compile().for_evaluation()
+
+
+def read_source(choice: RuleChoice) -> RuleSource | None:
+    """The chosen rule files' bytes and key; None when one cannot be read (or is too large, or a
+    folder holds none): compiling then says what is wrong, with its file."""
+    try:
+        raw = {}
+        for path in chosen_files(choice):
+            if path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            raw[path] = path.read_bytes()
+    except Exception:
+        return None
+    key = hashlib.sha256(f"{code_fingerprint('')}\0{choice!r}\0".encode())
+    for path, data in raw.items():
+        key.update(f"{path}\0{len(data)}\0".encode() + data)
+    return RuleSource(choice, raw, key.hexdigest())
+
+
+def choice_text(choice: RuleChoice) -> str:
+    """`choice` as the fork server reads it back (`choice_of`)."""
+    return json.dumps(dataclasses.asdict(choice))
+
+
+def choice_of(text: str) -> RuleChoice:
+    fields = json.loads(text)
+    return RuleChoice(**{name: tuple(tuple(item) if isinstance(item, list) else item for item in value)
+                         for name, value in fields.items()})
+
+
+def serve() -> None:
+    """In the fork server (preloaded by `factcheck.corpus.warm_check`): compile the rules of the
+    run that started it, once, for every worker to inherit."""
+    text = os.environ.pop(SERVER_RULES_ENV, None)
+    source = read_source(choice_of(text)) if text else None
+    if source is None:
+        return
+    try:
+        _SERVED[source.key] = source.compile().for_evaluation()
+    except RuleError as exc:
+        _SERVED[source.key] = exc
 
 
 class LazyRules:
     """A rule set known by its digest until it is needed: `load()` compiles it (once)."""
 
-    def __init__(self, choice: RuleChoice, raw: dict[Path, bytes], digest: str) -> None:
-        self._choice, self._raw, self.digest = choice, raw, digest
+    def __init__(self, source: RuleSource, digest: str, served: bool) -> None:
+        self.source, self.digest, self.served = source, digest, served
         self._loaded: RuleSet | None = None
 
     def load(self) -> RuleSet:
         if self._loaded is None:
-            self._loaded = load_chosen(self._choice, self._raw)
+            self._loaded = self.source.compile()
         return self._loaded
 
     def __iter__(self) -> Iterator[Any]:
@@ -51,25 +130,61 @@ def loaded(rules: Any) -> Any:
     return rules.load() if isinstance(rules, LazyRules) else rules
 
 
+def served(rules: Any) -> RuleSource | None:
+    """What a local worker needs to take `rules` from its fork server, when the server has them."""
+    return rules.source if isinstance(rules, LazyRules) and rules.served else None
+
+
 def run_rules(choice: RuleChoice, cache: Cache) -> RuleSet | LazyRules:
-    """The rules a `check` run applies; lazily compiled when rules of the same key loaded before."""
-    if not cache.enabled:
-        return load_chosen(choice)
-    try:
-        files = chosen_files(choice)
-        raw = {}
-        for path in files:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                return load_chosen(choice)  # which says what is wrong with it
-            raw[path] = path.read_bytes()
-    except Exception:  # an unreadable file, a folder without rules: the loader reports it
-        return load_chosen(choice)
-    key = hashlib.sha256(f"{code_fingerprint('')}\0{choice!r}\0".encode())
-    for path, data in raw.items():
-        key.update(f"{path}\0{len(data)}\0".encode() + data)
-    known = cache.get("rules", key.hexdigest())
+    """The rules a `check` run applies, compiled only where they must be (see the module's docstring);
+    a `RuleError` for a broken rule file."""
+    source = read_source(choice)
+    if source is None:
+        return load_chosen(choice)  # which says what is wrong
+    offered = served_rules() == choice_text(choice)
+    known = cache.get("rules", source.key) if cache.enabled else None
     if isinstance(known, str):
-        return LazyRules(choice, raw, known)
-    ruleset = load_chosen(choice, raw)
-    cache.put("rules", key.hexdigest(), ruleset.digest)
+        return LazyRules(source, known, offered)
+    digest = _verdict(source.key) if offered else None
+    if digest is None:
+        ruleset = source.compile()
+        digest = ruleset.digest
+    else:
+        ruleset = LazyRules(source, digest, True)
+    if cache.enabled:
+        cache.put("rules", source.key, digest)
     return ruleset
+
+
+def _verdict(key: str) -> str | None:
+    """The digest of the rules of `key` the fork server compiled (or their `RuleError`), asked of a
+    process forked from it; None when it holds other rules (or cannot be asked)."""
+    context = worker_context(PRELOAD_CHECKING)
+    if context.get_start_method() != "forkserver":
+        return None
+    receiver, sender = context.Pipe(duplex=False)
+    try:
+        process = context.Process(target=_tell, args=(sender, key), daemon=True, name="factcheck-rules")
+        process.start()
+        sender.close()
+        answer = receiver.recv()
+        process.join()
+    except (OSError, EOFError):
+        return None
+    finally:
+        receiver.close()
+    if answer[0] == "error":
+        _, (file, line, col), reason, excerpt = answer
+        raise RuleError(Position(file, line, col), reason, excerpt)
+    return answer[1]
+
+
+def _tell(conn: Any, key: str) -> None:
+    """In a process forked from the fork server: what it compiled for `key`."""
+    served = _SERVED.get(key)
+    if isinstance(served, RuleError):
+        where = served.where
+        conn.send(("error", (where.file, where.line, where.col), served.reason, served.excerpt))
+    else:
+        conn.send(("ok", served.digest if served is not None else None))
+    conn.close()

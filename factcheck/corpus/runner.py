@@ -248,18 +248,20 @@ def renderings_key(renderings: frozenset[str]) -> str:
     return "\0renders:" + ",".join(sorted(renderings))
 
 
-def setup_worker(rules: bytes | None, cache: tuple[Path | None, bytes | None],
+def setup_worker(rules: Any, cache: tuple[Path | None, bytes | None],
                  streamed: TableFormat | None = None,
                  renderings: frozenset[str] = RENDERINGS) -> WorkerState:
     """Warm up, take the run's rules and open the cache, once per worker.
 
-    `rules` is the rule set the run loaded, pickled once by the run (None when only extracting):
-    a worker never parses rule files, so it applies exactly the rules the run started with, and
-    a large rule set costs its parsing once per run, not once per worker.
+    `rules` is None when only extracting; else the rule set the run compiled, pickled once by the
+    run, or the run's rule files as read at its start (a `factcheck.corpus.rulesets.RuleSource`),
+    whose rules the worker's fork server compiled and the worker inherited. Either way a worker
+    applies exactly the rules the run started with, compiled once per run, not once per worker.
     """
     warm_up()
-    return WorkerState(pickle.loads(rules) if rules is not None else None, Cache.from_spec(cache), streamed,
-                       renderings)
+    ruleset = rules.for_workers() if rules is not None and not isinstance(rules, bytes) else \
+        pickle.loads(rules) if rules is not None else None
+    return WorkerState(ruleset, Cache.from_spec(cache), streamed, renderings)
 
 
 def work(state: WorkerState, task: Task | StoryTask | Batch) -> Any:
@@ -494,10 +496,15 @@ class Runner:
 
     def _start_engine(self) -> Engine:
         if self._engine is None:
-            rules = pickle.dumps(self.ruleset.for_evaluation(), pickle.HIGHEST_PROTOCOL) if self.check \
-                else None
-            args = (rules, self.settings.cache.spec, self.streamed, self.renderings)
             settings = self.settings
+            rules: Any = None
+            if self.check:
+                from factcheck.corpus.rulesets import served
+
+                rules = served(self.ruleset) if settings.engine != "dask" else None
+                if rules is None:
+                    rules = pickle.dumps(self.ruleset.for_evaluation(), pickle.HIGHEST_PROTOCOL)
+            args = (rules, settings.cache.spec, self.streamed, self.renderings)
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine
 

@@ -103,78 +103,17 @@ def _round_length(value: float, mode: str) -> tuple[float, float]:
             "down": (0.0, value)}.get(mode, (value - spread, value + spread))
 
 
+# Words every pattern of a length between years holds (each takes a `_DURATION`, a "-year" or a U
+# token): a sentence with none of them states no length a year could disagree with.
+_LENGTH_CUES = ("⟨u", "year", "decade", "century")
+
+
 def in_sentence(s: Sentence, out: Found) -> None:
     if "⟨Y" not in s.template:
         return  # every relation here holds a year
-    text = out.text
-
-    def duration(match: re.Match[str]) -> Member:
-        if match["d"] or match["d0"]:
-            figure, row = s.figure(match["d"] or match["d0"])
-            decades = figure.unit == "decade" if match["d"] else match["unit"].lower().startswith("decade")
-            factor = 10.0 if decades else 1.0
-            scaled = Figure(figure.start, figure.end, figure.surface, figure.value * factor,
-                            figure.low * factor, figure.high * factor, "N", "", figure.hedge)
-            return member("duration", scaled, row)
-        unit = (match["unit2"] or "").lower()
-        start, end = (s.span(match, "one")[0], s.span(match, "unit2")[1]) if unit else s.span(match)
-        value = {"century": 100.0, "decade": 10.0, "": 50.0}[unit]
-        article = re.search(r"\b(?:a|one)\s+$", match["one"] or "")
-        hedge = hedge_before(text, s.offsets[match.start("one") + article.start()] if article else start)
-        low, high = _round_length(value, hedge[1] if hedge else "round")
-        qualifier = hedge[0] if hedge else ""
-        words = Figure(start, end, text[start:end], value, low, high, "N", "", qualifier)
-        return member("duration", words, -1)
-
-    lower = s.template.lower()  # each pattern's cue words, looked for before the pattern's scan
-    for name, patterns, cues in (("years_ago", _YEARS_AGO, ("ago", "earlier")),
-                                 ("since", _SINCE, ("since",))):
-        for pattern in patterns if any(cue in lower for cue in cues) else ():
-            for match in pattern.finditer(s.template):
-                if s.index(match["y"]) in s.used:
-                    continue
-                s.used.add(s.index(match["y"]))
-                out.add(name, s, s.span(match, "cue"),
-                        [member("year", *s.figure(match["y"])), duration(match)])
-    one_year = sum(f.kind == "Y" for f, _ in s.figures) == 1
-    if one_year and any(cue in lower for cue in ("since", "after", "from")):
-        for match in _SINCE_EVENT.finditer(s.template):
-            if s.index(match["y"]) not in s.used:
-                s.used.add(s.index(match["y"]))
-                out.add("since", s, s.span(match, "cue"),
-                        [member("year", *s.figure(match["y"])), duration(match)])
-    for match in _SERVED.finditer(s.template):
-        if s.index(match["y"]) not in s.used:
-            s.used.add(s.index(match["y"]))
-            out.add("since", s, s.span(match, "cue"),
-                    [member("year", *s.figure(match["y"])), duration(match)])
-    after = _AFTER.finditer(s.template) if any(cue in lower for cue in ("after", "later", "since")) else ()
-    for match in [*after, *_LATER.finditer(s.template)]:
-        y1, y2 = s.index(match["y1"]), s.index(match["y2"])
-        if {y1, y2} & s.used:
-            continue
-        s.used |= {y1, y2}
-        out.add("span", s, s.span(match, "cue"),
-                [member("start", *s.figures[y1]), member("end", *s.figures[y2]), duration(match)])
+    if s.has_cue(_LENGTH_CUES):
+        _lengths(s, out)
     years = [i for i, (f, _) in enumerate(s.figures) if f.kind == "Y"]
-    span = _SPAN.search(s.template)
-    names = ("y1", "y2") if span and span["y1"] else (("y3", "y4") if span and span["y3"] else ("y5", "y6"))
-    y1, y2 = (s.index(span[name]) for name in names) if span else (-1, -1)
-    if span and not {y1, y2} & s.used:
-        members = [member("start", *s.figures[y1]), member("end", *s.figures[y2])]
-        reach = 10_000 if len(years) == 2 else 60  # with other years about, only a length next to the span
-        terms = nearest(_TERMS, s.template, span, reach)
-        length = nearest(_SPAN_LENGTH, s.template, span, reach)
-        if terms:
-            members += [member("terms", *s.figure(terms["k"])), member("term_length", *s.figure(terms["l"]))]
-        elif length and length["d2"]:
-            members.append(member("duration", *s.figure(length["d2"])))
-        elif length:
-            members.append(duration(length))
-        if len(members) > 2:
-            s.used |= {y1, y2}
-            cue = next(name for name in ("cue", "cue2", "cue3") if span[name])
-            out.add("span", s, s.span(span, cue), members)
     anniversary = _ANNIVERSARY.search(s.template)
     event = _EVENT_YEAR.search(s.template)
     if anniversary and event and len(years) == 1 and years[0] not in s.used:
@@ -184,7 +123,7 @@ def in_sentence(s: Sentence, out: Found) -> None:
         else:
             cue = s.span(anniversary, "cue2")
             value = float(_JUBILEES[anniversary["cue2"].lower()])
-            jubilee = Figure(*cue, text[cue[0]:cue[1]], value, value, value, "O", "", "")
+            jubilee = Figure(*cue, out.text[cue[0]:cue[1]], value, value, value, "O", "", "")
             ordinal = member("ordinal", jubilee, -1)
         out.add("anniversary", s, cue, [ordinal, member("year", *s.figures[years[0]])])
     born, age = _BORN.search(s.template), _AGE.search(s.template)
@@ -192,3 +131,79 @@ def in_sentence(s: Sentence, out: Found) -> None:
         token = age["a"] or age["a2"] or age["a3"] or age["a4"] or age["a5"] or age["a6"] or age["a7"]
         out.add("age", s, s.span(born, "cue"),
                 [member("year", *s.figure(born["y"])), member("age", *s.figure(token))])
+
+
+def _duration(s: Sentence, text: str, match: re.Match[str]) -> Member:
+    """The length of time a `_DURATION` match states, in years, as a member."""
+    if match["d"] or match["d0"]:
+        figure, row = s.figure(match["d"] or match["d0"])
+        decades = figure.unit == "decade" if match["d"] else match["unit"].lower().startswith("decade")
+        factor = 10.0 if decades else 1.0
+        scaled = Figure(figure.start, figure.end, figure.surface, figure.value * factor,
+                        figure.low * factor, figure.high * factor, "N", "", figure.hedge)
+        return member("duration", scaled, row)
+    unit = (match["unit2"] or "").lower()
+    start, end = (s.span(match, "one")[0], s.span(match, "unit2")[1]) if unit else s.span(match)
+    value = {"century": 100.0, "decade": 10.0, "": 50.0}[unit]
+    article = re.search(r"\b(?:a|one)\s+$", match["one"] or "")
+    hedge = hedge_before(text, s.offsets[match.start("one") + article.start()] if article else start)
+    low, high = _round_length(value, hedge[1] if hedge else "round")
+    qualifier = hedge[0] if hedge else ""
+    words = Figure(start, end, text[start:end], value, low, high, "N", "", qualifier)
+    return member("duration", words, -1)
+
+
+def _lengths(s: Sentence, out: Found) -> None:
+    """Years with a length of time: how long ago, since when, and spans between two years."""
+    text = out.text
+    for name, patterns, cues in (("years_ago", _YEARS_AGO, ("ago", "earlier")),
+                                 ("since", _SINCE, ("since",))):
+        for pattern in patterns if s.has_cue(cues) else ():
+            for match in pattern.finditer(s.template):
+                if s.index(match["y"]) in s.used:
+                    continue
+                s.used.add(s.index(match["y"]))
+                out.add(name, s, s.span(match, "cue"),
+                        [member("year", *s.figure(match["y"])), _duration(s, text, match)])
+    one_year = sum(f.kind == "Y" for f, _ in s.figures) == 1
+    if one_year and s.has_cue(("since", "after", "from")):
+        for match in _SINCE_EVENT.finditer(s.template):
+            if s.index(match["y"]) not in s.used:
+                s.used.add(s.index(match["y"]))
+                out.add("since", s, s.span(match, "cue"),
+                        [member("year", *s.figure(match["y"])), _duration(s, text, match)])
+    for match in _SERVED.finditer(s.template):
+        if s.index(match["y"]) not in s.used:
+            s.used.add(s.index(match["y"]))
+            out.add("since", s, s.span(match, "cue"),
+                    [member("year", *s.figure(match["y"])), _duration(s, text, match)])
+    after = _AFTER.finditer(s.template) if s.has_cue(("after", "later", "since")) else ()
+    for match in [*after, *_LATER.finditer(s.template)]:
+        y1, y2 = s.index(match["y1"]), s.index(match["y2"])
+        if {y1, y2} & s.used:
+            continue
+        s.used |= {y1, y2}
+        out.add("span", s, s.span(match, "cue"),
+                [member("start", *s.figures[y1]), member("end", *s.figures[y2]), _duration(s, text, match)])
+    span = _SPAN.search(s.template)
+    if span is None:
+        return
+    years = sum(f.kind == "Y" for f, _ in s.figures)
+    names = ("y1", "y2") if span["y1"] else (("y3", "y4") if span["y3"] else ("y5", "y6"))
+    y1, y2 = (s.index(span[name]) for name in names)
+    if {y1, y2} & s.used:
+        return
+    members = [member("start", *s.figures[y1]), member("end", *s.figures[y2])]
+    reach = 10_000 if years == 2 else 60  # with other years about, only a length next to the span
+    terms = nearest(_TERMS, s.template, span, reach)
+    length = nearest(_SPAN_LENGTH, s.template, span, reach)
+    if terms:
+        members += [member("terms", *s.figure(terms["k"])), member("term_length", *s.figure(terms["l"]))]
+    elif length and length["d2"]:
+        members.append(member("duration", *s.figure(length["d2"])))
+    elif length:
+        members.append(_duration(s, text, length))
+    if len(members) > 2:
+        s.used |= {y1, y2}
+        cue = next(name for name in ("cue", "cue2", "cue3") if span[name])
+        out.add("span", s, s.span(span, cue), members)

@@ -48,8 +48,7 @@ def _factor(s: Sentence, match: re.Match[str]) -> float | None:
 
 def in_sentence(s: Sentence, out: Found) -> None:
     text, changes = out.text, out.in_sentence("change")
-    lower = s.template.lower()
-    verbs = _MULTIPLIER_VERB.finditer(s.template) if any(stem in lower for stem in _VERB_STEMS) else ()
+    verbs = _MULTIPLIER_VERB.finditer(s.template) if s.has_cue(_VERB_STEMS) else ()
     for match in verbs:
         factor = _factor(s, match)
         if factor is None:
@@ -73,7 +72,7 @@ def in_sentence(s: Sentence, out: Found) -> None:
             pair = [m for m in best[1] if m.role in ("from", "to")]
             out.add("multiple", s, s.span(match, "mv"), pair, factor=factor,
                     hedge=(match["mh"] or "").lower())
-    as_many = _AS_MANY.finditer(s.template) if any(stem in lower for stem in _AS_MANY_STEMS) else ()
+    as_many = _AS_MANY.finditer(s.template) if s.has_cue(_AS_MANY_STEMS) else ()
     for match in as_many:
         a, b = s.index(match["a"]), s.index(match["b"])
         factor = _factor(s, match)

@@ -32,6 +32,8 @@ _REST = re.compile(r"\b(?:the rest|the remaining|the remainder|remaining|others|
 
 
 def in_sentence(s: Sentence, out: Found) -> None:
+    if s.cues.count("⟨n") < 3:
+        return  # a whole and at least two parts, all counts
     whole_first = _WHOLE_FIRST.search(s.template) or _WHOLE_THEN_PARTS.search(s.template)
     if whole_first and s.index(whole_first["b"]) not in s.used:
         whole, tail, cue = s.index(whole_first["b"]), whole_first.end(), whole_first.span("cue")

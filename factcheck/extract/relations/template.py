@@ -26,6 +26,15 @@ class Sentence:
     used: set[int]
     factors: list[Figure] = field(default_factory=list)  # multipliers ("doubled"), left as words
     paragraph: int = 0
+    cues: str = field(init=False)  # the template folded (`fold`), where cue words are looked for
+
+    def __post_init__(self) -> None:
+        self.cues = fold(self.template)
+
+    def has_cue(self, words: tuple[str, ...]) -> bool:
+        """Whether any of `words` (lower case) stands in the sentence: a family skips the scan of a
+        pattern when none of the words every match of it holds is there."""
+        return any(word in self.cues for word in words)
 
     def figure(self, token: str) -> tuple[Figure, int]:
         return self.figures[int(token[2:-1])]
@@ -36,6 +45,20 @@ class Sentence:
     def span(self, match: re.Match[str], group: str | int = 0) -> tuple[int, int]:
         start, end = match.span(group)
         return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+
+
+# The letters a case-insensitive pattern takes for an i or an s that `str.lower` does not make one:
+# dotless i, dotted capital I, long s.
+_ODD_LETTERS = ("\u0131", "\u0130", "\u017f")
+_IGNORECASE_LETTERS = str.maketrans(dict(zip(_ODD_LETTERS, "iis", strict=True)))
+
+
+def fold(text: str) -> str:
+    """`text` in lower case, so that whatever a case-insensitive pattern matches in `text` holds, in
+    its folding, the lower-case words of that pattern (`_ODD_LETTERS` included)."""
+    if any(letter in text for letter in _ODD_LETTERS):  # rare: translating costs more than looking
+        text = text.translate(_IGNORECASE_LETTERS)
+    return text.lower()
 
 
 def template_of(text: str, start: int, end: int, figures: list[tuple[Figure, int]],

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
 from factcheck.extract.concepts import sentence_concepts
+from factcheck.extract.ends import ending
 from factcheck.extract.filters import continues_labels, is_label, not_a_quantity
 from factcheck.extract.hedges import HEDGE_PATTERN, hedge_after, hedge_before, interval
 from factcheck.extract.numbers import Reading, has_number, read_numbers
@@ -97,6 +98,7 @@ _TIMES = re.compile(r"\s+times(?=\s+(?:as|more|less|larger|bigger|higher|greater
 # Ages: "aged 35", "over the age of 18", "life expectancy is about 79", "she turns 40 in May",
 # and "Okoro, 71, said" (a name, then the age between commas).
 _AGED = re.compile(r"\b(?:aged|age of|died\b[^.,;:]{0,30}\bat)\s$", re.IGNORECASE)
+_AGED_LONGEST = len("died") + 30 + len("at")
 _LIFE_EXPECTANCY = re.compile(r"\bexpectancy\b[^.,;:\d]{0,40}?\b(?:of|is|was|at|to|reached|reaches|stands at|"
                               r"stood at)(?:\s(?:around|about|roughly|nearly|almost|just|over|under|only))?"
                               r"\s$", re.IGNORECASE)
@@ -198,7 +200,7 @@ def _is_age(sentence: str, reading: Reading) -> bool:
     if reading.kind != "number" or reading.decimals or not 1 <= reading.value < 200:
         return False
     window = max(0, reading.start - _AROUND)
-    if _AGED.search(sentence, window, reading.start):
+    if ending(_AGED, sentence, window, reading.start, longest=_AGED_LONGEST):
         return True
     if "expectancy" in sentence and _LIFE_EXPECTANCY.search(sentence, window, reading.start):
         return True

@@ -10,17 +10,23 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.dates import MONTHS as MONTH_NUMBERS
+from factcheck.extract.ends import ending
 from factcheck.extract.numbers import Reading
 from factcheck.extract.units import Unit
 
 # The one month list (extract/dates.py), as capitalised names: "in May" is a date, "may" a verb.
 MONTHS = "|".join(name.capitalize() for name in sorted(MONTH_NUMBERS, key=len, reverse=True))
+_MONTH = re.compile(MONTHS)
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER = re.compile(rf"(?:th|st|nd|rd)?(?:\s+of)?\s+(?:{MONTHS})\b")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"(?::\d\d|\.\d\d\s?(?:am|pm|a\.m\.|p\.m\.))|\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
                          r"|\s?(?:GMT|BST|EST|EDT|PST|PDT|CET|UTC)\b", re.IGNORECASE)
+# These three and `_NUMBER_WORDS`, `_PREVIOUS_WORD` end the text before a number: searched with
+# `ending`, from its last word only.
 _TIME_BEFORE = re.compile(r"\d:$")
+_SLASH_BEFORE = re.compile(r"\d/$")
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_]-$")
 _SLASHED = re.compile(r"/\d")
 # The second year of a span written short: "the 2013-14 season", "in 1998–99" (a fiscal year or a
 # season), which names a period, not a count of 14 or 99.
@@ -45,6 +51,13 @@ _NUMBER_WORDS = re.compile(r"\b(?:no\.?|nos\.?|number|#|page|pages|chapter|secti
                            r"cat|gen|generation|mark|mk|type|model|size|studio|track|act|scene|"
                            r"ward|district|zone|block|highway|interstate|bus|exit|unit|apt)\.?\s*#?$",
                            re.IGNORECASE)
+
+
+def _names_a_number(before: str) -> bool:
+    """'No. 3', 'Grade 5', 'world number seven': a word that labels the number after it."""
+    return ending(_NUMBER_WORDS, before, blanks="#") is not None
+
+
 # Airliner model numbers (7x7), read as names where the sentence is about aviation.
 _AIRLINER = re.compile(r"7[0-8]7")
 _AVIATION = re.compile(r"\b(?:jets?|jetliners?|airliners?|aircraft|planes?|aeroplanes?|airlines?|airways|"
@@ -83,6 +96,13 @@ _ONE_NOT_A_NUMBER_AFTER = re.compile(r"\s+(?:of|another|by\s+one|or\s+(?:another
                                      r"|'s\b|\s+(?:day|time)\s*,", re.IGNORECASE)
 
 
+# "a five-year plan" (but "a five-year-old"), "one-off", "2019-20", "one can only hope".
+_DESCRIBING = re.compile(r"-(?!\w+-old)")
+_HYPHEN_WORD = re.compile(r"-[^\W\d_]")
+_SPAN_AFTER = re.compile(r"[-–/]\d\d\b")
+_MODAL_AFTER = re.compile(r"\s+(?:can|could|would|should|must|might|may|will|shall)\b")
+
+
 def _name_like(word: str) -> bool:
     return any(ch.isupper() for ch in word)
 
@@ -95,13 +115,13 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
     after = sentence[reading.end:reading.end + 120]
     if reading.kind != "number":
         return False
-    if unit is not None and unit.dimension == "time" and re.match(r"-(?!\w+-old)", after):
+    if unit is not None and unit.dimension == "time" and _DESCRIBING.match(after):
         return True  # "a five-year plan", "a two-month contract": part of a description
     if reading.spelled and unit is not None and unit.dimension == "currency" and after.startswith("-"):
         return True  # "a billion-dollar deal" describes the deal's size class
-    if unit is None and _NUMBER_WORDS.search(before):
+    if unit is None and _names_a_number(before):
         return True  # "No. 3", "world number seven", "Grade 5"
-    if unit is None and text.lower() == "one" and re.match(r"-[^\W\d_]", after):
+    if unit is None and text.lower() == "one" and _HYPHEN_WORD.match(after):
         return True  # "one-off gains", "a one-sided game"; "a four-wheel buggy" does count
     if reading.spelled:
         return _spelled_idiom(before, after, text)
@@ -109,18 +129,18 @@ def not_a_quantity(sentence: str, reading: Reading, unit: Unit | None, figure_en
         return False
     if _LIST_MARKER.match(after) and (_LIST_MARKER_BEFORE.search(before) or _follows_a_marker(before, text)):
         return True  # "1) cut costs, 2) sell land", "1) cut costs 2) sell land": the items' numbers
-    if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after) or _ORDINAL.match(after):
+    if ending(_TIME_BEFORE, before) or _TIME_AFTER.match(after) or _ORDINAL.match(after):
         return True
-    if _SLASHED.match(after) or re.search(r"\d/$", before) or before.endswith(("#", "[", "'")):
+    if _SLASHED.match(after) or ending(_SLASH_BEFORE, before) or before.endswith(("#", "[", "'")):
         return True
-    if len(text) in (2, 4) and text.isdigit() and _YEAR_SPAN_BEFORE.search(before):
+    if len(text) in (2, 4) and text.isdigit() and ending(_YEAR_SPAN_BEFORE, before):
         return True  # "2013-14", "1990-2000"
     whole = reading.decimals == 0 and reading.magnitude == 1.0 and "," not in text
     if whole and _ADDRESS.match(sentence, reading.end):
         return True  # before the unit: "14 W 12th St" is no wattage
     if unit is not None and unit.dimension not in ("count",) and not _DECADE.match(after):
         return False
-    if re.search(r"[^\W\d_]-$", before) or (after[:1].isalpha() and not _DECADE.match(after)):
+    if ending(_HYPHEN_BEFORE, before) or (after[:1].isalpha() and not _DECADE.match(after)):
         return True  # "COVID-19", "F-16", "MX-200", "round-16", "3D", "5G"
     if whole and _DECADE.match(after):
         return True  # "the 1990s", "in her 40s"
@@ -152,7 +172,7 @@ def is_label(sentence: str, reading: Reading, unit: Unit | None) -> bool:
     being a date or a time: the numbers listed after it are names too."""
     before = sentence[max(0, reading.start - 120):reading.start]
     plain = unit is None and reading.kind == "number" and not reading.spelled
-    return plain and bool(_NUMBER_WORDS.search(before) or _after_a_name(before))
+    return plain and (_names_a_number(before) or _after_a_name(before))
 
 
 def continues_labels(sentence: str, label_end: int, reading: Reading, unit: Unit | None) -> bool:
@@ -170,11 +190,11 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|&)")
 
 def _is_year(before: str, after: str, after_figure: str) -> bool:
     """A four-digit number reads as a year unless a plural noun follows it ("2000 workers")."""
-    if re.match(r"[-–/]\d\d\b", after):
+    if _SPAN_AFTER.match(after):
         return True  # "2019-20"
-    previous = _PREVIOUS_WORD.search(before)
+    previous = ending(_PREVIOUS_WORD, before, blanks=",:")
     if previous and (previous.group(1).lower().rstrip(".") in _YEAR_PREPOSITIONS
-                     or re.fullmatch(MONTHS, previous.group(1).rstrip(".,"))):
+                     or _MONTH.fullmatch(previous.group(1).rstrip(".,"))):
         return True
     following = _NEXT_WORD.match(after_figure)
     if following:
@@ -192,7 +212,7 @@ _OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|this|that|these|those|us|t
 
 def _after_a_name(before: str) -> bool:
     """'Galaxy 7', 'Windows 10', 'Route 66': a bare number right after a capitalised name."""
-    previous = _PREVIOUS_WORD.search(before)
+    previous = ending(_PREVIOUS_WORD, before, blanks=",:")
     if not previous or before.rstrip()[-1:] == ",":
         return False
     word = previous.group(1)
@@ -201,7 +221,7 @@ def _after_a_name(before: str) -> bool:
     if not before[:previous.start()].strip() and not any(ch.isupper() for ch in word[1:]):
         return False  # any sentence-initial word is capitalised; "eReader 4" still reads as a name
     return _name_like(word) and word.lower().rstrip(".") not in _FUNCTION_WORDS \
-        and not re.fullmatch(MONTHS, word.rstrip("."))
+        and not _MONTH.fullmatch(word.rstrip("."))
 
 
 def _spelled_idiom(before: str, after: str, text: str) -> bool:
@@ -211,6 +231,6 @@ def _spelled_idiom(before: str, after: str, text: str) -> bool:
         return True
     if lowered in ("one", "ones") and _ONE_AS_PRONOUN.match(after):
         return True  # "the one who", "a thorny one and", "you will find one in every machine"
-    if re.match(r"\s+(?:can|could|would|should|must|might|may|will|shall)\b", after) and lowered == "one":
+    if lowered == "one" and _MODAL_AFTER.match(after):
         return True  # "one can only hope"
     return text[:1].isupper() and bool(before.strip())  # "the Six Nations", "Channel Four"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 
+from factcheck.extract.ends import ending
 from factcheck.extract.numbers import Reading
 
 # hedge words -> (qualifier, how the interval moves)
@@ -49,6 +50,7 @@ HEDGE_SHARE = 0.1
 # Any hedge word, longest first: the one list other readers' patterns are built from.
 HEDGE_PATTERN = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 _BEFORE = re.compile(r"\b(?:" + HEDGE_PATTERN + r")\s+$", re.IGNORECASE)
+_LONGEST_HEDGE = max(map(len, HEDGES))
 _AFTER = {"or more": ("at_least", "up"), "or so": ("approx", "round"), "or less": ("at_most", "down"),
           "or fewer": ("at_most", "down"), "-plus": ("at_least", "up"), "+": ("at_least", "up")}
 _AFTER_PATTERN = re.compile(r"(?:\s+or\s+(?:more|so|less|fewer)\b|-plus\b|\+)", re.IGNORECASE)
@@ -83,7 +85,7 @@ def hedge_before(sentence: str, start: int, end: int | None = None,
     where the hedge starts)."""
     if sentence[start - 1:start] == "~" and start > 0:  # "~15 min"
         return "approx", "round", start - 1
-    match = _BEFORE.search(sentence, max(0, start - 30), start)
+    match = ending(_BEFORE, sentence, max(0, start - 30), start, longest=_LONGEST_HEDGE)
     if not match:
         return None
     words = " ".join(match.group().lower().split())

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factcheck.extract.ends import ending
+
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "inc", "ltd", "co", "corp", "jr", "sr", "vs",
     "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -48,7 +50,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if line[dot] != ".":
         return False
     # Look back a bounded window only: searching from the line start is quadratic on long lines.
-    match = _TOKEN_BEFORE.search(line, max(0, dot - 40), dot)
+    match = ending(_TOKEN_BEFORE, line, max(0, dot - 40), dot)
     if not match:
         return False
     token = match.group(1).lower().strip(".")

@@ -1,0 +1,58 @@
+"""`ending` searches an end-anchored pattern from where its match can begin only: for every pattern
+the readers search that way, it must find exactly what the plain search finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import core, filters, hedges, sentences
+from factcheck.extract.ends import ending
+
+# (pattern, how the readers call `ending` with it)
+_SEARCHED = [
+    (filters._NUMBER_WORDS, {"blanks": "#"}),
+    (filters._PREVIOUS_WORD, {"blanks": ",:"}),
+    (filters._TIME_BEFORE, {}),
+    (filters._SLASH_BEFORE, {}),
+    (filters._HYPHEN_BEFORE, {}),
+    (filters._YEAR_SPAN_BEFORE, {}),
+    (hedges._BEFORE, {"longest": hedges._LONGEST_HEDGE}),
+    (core._AGED, {"longest": core._AGED_LONGEST}),
+    (sentences._TOKEN_BEFORE, {}),
+]
+_PIECES = ["No", "no.", "Nos", "number", "#", "grade", "Route", "v", "generation", "interstate", "about",
+           "just over", "slightly more than", "a little under", "approx.", "Over", "aged", "age of", "died",
+           "died in Paris at", "at", "U.S", "e.g", "Mr", "J", "F", "COVID", "Okoro", "union's", "it’s",
+           "x", "\u017f", "é", "9", "12", "1998", "2013", "20", "-", "–", "/", ":", ",", ".", "'", "(", ")",
+           "_"]
+_BLANKS = [" ", "  ", "\t", "\n", "\u00a0", "\x1c", "\u2009", ""]
+_TEXTS = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_BLANKS)), max_size=10).map(
+    lambda parts: "".join(piece + blank for piece, blank in parts))
+
+
+def test_whitespace_is_what_patterns_call_whitespace() -> None:
+    """`ending` strips with `str.isspace`, the patterns' `\\s`: the same characters, all of them."""
+    space = re.compile(r"\s")
+    assert all(chr(code).isspace() == bool(space.fullmatch(chr(code))) for code in range(0x110000))
+
+
+def _span(match: re.Match[str] | None) -> tuple[tuple[int, int], tuple[str | None, ...]] | None:
+    return None if match is None else (match.span(), match.groups())
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TEXTS, st.integers(0, 200), st.integers(0, 200))
+@example("page no #", 0, 9)  # the blanks that close a match may follow a blank: "#" after a space
+@example("the Okoro:\u00a0", 4, 200)
+@example("she died in Paris at ", 0, 21)
+@example("for just over \t", 0, 200)
+@example("the U.S", 4, 7)
+def test_ending_finds_what_the_plain_search_finds(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    for pattern, options in _SEARCHED:
+        found = ending(pattern, text, start, end, **options)
+        assert _span(found) == _span(pattern.search(text, start, end)), pattern.pattern
+        assert _span(ending(pattern, text, **options)) == _span(pattern.search(text)), pattern.pattern

@@ -14,7 +14,7 @@ from typer.testing import CliRunner, Result
 
 from factcheck.cli import app
 from factcheck.corpus import cache as cache_module
-from factcheck.corpus.cache import Cache, code_fingerprint, decode, encode, extraction_key, result_key
+from factcheck.corpus.cache import LAYOUT, Cache, code_fingerprint, decode, encode, extraction_key, result_key
 from factcheck.corpus.runner import Runner, Settings, renderings_key, sources
 from factcheck.rules.loader import load_rules
 
@@ -57,14 +57,14 @@ def test_committed_pickles_and_foreign_entries_never_run_or_count(repo: Path) ->
     for name, text in ARTICLES.items():
         extraction = extraction_key(f"corpus/{name}", text)
         for kind, key in (("context", extraction), ("result", result_key(extraction, digest))):
-            for layout, suffix in (("v1", ".pkl"), ("v2", ".json")):
-                entry = Path(".cache", layout, kind, key[:2], key + suffix)
+            for entry in (Path(".cache", "v1", kind, key[:2], key + ".pkl"),
+                          Path(".cache", LAYOUT, kind, key + ".json")):
                 entry.parent.mkdir(parents=True, exist_ok=True)
                 entry.write_bytes(pickle.dumps(_Boom()))
     first = _run("check", "corpus", home=repo / "home-a")
     assert first.exit_code == 1 and "3 documents (0 cached, 0 re-evaluated)" in first.stderr
     assert not Path("pwned").exists()
-    assert all(entry.read_bytes()[:1] != b"\x80" for entry in Path(".cache/v2").rglob("*.json"))
+    assert all(entry.read_bytes()[:1] != b"\x80" for entry in Path(".cache", LAYOUT).rglob("*.json"))
     # Entries this user wrote are hits; the same entries under another user's secret are misses.
     assert "3 documents (3 cached" in _run("check", "corpus", home=repo / "home-a").stderr
     assert "3 documents (0 cached" in _run("check", "corpus", home=repo / "home-b").stderr
@@ -73,7 +73,7 @@ def test_committed_pickles_and_foreign_entries_never_run_or_count(repo: Path) ->
 def test_an_edited_or_moved_entry_is_a_miss(repo: Path) -> None:
     home = repo / "home"
     assert _run("check", "corpus", home=home).exit_code == 1
-    results = sorted(Path(".cache", "v2", "result").rglob("*.json"))
+    results = sorted(Path(".cache", LAYOUT, "result").rglob("*.json"))
     assert len(results) == 3
     # Turn the failing document's result into a clean one, keeping the signature: not trusted.
     for entry in results:
@@ -81,12 +81,12 @@ def test_an_edited_or_moved_entry_is_a_miss(repo: Path) -> None:
     edited = _run("check", "corpus", home=home)
     assert edited.exit_code == 1 and "(2 cached, 1 re-evaluated)" in edited.stderr
     # Swap two entries' files (each signed for its own key): both misses.
-    one, two = sorted(Path(".cache", "v2", "result").rglob("*.json"))[:2]
+    one, two = sorted(Path(".cache", LAYOUT, "result").rglob("*.json"))[:2]
     data = one.read_bytes()
     one.write_bytes(two.read_bytes())
     two.write_bytes(data)
     assert "1 cached" in _run("check", "corpus", home=home).stderr
-    for entry in Path(".cache", "v2").rglob("*.json"):
+    for entry in Path(".cache", LAYOUT).rglob("*.json"):
         entry.write_bytes(entry.read_bytes()[:40])  # truncated by a full disk
     damaged = _run("check", "corpus", home=home)
     assert damaged.exit_code == 1 and "0 cached" in damaged.stderr
@@ -100,13 +100,18 @@ def test_cache_info_and_clear(repo: Path) -> None:
     assert "7 entries (0 rows, 3 context, 3 result, 1 rules)" in info.stdout and "limit" in info.stdout
     Path("outside").mkdir()
     Path("outside/keep.json").write_text("{}", encoding="utf-8")
-    Path(".cache/v2/result/zz").symlink_to(repo / "outside")  # not followed by clear
-    old = Path(".cache/v1/result/ab/ab01.pkl")  # the previous layout's pickles go too
-    old.parent.mkdir(parents=True)
-    old.write_bytes(b"\x80\x04N.")
+    Path(".cache", LAYOUT, "result", "zz").symlink_to(repo / "outside")  # not followed by clear
+    Path(".cache", LAYOUT, "result", "zz.json").symlink_to(repo / "outside" / "keep.json")
+    old = [Path(".cache/v1/result/ab/ab01.pkl"), Path(".cache/v2/result/cd/cd01.json")]  # earlier layouts
+    for entry in old:
+        entry.parent.mkdir(parents=True)
+        entry.write_bytes(b"\x80\x04N.")
     cleared = _run("cache", "clear", home=home)
-    assert cleared.exit_code == 0 and "8 entries" in cleared.stdout and not old.exists()
-    assert not list(Path(".cache/v2").rglob("*.json")) and Path("outside/keep.json").exists()
+    assert cleared.exit_code == 0 and "9 entries" in cleared.stdout
+    assert not any(entry.exists() for entry in old)
+    left = list(Path(".cache", LAYOUT).rglob("*.json"))
+    assert [path.name for path in left] == ["zz.json"] and left[0].is_symlink()  # a link is left alone
+    assert Path("outside/keep.json").exists()
     assert "0 entries" in _run("cache", "info", home=home).stdout
 
 
@@ -118,7 +123,7 @@ def test_the_cache_stays_within_its_limit_dropping_least_recently_used(repo: Pat
     limit = 12_000
     result = _run("check", "corpus", home=home, env={"FACTCHECK_CACHE_SIZE": str(limit)})
     assert result.exit_code == 1
-    sizes = [p.stat().st_size for p in Path(".cache/v2").rglob("*.json")]
+    sizes = [p.stat().st_size for p in Path(".cache", LAYOUT).rglob("*.json")]
     assert 0 < sum(sizes) <= limit
     cache = Cache(Path(".cache"))
     cache.put("rows", "ff" * 32, [])

@@ -19,7 +19,9 @@ listed in `_CLASSES` (no pickle), behind an HMAC-SHA256 of its kind, key and byt
 that lives in the user's own cache folder (`$XDG_CACHE_HOME/factcheck/secret`), never in a
 repository. A cache folder a repository chose, or filled, is therefore harmless: an entry that is
 corrupt, foreign, forged or copied under another key is a miss. Entries are written atomically
-through a `SafeFolder` (no link in the cache folder is followed). A hit refreshes the entry's
+through a `SafeFolder` (no link in the cache folder is followed), one folder per kind with every
+entry directly in it (a tree of small folders costs a cold run a folder creation and an extra
+descent per entry, where a file system indexes a large folder's names as cheaply). A hit refreshes the entry's
 modification time, and a run that wrote entries prunes the least recently used ones once the
 folder is over its size limit (`$FACTCHECK_CACHE_SIZE`, default `DEFAULT_LIMIT`).
 """
@@ -46,8 +48,9 @@ from typing import Any
 from factcheck import __version__
 from factcheck.fsutil import SafeFolder
 
-LAYOUT = "v2"
-_OLD_LAYOUT = "v1"  # pickles: never read, deleted by `clear`
+LAYOUT = "v3"
+# Earlier layouts (folder, entry suffix, folder depth below a kind): never read, deleted by `clear`.
+_OLD_LAYOUTS = (("v2", ".json", 2), ("v1", ".pkl", 2))  # v2 fanned out by two hex digits; v1 pickles
 KINDS = ("rows", "context", "result", "rules")
 SIZE_ENV = "FACTCHECK_CACHE_SIZE"
 DEFAULT_LIMIT = 512 * 1024 * 1024
@@ -177,7 +180,7 @@ class Cache:
         if self.files is None:
             return None
         try:
-            raw = self.files.read_bytes(f"{kind}/{key[:2]}/{key}.json", touch=True)
+            raw = self.files.read_bytes(f"{kind}/{key}.json", touch=True)
             if raw is None:
                 return None
             tag, _, data = raw.partition(b"\n")
@@ -196,16 +199,17 @@ class Cache:
         except (TypeError, ValueError):
             return  # something the codec cannot hold is simply not cached
         try:
-            self.files.write_bytes(f"{kind}/{key[:2]}/{key}.json", self._sign(kind, key, data) + b"\n" + data)
+            self.files.write_bytes(f"{kind}/{key}.json", self._sign(kind, key, data) + b"\n" + data)
         except OSError as exc:
             self.write_error = f"cannot write the cache in {self.files.root}: {exc.strerror or exc}"
 
-    def entries(self, layout: str = LAYOUT, suffix: str = ".json") -> Iterator[tuple[str, os.stat_result]]:
+    def entries(self, layout: str = LAYOUT, suffix: str = ".json",
+                depth: int = 1) -> Iterator[tuple[str, os.stat_result]]:
         """Every entry file (name relative to the layout folder, its status), links never followed."""
         if self.folder is None:
             return
         for kind in KINDS:
-            yield from _walk(self.folder / layout / kind, kind, 2, suffix)
+            yield from _walk(self.folder / layout / kind, kind, depth, suffix)
 
     def prune(self, limit: int | None = None) -> int:
         """Delete the least recently used entries until the cache is within `limit` bytes (default
@@ -228,15 +232,15 @@ class Cache:
         return deleted
 
     def clear(self) -> int:
-        """Delete every entry, and the pickles of the layout before this one (which are never
-        read); returns how many entries were deleted. Only entry files and the folders they
-        leave empty go, never through a link."""
+        """Delete every entry, and those of the layouts before this one (which are never read);
+        returns how many entries were deleted. Only entry files and the folders they leave empty
+        go, never through a link."""
         if self.folder is None:
             return 0
         deleted = 0
-        for layout, suffix in ((LAYOUT, ".json"), (_OLD_LAYOUT, ".pkl")):
+        for layout, suffix, depth in ((LAYOUT, ".json", 1), *_OLD_LAYOUTS):
             files = SafeFolder(self.folder / layout)
-            deleted += sum(files.delete(name) for name, _ in list(self.entries(layout, suffix)))
+            deleted += sum(files.delete(name) for name, _ in list(self.entries(layout, suffix, depth)))
             files.delete("probe")
             for kind in KINDS:
                 folder = self.folder / layout / kind
@@ -323,7 +327,9 @@ def encode(value: object) -> object:
         tag = "R" if columns == list(RELATION_COLUMNS) else "Q" if columns == list(COLUMNS) else None
         if tag is None:
             raise TypeError("the cache holds only quantities and relations tables")
-        if tag == "Q" and len(value):  # its records are at hand (the rules read them): no pandas
+        if not len(value):  # most documents relate no figures: no column need be read through pandas
+            return [tag, *(["L"] for _ in columns)]
+        if tag == "Q":  # its records are at hand (the rules read them): no pandas
             from factcheck.extract.schema import records
 
             return [tag, *(encode(list(column)) for column in zip(*records(value), strict=True))]

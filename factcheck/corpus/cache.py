@@ -309,7 +309,7 @@ def encode(value: object) -> object:
             raise TypeError(name)
         return ["E", name, value.value]
     if isinstance(value, list):
-        if all(type(item) in _PLAIN for item in value):
+        if _PLAIN.issuperset(map(type, value)):
             return ["L", *value]
         return ["L", *(encode(item) for item in value)]
     if isinstance(value, tuple):
@@ -347,7 +347,7 @@ def decode(data: object) -> Any:
         raise ValueError("not an entry")
     tag, rest = data[0], data[1:]
     if tag == "L":
-        if all(type(item) in _PLAIN for item in rest):
+        if _PLAIN.issuperset(map(type, rest)):
             return rest
         return [decode(item) for item in rest]
     if tag == "T":

@@ -277,9 +277,9 @@ def _prestart_workers(argv: list[str]) -> None:
         if (values.get("engine") or (config.engine if config else None)) not in (None, "local"):
             return
         if config is not None:  # the server compiles the run's rules for its workers
-            from factcheck.corpus.rulesets import choice_text
+            import json
 
-            rules = choice_text(_rule_choice(config, *(values.get(option) for option in (
+            rules = json.dumps(_rule_fields(config, *(values.get(option) for option in (
                 "rules", "extend_rules", "select", "ignore"))))
     from factcheck.corpus.pool import prestart, worker_preload
 
@@ -353,15 +353,21 @@ def _rule_choice(config: Any, rules: list[str] | None, extend_rules: list[str] |
     configured rules and their `extend-rules` too, `--extend-rules` adds to whichever rules apply."""
     from factcheck.rules.selection import RuleChoice
 
+    return RuleChoice(**_rule_fields(config, rules, extend_rules, select, ignore))
+
+
+def _rule_fields(config: Any, rules: list[str] | None, extend_rules: list[str] | None,
+                 select: list[str] | None, ignore: list[str] | None) -> dict[str, Any]:
+    """`_rule_choice`'s fields, without importing the rules (the fork server is started with them)."""
     def split(values: list[str] | None) -> tuple[str, ...] | None:
         if values is None:
             return None
         return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
     extend = (() if rules else config.extend_rules) + tuple(extend_rules or ())
-    return RuleChoice(rules=tuple(rules or config.rules or ()), extend=extend,
-                      select=split(select) or config.select or (),
-                      ignore=split(ignore) or config.ignore or (), severity=config.severity)
+    return {"rules": tuple(rules or config.rules or ()), "extend": extend,
+            "select": split(select) or config.select or (), "ignore": split(ignore) or config.ignore or (),
+            "severity": config.severity}
 
 
 def _load_chosen(choice: Any, cache: Any = None) -> Any:

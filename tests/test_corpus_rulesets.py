@@ -4,6 +4,8 @@ of the run, and a broken rule file still stops the run."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import multiprocessing
 import os
 import re
@@ -18,7 +20,7 @@ from factcheck.cli import app
 from factcheck.corpus import rulesets
 from factcheck.corpus.cache import Cache
 from factcheck.corpus.pool import SERVER_RULES_ENV
-from factcheck.corpus.rulesets import LazyRules, choice_of, choice_text, loaded, read_source, run_rules, serve
+from factcheck.corpus.rulesets import LazyRules, choice_of, loaded, read_source, run_rules, serve
 from factcheck.rules.loader import RuleSet
 from factcheck.rules.model import RuleError
 from factcheck.rules.selection import RuleChoice, load_chosen
@@ -72,6 +74,10 @@ def test_a_broken_rule_file_stops_a_run_with_a_warm_cache(tmp_path: Path) -> Non
     _choice(tmp_path, BROKEN)
     broken = CliRunner().invoke(app, command, env=env)
     assert broken.exit_code == 2 and "rules.yaml" in broken.stderr
+
+
+def choice_text(choice: RuleChoice) -> str:
+    return json.dumps(dataclasses.asdict(choice))
 
 
 def test_a_choice_of_rules_reaches_the_fork_server_as_it_was() -> None:
@@ -129,3 +135,23 @@ def test_a_broken_rule_file_stops_a_corpus_run_before_any_document(tmp_path: Pat
         assert result.returncode == 2
         assert re.match(r"factcheck: .*rules\.yaml:\d+:\d+: ", result.stderr), result.stderr
         assert not (tmp_path / "reports").exists()
+
+
+def test_the_runs_own_process_loads_neither_pandas_nor_pint_nor_rule_files(tmp_path: Path) -> None:
+    """Its workers' fork server compiles the rules and the workers check the documents; the run
+    reads, writes and prints JSON, so it loads none of what checking needs (it would only take a
+    core from the workers)."""
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("The council met 3 times in 12 months.\n", encoding="utf-8")
+    script = ("import sys\nfrom factcheck import cli\n"
+              "def end(code):\n"
+              "    loaded = [m for m in ('pandas', 'pint', 'yaml', 'factcheck.pipeline') if m in sys.modules]\n"
+              "    sys.stderr.write(f'loaded: {loaded}\\n')\n"
+              "    raise SystemExit(code)\n"
+              "cli.os._exit = end\n"
+              f"sys.argv = ['factcheck', 'check', {str(tmp_path)!r}, '--no-cache', '--format', 'json']\n"
+              "cli.main()\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={**os.environ, "CI": "true"})
+    assert result.returncode == 0, result.stderr
+    assert "loaded: []" in result.stderr and "3 documents" in result.stderr

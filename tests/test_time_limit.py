@@ -20,7 +20,7 @@ from typer.testing import CliRunner, Result
 from factcheck import documents
 from factcheck.cli import app
 from factcheck.corpus import runner
-from factcheck.corpus.limits import TimeLimitExceeded, within_time
+from factcheck.corpus.limits import Alarm, TimeLimitExceeded, within_time
 
 GOOD = "The council spent £600m on 3,000 homes, up 12% on last year.\n"
 
@@ -128,3 +128,24 @@ def test_within_time_lets_work_that_finishes_in_time_through() -> None:
     assert value == 499500
     with within_time(None):
         assert True
+
+
+def test_an_alarm_bounds_each_piece_of_work_and_puts_the_handler_back() -> None:
+    """A corpus's documents are read under one `Alarm`, armed again for each document: the limit
+    is each document's, and work between documents (with limits of its own) runs unbounded by it."""
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    with Alarm(0.3) as alarm:
+        for _ in range(3):  # three pieces of 0.2 s: more than the limit together, each within it
+            alarm.arm()
+            time.sleep(0.2)
+            alarm.disarm()
+        time.sleep(0.4)  # between pieces: not bounded
+        with within_time(5):  # a limit of its own in between
+            pass
+        alarm.arm()
+        with pytest.raises(TimeLimitExceeded):
+            time.sleep(1)
+        alarm.disarm()
+    assert signal.getsignal(signal.SIGALRM) is before

@@ -25,6 +25,7 @@ from factcheck.rules.findings import Verdict as FindingVerdict
 
 if TYPE_CHECKING:
     from factcheck.pipeline import DocumentResult
+    from factcheck.rules.findings import Finding
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 # More documents than this in one group are not versions of one story (see `story_units`).
@@ -54,7 +55,7 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     located: list[LocatedResult] = []
     listed: list[IndexArticle] = []  # the HTML index's lines
     pages: list[str] = []  # --format html: each document's report, for one page on stdout
-    kept: list[DocumentResult] = []  # for --format json, which shows no quantities
+    kept: list[_Kept] = []  # for --format json, which shows no quantities
     failed = errors = 0
     stream = sources(options.paths, skip=options.report_dir,
                      time_limit=options.settings.time_limit)
@@ -89,7 +90,7 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
                 pages.append(outcome.value.html if outcome.error is None else
                              render_article(_findings_only(outcome.doc, (), outcome.error)))
             if options.fmt == "json":
-                kept.append(_findings_only(outcome.doc, findings, outcome.error))
+                kept.append(_Kept(outcome.doc, tuple(findings), outcome.error))
             elif options.fmt in ("junit", "github", "sarif", "terse"):
                 located.append(locate(outcome.doc, findings, outcome.text, outcome.error,
                                       outcome.source_map))
@@ -123,9 +124,19 @@ def run_check(options: CheckOptions, ruleset: Any, out: IO[str], err: IO[str]) -
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """What `--format json` shows of a document: its findings, or its error (see
+    `factcheck.report.json.Checked`), kept without pandas, which the run itself never loads."""
+
+    doc: str
+    findings: tuple[Finding, ...]
+    error: str | None
+
+
 def _findings_only(doc: str, findings: Iterable[Any], error: str | None) -> DocumentResult:
-    """A document's result without its quantities (what JSON and an error's HTML show); pandas
-    is loaded only here, so that a run writing reports from cached results never loads it."""
+    """A document's result without its quantities (what an error's HTML shows); pandas is loaded
+    only here, so that a run writing reports from cached results never loads it."""
     from factcheck.pipeline import DocumentResult
 
     return DocumentResult(doc, _no_table(), list(findings), error=error)
@@ -146,7 +157,7 @@ def renderings(options: CheckOptions) -> frozenset[str]:
     return frozenset({options.fmt}) if options.fmt in ("md", "html") else frozenset()
 
 
-def _render_format(options: CheckOptions, kept: list[DocumentResult], located: list[LocatedResult],
+def _render_format(options: CheckOptions, kept: list[_Kept], located: list[LocatedResult],
                    ruleset: Any, out: IO[str]) -> None:
     """Everything but markdown goes to stdout at the end, once every document is known."""
     if options.fmt == "json":

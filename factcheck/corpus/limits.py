@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 
 class TimeLimitExceeded(BaseException):
@@ -25,25 +26,52 @@ def over_limit(seconds: float) -> str:
     return f"exceeded the time limit of {seconds:g} s"
 
 
-@contextmanager
-def within_time(seconds: float | None) -> Iterator[None]:
-    """Raise `TimeLimitExceeded` inside the block once `seconds` have passed.
+class Alarm:
+    """A time limit on each of many pieces of work done in turn (reading a corpus's documents):
+    the signal handler is installed once for all of them and the timer armed for each (installing
+    a handler per document cost a run of small documents more than reading them).
 
     No limit when `seconds` is None, off the main thread (signals only reach it), or where the
-    system has no interval timer.
+    system has no interval timer. Between pieces the timer is off, so whatever runs there may set
+    a limit of its own (`within_time`), which puts this handler back when it ends.
     """
-    if seconds is None or not hasattr(signal, "setitimer") or \
-            threading.current_thread() is not threading.main_thread():
-        yield
-        return
 
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeLimitExceeded(over_limit(seconds))
+    def __init__(self, seconds: float | None) -> None:
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self.seconds = seconds if usable else None
+        self._previous: Any = None
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def __enter__(self) -> Alarm:
+        if self.seconds is not None:
+            limit = self.seconds
+
+            def expire(signum: int, frame: FrameType | None) -> None:
+                raise TimeLimitExceeded(over_limit(limit))
+
+            self._previous = signal.signal(signal.SIGALRM, expire)
+        return self
+
+    def arm(self) -> None:
+        """Raise `TimeLimitExceeded` once `seconds` have passed (until `disarm`)."""
+        if self.seconds is not None:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def disarm(self) -> None:
+        if self.seconds is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.seconds is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+
+
+@contextmanager
+def within_time(seconds: float | None) -> Iterator[None]:
+    """Raise `TimeLimitExceeded` inside the block once `seconds` have passed (see `Alarm`)."""
+    with Alarm(seconds) as alarm:
+        alarm.arm()
+        try:
+            yield
+        finally:
+            alarm.disarm()

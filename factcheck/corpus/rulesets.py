@@ -21,7 +21,6 @@ as they were when it started.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -77,12 +76,8 @@ def read_source(choice: RuleChoice) -> RuleSource | None:
     return RuleSource(choice, raw, key.hexdigest())
 
 
-def choice_text(choice: RuleChoice) -> str:
-    """`choice` as the fork server reads it back (`choice_of`)."""
-    return json.dumps(dataclasses.asdict(choice))
-
-
 def choice_of(text: str) -> RuleChoice:
+    """The choice of rules the CLI handed the fork server: `RuleChoice`'s fields as JSON."""
     fields = json.loads(text)
     return RuleChoice(**{name: tuple(tuple(item) if isinstance(item, list) else item for item in value)
                          for name, value in fields.items()})
@@ -141,7 +136,7 @@ def run_rules(choice: RuleChoice, cache: Cache) -> RuleSet | LazyRules:
     source = read_source(choice)
     if source is None:
         return load_chosen(choice)  # which says what is wrong
-    offered = served_rules() == choice_text(choice)
+    offered = (text := served_rules()) is not None and choice_of(text) == choice
     known = cache.get("rules", source.key) if cache.enabled else None
     if isinstance(known, str):
         return LazyRules(source, known, offered)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
-from factcheck.corpus.limits import TimeLimitExceeded, over_limit, within_time
+from factcheck.corpus.limits import Alarm, TimeLimitExceeded, over_limit, within_time
 from factcheck.corpus.pool import Engine, Failure, LocalPool, failure, worker_preload
 from factcheck.documents import Document, DocumentError, count_documents, read_inputs
 from factcheck.report.formats import TableFormat
@@ -131,16 +131,19 @@ def sources(paths: Iterable[str], skip: Path | None = None,
 def _read_in_time(name: str, documents: Iterator[Document | DocumentError],
                   seconds: float | None) -> Iterator[Document | DocumentError]:
     """The input's documents, each read within `seconds`; one over it ends the input, as an error."""
-    while True:
-        try:
-            with within_time(seconds):
+    with Alarm(seconds) as alarm:
+        while True:
+            try:
+                alarm.arm()
                 item = next(documents, None)
-        except TimeLimitExceeded as exc:
-            yield DocumentError(name, f"reading {exc}")
-            return
-        if item is None:
-            return
-        yield item
+            except TimeLimitExceeded as exc:
+                yield DocumentError(name, f"reading {exc}")
+                return
+            finally:
+                alarm.disarm()
+            if item is None:
+                return
+            yield item
 
 
 def _within(path: Path, folder: Path | None) -> bool:

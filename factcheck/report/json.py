@@ -10,11 +10,24 @@ checked also carries `"error": str` (and no findings).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
-from factcheck.pipeline import DocumentResult
 from factcheck.rules.findings import Finding
+
+
+class Checked(Protocol):
+    """What the JSON shows of a document: a `factcheck.pipeline.DocumentResult`, or the findings a
+    corpus run kept of one (which needs neither its quantities nor pandas)."""
+
+    @property
+    def doc(self) -> str: ...
+
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+
+    @property
+    def error(self) -> str | None: ...
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
@@ -27,7 +40,7 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     }
 
 
-def document_record(result: DocumentResult) -> dict[str, Any]:
+def document_record(result: Checked) -> dict[str, Any]:
     record: dict[str, Any] = {"doc": result.doc}
     if result.error is not None:
         record["error"] = result.error
@@ -36,7 +49,7 @@ def document_record(result: DocumentResult) -> dict[str, Any]:
     return record
 
 
-def render_json(results: Iterable[DocumentResult]) -> str:
+def render_json(results: Iterable[Checked]) -> str:
     """One JSON document for all results, indented, ending with a newline."""
     payload = {"documents": [document_record(result) for result in results]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

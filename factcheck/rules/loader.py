@@ -22,19 +22,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml.error import MarkedYAMLError, YAMLError
-from yaml.events import CollectionEndEvent, CollectionStartEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from factcheck.rules.findings import Severity, Verdict
 from factcheck.rules.kinds import KIND_NAMES, kind_module
 from factcheck.rules.model import Example, Origin, Position, Rule, RuleError
 from factcheck.rules.schema import EXAMPLE_OBJECT, common_fields, file_schema
-from factcheck.yaml12 import Loader
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # YAML is imported where rule files are parsed: a run that keys its rule files
+    # by their bytes, and finds them in the cache, parses none
     from jsonschema import ValidationError
+    from yaml.nodes import Node
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000  # values visited while building data, every alias expansion counted
@@ -281,6 +277,11 @@ class _Tree:
         return Position(self.name, 1, 1)
 
     def read(self, text: str) -> Any:
+        import yaml
+        from yaml.error import MarkedYAMLError, YAMLError
+
+        from factcheck.yaml12 import Loader
+
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -299,6 +300,11 @@ class _Tree:
 
     def _check_depth(self, text: str) -> None:
         """Refuse deep nesting from the event stream, before the (recursive) composer sees it."""
+        import yaml
+        from yaml.events import CollectionEndEvent, CollectionStartEvent
+
+        from factcheck.yaml12 import Loader
+
         depth = 0
         for event in yaml.parse(text, Loader=Loader):
             if isinstance(event, CollectionStartEvent):
@@ -320,7 +326,7 @@ class _Tree:
             raise RuleError(where, f"nested deeper than {MAX_DEPTH} levels", excerpt(self.lines, where))
         self.positions.setdefault(path, where)
         tag = node.tag or ""
-        if isinstance(node, MappingNode):
+        if node.id == "mapping":
             if tag != f"{_YAML}map":
                 raise self._bad_tag(tag, where)
             mapping: dict[str, Any] = {}
@@ -329,7 +335,7 @@ class _Tree:
                 if key_node.tag == f"{_YAML}merge":
                     raise RuleError(key_where, "merge keys (<<) are not supported; write the keys out",
                                     excerpt(self.lines, key_where))
-                if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_YAML}str":
+                if key_node.id != "scalar" or key_node.tag != f"{_YAML}str":
                     raise RuleError(key_where, "keys must be plain words", excerpt(self.lines, key_where))
                 key = key_node.value
                 if key in mapping:
@@ -339,7 +345,7 @@ class _Tree:
                 self.key_positions[(*path, key)] = key_where
                 mapping[key] = self.build(value_node, (*path, key), depth + 1)
             return mapping
-        if isinstance(node, SequenceNode):
+        if node.id == "sequence":
             if tag != f"{_YAML}seq":
                 raise self._bad_tag(tag, where)
             return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]

@@ -145,7 +145,8 @@ def test_the_runs_own_process_loads_neither_pandas_nor_pint_nor_rule_files(tmp_p
         (tmp_path / f"{name}.txt").write_text("The council met 3 times in 12 months.\n", encoding="utf-8")
     script = ("import sys\nfrom factcheck import cli\n"
               "def end(code):\n"
-              "    loaded = [m for m in ('pandas', 'pint', 'yaml', 'factcheck.pipeline') if m in sys.modules]\n"
+              "    heavy = ('pandas', 'pint', 'yaml', 'factcheck.pipeline')\n"
+              "    loaded = [module for module in heavy if module in sys.modules]\n"
               "    sys.stderr.write(f'loaded: {loaded}\\n')\n"
               "    raise SystemExit(code)\n"
               "cli.os._exit = end\n"

@@ -49,3 +49,15 @@ _ANY_NUMBER_WORD = re.compile(
 @given(_SENTENCES)
 def test_has_number_is_a_digit_or_a_whole_number_word(sentence: str) -> None:
     assert has_number(sentence) == bool(_ANY_NUMBER_WORD.search(sentence))
+
+
+_LETTERS = st.text(alphabet="abc", min_size=1, max_size=4)
+_RUNS = st.lists(st.one_of(_LETTERS, st.sampled_from([" ", "-", "1", "_", "é"])), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LETTERS, min_size=1, max_size=8), _RUNS)
+def test_a_factored_word_alternation_finds_exactly_the_whole_words(words: list[str], text: str) -> None:
+    """`_any_word` shares the words' common beginnings ("ab", "abc", "b"): it still finds a word only
+    where a whole run of word characters is one of them."""
+    assert bool(numbers._any_word(words).search(text)) == bool(set(words) & set(re.findall(r"\w+", text)))

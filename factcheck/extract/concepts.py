@@ -148,11 +148,18 @@ _SKIP_AFTER = re.compile(r"(?:\s++(?:more|other|extra|further|additional|the|its
                          r"|\s+[\"\u201c\u2018'](?=[^\W\d_])")
 
 
+_HYPHEN_WORD = re.compile(r"-[^\W\d_]")
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{0,40}\)")
+_OF_AFTER = re.compile(r"\s+of\s")
+# The blanks after each article are all taken (possessive): nothing after them could take fewer.
+_OF_AND_ARTICLES = re.compile(r"\s+of\s+(?:(?:all|the|a|an|its|their|his|her|our|those|these)\s++)*")
+
+
 def concept_after(following: str, unit: Unit) -> str | None:
     """The noun phrase in `following` (the text right after a figure and its unit)."""
-    if re.match(r"-[^\W\d_]", following):  # "four-wheel buggies"
+    if _HYPHEN_WORD.match(following):  # "four-wheel buggies"
         following = " " + following[1:]
-    bracket = re.match(r"\s*\([^()]{0,40}\)", following)  # "$6bn (£3bn) deal"
+    bracket = _BRACKET_AFTER.match(following)  # "$6bn (£3bn) deal"
     if bracket:
         following = following[bracket.end():]
     # "two more games", "six other unions", '40 "safety" inspectors', "doubled the price"
@@ -161,22 +168,22 @@ def concept_after(following: str, unit: Unit) -> str | None:
         following = " " + following[skip.end():]
     if unit.dimension == "count":
         words, pos = _noun_run(following, allow_numbers=False, plural=True)
-        if not words and re.match(r"\s+of\s", following):
+        if not words and _OF_AFTER.match(following):
             return _of_complement(following)
     else:
-        if re.match(r"\s+of\s", following):
+        if _OF_AFTER.match(following):
             return _of_complement(following)
         words, pos = _noun_run(following, allow_numbers=False, plural=True)
     if not words:
         return None
-    complement = _of_complement(following[pos:]) if re.match(r"\s+of\s", following[pos:]) else None
+    complement = _of_complement(following[pos:]) if _OF_AFTER.match(following, pos) else None
     phrase = " ".join(words)
     return f"{phrase} of {complement}" if complement else phrase
 
 
 def _of_complement(text: str) -> str | None:
     """The noun phrase after 'of' (and an optional article or possessive)."""
-    match = re.match(r"\s+of\s+(?:(?:all|the|a|an|its|their|his|her|our|those|these)\s+)*", text)
+    match = _OF_AND_ARTICLES.match(text)
     if not match:
         return None
     words, _ = _noun_run(text[match.end():], allow_numbers=True, plural=True)
@@ -345,6 +352,11 @@ _LEVEL_AFTER_CHANGE = re.compile(r",?\s+(?:to|at)\s+(?:(?:a|an)\s+)?(?:record\s+
 _RESPECTIVELY = re.compile(r"[\s,]*(?:\)\s*)?respectively\b", re.IGNORECASE)
 
 
+_OLD = re.compile(r"[\s-]olds?$")  # "50-year-old": an age
+_LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
 def sentence_concepts(sentence: str, figures: Sequence[tuple[int, int, Unit]],
                       age: Unit) -> list[str | None]:
     """The concept of each figure (start, end, unit) of one sentence, in order.
@@ -371,14 +383,14 @@ def sentence_concepts(sentence: str, figures: Sequence[tuple[int, int, Unit]],
 
 
 def _concept(sentence: str, start: int, end: int, unit: Unit, age: Unit) -> str | None:
-    if unit is age or (unit.dimension == "time" and re.search(r"[\s-]olds?$", sentence[start:end])):
+    if unit is age or (unit.dimension == "time" and _OLD.search(sentence, start, end)):
         return "age"
     following = sentence[end:end + 120]
     before = sentence[max(0, start - 120):start]
     if unit.dimension in ("count", "fraction"):
         return concept_after(following, unit) or concept_before(before, unit)
     after = concept_after(following, unit)
-    if after and (re.match(r"\s+of\s", following) or unit.dimension not in ("percentage", "time")):
+    if after and (_OF_AFTER.match(following) or unit.dimension not in ("percentage", "time")):
         return after
     found = concept_before(before, unit)
     if found:
@@ -396,8 +408,7 @@ def _respectively(sentence: str, figures: Sequence[tuple[int, int, Unit]],
         if not _RESPECTIVELY.match(sentence, end):
             continue
         first = index
-        while first > 0 and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[figures[first - 1][1]:
-                                                                              figures[first][0]]):
+        while first > 0 and _LISTED.fullmatch(sentence, figures[first - 1][1], figures[first][0]):
             first -= 1
         if first == index:
             continue
@@ -427,7 +438,7 @@ def _listed_subjects(before: str, count: int) -> list[str] | None:
     subject = _linked_subject(before)
     if subject is None:
         return None
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", subject.strip())
+    parts = _LIST_SEPARATOR.split(subject.strip())
     if len(parts) < count:
         return None
     members = []

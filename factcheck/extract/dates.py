@@ -17,14 +17,17 @@ MONTHS = {name: number for number, names in enumerate((
 
 # A calendar year as news writes one: the one pattern every reader of years builds on.
 YEAR = r"(?:1[89]|20)\d\d"
+# The year of a full date; every date holds one, so a text without one is not read for dates.
+_DATE_YEAR = r"(?:19|20)\d\d"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ISO = r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
-_DAY_MONTH_YEAR = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)"
+_ISO = rf"(?P<iso>{_DATE_YEAR}-[01]\d-[0-3]\d)"
+_DAY_MONTH_YEAR = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + rf",?\s+(?P<year>{_DATE_YEAR})"
 _MONTH_DAY_YEAR = (_MONTH.replace("month", "month2") + r"\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+"
-                   r"(?P<year2>(?:19|20)\d\d)")
+                   rf"(?P<year2>{_DATE_YEAR})")
 # A date opens with a digit or a month's first letter: looked ahead for first, the alternatives are
 # tried at those positions only.
 _OPENING = "".join(sorted({name[0] for name in MONTHS}))
+_HAS_YEAR = re.compile(_DATE_YEAR)
 _DATE = re.compile(rf"(?=[0-9{_OPENING}])\b(?:{_ISO}|{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR})\b", re.IGNORECASE)
 # Blanks before the word are spaces and tabs only: `^\s*` would run on over every blank line below
 # from each line start, quadratic in a run of blank lines.
@@ -45,6 +48,8 @@ def _to_date(match: re.Match[str]) -> date | None:
 
 def dates_in(text: str) -> list[date]:
     """Every full (day, month, year) date written in `text`, in order of appearance."""
+    if not _HAS_YEAR.search(text):
+        return []
     return [found for match in _DATE.finditer(text) if (found := _to_date(match)) is not None]
 
 

@@ -27,6 +27,7 @@ ABBREVIATIONS = {
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9£$€])")
 _LINE = re.compile(r"[^\n]+")
 _TOKEN_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s.a"
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
         return not _OPENER.match(line, dot + 1)
     if token in ABBREVIATIONS:
         return True
-    return (len(token) == 1 and token.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    return (len(token) == 1 and token.isalpha()) or bool(_INITIALS.fullmatch(token))
 
 
 @lru_cache(maxsize=4)

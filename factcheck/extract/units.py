@@ -193,11 +193,14 @@ def currency_word(after: str, after_magnitude: bool) -> tuple[int, Unit] | None:
     return match.end(), _CURRENCY_WORDS[word]
 
 
+_CODE_AFTER = re.compile(r"\s?([A-Z]{3})\b")
+
+
 def currency_code_after(after: str) -> tuple[int, Unit] | None:
     """An ISO code or a symbol just after the amount ("450 JPY", "800€")."""
     if after[:1] in ("€", "£", "$", "¥"):
         return 1, CURRENCY_PREFIXES[after[0]]
-    match = re.match(r"\s?([A-Z]{3})\b", after)
+    match = _CODE_AFTER.match(after)
     if match and match.group(1) in CURRENCY_CODES:
         return match.end(), CURRENCY_CODES[match.group(1)]
     return None

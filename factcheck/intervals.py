@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Truth(StrEnum):
@@ -106,6 +107,9 @@ _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _MAX_DECIMALS = 6
 _MAX_DIGITS = 7
 MINUS = "−"
+# Spellings kept for reuse: a report spells each figure of a document twice (markdown and HTML), and
+# documents share most of their figures' values (years, round amounts, small counts).
+_SPELLINGS_KEPT = 8192
 
 
 def _scale(magnitude: float) -> tuple[float, str]:
@@ -138,6 +142,7 @@ def _readable(value: float) -> int:
     return 0 if magnitude == 0 else max(0, 2 - math.floor(math.log10(magnitude)))
 
 
+@lru_cache(maxsize=_SPELLINGS_KEPT)
 def format_number(value: float) -> str:
     """One figure as an editor writes it: '12,000', '4.85 million', '0.352', '−3.5', '622' (a
     computed 622.2…, to three significant figures), '∞'."""
@@ -150,6 +155,7 @@ def format_number(value: float) -> str:
     return f"{shown} {word}" if word else shown
 
 
+@lru_cache(maxsize=_SPELLINGS_KEPT)
 def format_interval(low: float, high: float, suffix: str = "") -> str:
     """An interval with the digits the arithmetic used: '4.845–4.855', '161.5–162.5 billion',
     '10,500–11,500', '2.5–3.0 million', '35.25–35.35%'; '600 or more' for an open end,

@@ -64,3 +64,16 @@ def test_the_interval_shown_holds_the_interval_computed(low: float, width: float
     slack = 1e-12 * max(1.0, abs(low), abs(high))
     assert _parse(left) <= low + slack
     assert _parse(right) >= high - slack
+
+
+
+@given(st.floats(allow_nan=False, min_value=-1e15, max_value=1e15), st.sampled_from(["", "%"]))
+def test_values_that_share_a_kept_spelling_spell_alike(value: float, suffix: str) -> None:
+    """Spellings are kept by value, so equal values share one: 0.0 and -0.0, 3 and 3.0 must read
+    the same spelt afresh."""
+    number, interval = format_number.__wrapped__, format_interval.__wrapped__
+    assert number(-0.0) == number(0.0)
+    if value.is_integer():
+        assert number(int(value)) == number(value)
+    assert interval(-0.0, abs(value), suffix) == interval(0.0, abs(value), suffix)
+    assert interval(-abs(value), -0.0, suffix) == interval(-abs(value), 0.0, suffix)

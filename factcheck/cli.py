@@ -247,7 +247,9 @@ def _prestart_workers(argv: list[str]) -> None:
     """When the command line runs a corpus on local workers, start their fork server now, before
     typer parses it: typer's parsing imports pydantic (about 0.2 s), and the server's preloading of
     the extractor (about 0.4 s) can overlap that and the command's own imports instead of following
-    them. A run that then needs no worker leaves the server idle.
+    them. A run that then needs no worker leaves the server idle. A `check` hands the server its
+    choice of rules to compile, and starts it only at its first document not in the cache when it
+    may be served wholly from the cache (`factcheck.corpus.rulesets.start_server`).
 
     The command line is read by the command's own parser (click's, without typer's conversions);
     one it cannot read starts nothing, and typer reports what is wrong with it.
@@ -271,19 +273,23 @@ def _prestart_workers(argv: list[str]) -> None:
     streamed = None
     if name == "extract" and values.get("fmt") in {fmt.value for fmt in TableFormat if fmt.streams}:
         streamed = TableFormat(values["fmt"])
-    rules = None
+    from factcheck.corpus.pool import prestart, worker_preload
+
+    preload = worker_preload(name == "check", streamed)
     if name == "check":
         config = _config_or_none()
         if (values.get("engine") or (config.engine if config else None)) not in (None, "local"):
             return
         if config is not None:  # the server compiles the run's rules for its workers
-            import json
+            from factcheck.corpus.cache import Cache, default_cache_dir
+            from factcheck.corpus.rulesets import start_server
 
-            rules = json.dumps(_rule_fields(config, *(values.get(option) for option in (
-                "rules", "extend_rules", "select", "ignore"))))
-    from factcheck.corpus.pool import prestart, worker_preload
-
-    prestart(worker_preload(name == "check", streamed), rules)
+            folder = values.get("cache_dir") or config.cache_dir or default_cache_dir()
+            choice = _rule_choice(config, *(values.get(option) for option in (
+                "rules", "extend_rules", "select", "ignore")))
+            start_server(choice, Cache(None if values.get("no_cache") else Path(folder)), preload)
+            return
+    prestart(preload)
 
 
 def _config_or_none() -> Any:
@@ -353,21 +359,15 @@ def _rule_choice(config: Any, rules: list[str] | None, extend_rules: list[str] |
     configured rules and their `extend-rules` too, `--extend-rules` adds to whichever rules apply."""
     from factcheck.rules.selection import RuleChoice
 
-    return RuleChoice(**_rule_fields(config, rules, extend_rules, select, ignore))
-
-
-def _rule_fields(config: Any, rules: list[str] | None, extend_rules: list[str] | None,
-                 select: list[str] | None, ignore: list[str] | None) -> dict[str, Any]:
-    """`_rule_choice`'s fields, without importing the rules (the fork server is started with them)."""
     def split(values: list[str] | None) -> tuple[str, ...] | None:
         if values is None:
             return None
         return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
     extend = (() if rules else config.extend_rules) + tuple(extend_rules or ())
-    return {"rules": tuple(rules or config.rules or ()), "extend": extend,
-            "select": split(select) or config.select or (), "ignore": split(ignore) or config.ignore or (),
-            "severity": config.severity}
+    return RuleChoice(rules=tuple(rules or config.rules or ()), extend=extend,
+                      select=split(select) or config.select or (),
+                      ignore=split(ignore) or config.ignore or (), severity=config.severity)
 
 
 def _load_chosen(choice: Any, cache: Any = None) -> Any:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck import cli
-from factcheck.corpus import pool
+from factcheck.corpus import pool, rulesets
+from factcheck.corpus.cache import Cache
 from factcheck.corpus.pool import (
     FORKSERVER_ENV,
     PRELOAD_CHECKING,
@@ -115,10 +116,29 @@ def test_a_check_hands_the_fork_server_its_choice_of_rules(monkeypatch: pytest.M
     (tmp_path / "pyproject.toml").write_text(
         '[tool.factcheck]\nignore = ["food"]\nextend-rules = ["x.yaml"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    cli._prestart_workers(["check", str(tmp_path), "--select", "un,arithmetic", "--select", "scale"])
+    cli._prestart_workers(["check", str(tmp_path), "--select", "un,arithmetic", "--select", "scale",
+                           "--no-cache"])
     cli._prestart_workers(["extract", str(tmp_path)])
     assert [choice_of(text) if text else None for text in offered] == [
         RuleChoice(extend=("x.yaml",), select=("un", "arithmetic", "scale"), ignore=("food",)), None]
+
+
+def test_a_check_that_may_be_served_from_the_cache_starts_no_server_before_its_first_miss(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Rules of the run's key loaded with its cache before: the run may need no worker at all, and
+    a server preloading meanwhile would take a core from it."""
+    offered: list[str | None] = []
+    monkeypatch.setattr(pool, "prestart", lambda preload, rules=None: offered.append(rules))
+    monkeypatch.setattr(rulesets, "_READ", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    argv = ["check", str(tmp_path), "--cache-dir", str(tmp_path / "cache")]
+    cli._prestart_workers(argv)
+    assert len(offered) == 1  # a cache that never held these rules: at once
+    rulesets.run_rules(RuleChoice(), Cache(tmp_path / "cache"))  # the run loads them, caching their digest
+    cli._prestart_workers(argv)
+    cli._prestart_workers([*argv, "--no-cache"])
+    assert len(offered) == 2  # not for the run that may be served from the cache
 
 
 def test_an_engine_configured_in_pyproject_is_honoured(monkeypatch: pytest.MonkeyPatch,

@@ -4,10 +4,9 @@ of the run, and a broken rule file still stops the run."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import multiprocessing
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -20,7 +19,16 @@ from factcheck.cli import app
 from factcheck.corpus import rulesets
 from factcheck.corpus.cache import Cache
 from factcheck.corpus.pool import SERVER_RULES_ENV
-from factcheck.corpus.rulesets import LazyRules, choice_of, loaded, read_source, run_rules, serve
+from factcheck.corpus.rulesets import (
+    LazyRules,
+    choice_of,
+    choice_text,
+    loaded,
+    read_source,
+    run_rules,
+    serve,
+    worker_rules,
+)
 from factcheck.rules.loader import RuleSet
 from factcheck.rules.model import RuleError
 from factcheck.rules.selection import RuleChoice, load_chosen
@@ -74,10 +82,6 @@ def test_a_broken_rule_file_stops_a_run_with_a_warm_cache(tmp_path: Path) -> Non
     _choice(tmp_path, BROKEN)
     broken = CliRunner().invoke(app, command, env=env)
     assert broken.exit_code == 2 and "rules.yaml" in broken.stderr
-
-
-def choice_text(choice: RuleChoice) -> str:
-    return json.dumps(dataclasses.asdict(choice))
 
 
 def test_a_choice_of_rules_reaches_the_fork_server_as_it_was() -> None:
@@ -156,3 +160,23 @@ def test_the_runs_own_process_loads_neither_pandas_nor_pint_nor_rule_files(tmp_p
                             env={**os.environ, "CI": "true"})
     assert result.returncode == 0, result.stderr
     assert "loaded: []" in result.stderr and "3 documents" in result.stderr
+
+
+def test_workers_get_the_rules_their_server_compiled_else_the_rules_compiled_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache(tmp_path / "cache", secret=b"k" * 32)
+    choice = _choice(tmp_path)
+    first = run_rules(choice, cache)
+    lazy = run_rules(choice, cache)
+    assert isinstance(lazy, LazyRules)
+    started: list[str | None] = []
+    monkeypatch.setattr(rulesets.pool, "prestart", lambda preload, rules=None: started.append(rules))
+    monkeypatch.setattr(rulesets, "served_rules", lambda: started[-1] if started else None)
+    # A run served from the cache until now: its server starts at the first miss, with its rules.
+    assert worker_rules(lazy, ("factcheck.corpus.warm",)) is lazy.source
+    assert [choice_of(text) for text in started if text] == [choice]
+    assert lazy._loaded is None  # compiled by the server, not here
+    # Workers elsewhere (Dask), or rules this process compiled: the compiled rules, pickled.
+    for rules, preload in ((lazy, None), (first, ("factcheck.corpus.warm",))):
+        sent = worker_rules(rules, preload)
+        assert isinstance(sent, bytes) and pickle.loads(sent).digest == first.digest

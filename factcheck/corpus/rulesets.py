@@ -7,12 +7,17 @@ selection, the package's code) and:
 
 - when the cache holds the digest of rules of that key (they loaded, and so were valid, before),
   takes it from there and compiles nothing up front;
-- else, when the workers' fork server was started with the run's choice of rules (`offer`), the
-  server compiles them while it preloads, every worker inherits them by fork, and the run asks
-  the server (`_verdict`) for their digest, or for the mistake in a broken rule file, before it
-  reads any document: the run's own process never compiles them;
+- else, when the workers' fork server was started with the run's choice of rules
+  (`start_server`), the server compiles them while it preloads, every worker inherits them by
+  fork, and the run asks the server (`_verdict`) for their digest, or for the mistake in a broken
+  rule file, before it reads any document: the run's own process never compiles them;
 - else compiles them at once, as any run did, so a broken rule file stops the run before any
   document is read.
+
+The server is started before the command line is even parsed, so that its preloading overlaps
+the run's own start-up, except when the run may be served wholly from the cache (rules of its key
+loaded with its cache before): there it would only take a core from the run, and it starts at the
+first document not in the cache instead (`worker_rules`), still with the run's rules.
 
 Whatever compiles them compiles the very bytes read at the start (a worker whose server read
 other bytes, a file edited meanwhile, compiles the run's bytes itself): a run applies the rules
@@ -21,14 +26,17 @@ as they were when it started.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factcheck.corpus import pool
 from factcheck.corpus.cache import Cache, code_fingerprint
 from factcheck.corpus.pool import PRELOAD_CHECKING, SERVER_RULES_ENV, served_rules, worker_context
 from factcheck.rules.loader import MAX_FILE_BYTES, RuleSet
@@ -76,8 +84,17 @@ def read_source(choice: RuleChoice) -> RuleSource | None:
     return RuleSource(choice, raw, key.hexdigest())
 
 
+# The run's rule files, read by `start_server` at its start, for `run_rules` to take.
+_READ: dict[RuleChoice, RuleSource | None] = {}
+
+
+def choice_text(choice: RuleChoice) -> str:
+    """`choice` as the fork server reads it back (`choice_of`)."""
+    return json.dumps(dataclasses.asdict(choice))
+
+
 def choice_of(text: str) -> RuleChoice:
-    """The choice of rules the CLI handed the fork server: `RuleChoice`'s fields as JSON."""
+    """The choice of rules handed to the fork server, from `choice_text`."""
     fields = json.loads(text)
     return RuleChoice(**{name: tuple(tuple(item) if isinstance(item, list) else item for item in value)
                          for name, value in fields.items()})
@@ -96,11 +113,20 @@ def serve() -> None:
         _SERVED[source.key] = exc
 
 
+def start_server(choice: RuleChoice, cache: Cache, preload: tuple[str, ...]) -> None:
+    """Start the workers' fork server with the run's choice of rules for it to compile, unless the
+    run may be served wholly from `cache` (see the module's docstring)."""
+    source = _READ[choice] = read_source(choice)
+    if source is not None and cache.enabled and isinstance(cache.get("rules", source.key), str):
+        return
+    pool.prestart(preload, choice_text(choice))
+
+
 class LazyRules:
     """A rule set known by its digest until it is needed: `load()` compiles it (once)."""
 
-    def __init__(self, source: RuleSource, digest: str, served: bool) -> None:
-        self.source, self.digest, self.served = source, digest, served
+    def __init__(self, source: RuleSource, digest: str) -> None:
+        self.source, self.digest = source, digest
         self._loaded: RuleSet | None = None
 
     def load(self) -> RuleSet:
@@ -125,27 +151,34 @@ def loaded(rules: Any) -> Any:
     return rules.load() if isinstance(rules, LazyRules) else rules
 
 
-def served(rules: Any) -> RuleSource | None:
-    """What a local worker needs to take `rules` from its fork server, when the server has them."""
-    return rules.source if isinstance(rules, LazyRules) and rules.served else None
+def worker_rules(rules: Any, preload: tuple[str, ...] | None) -> RuleSource | bytes:
+    """What the workers get of the run's `rules`. Workers forked from a server that preloads
+    `preload` (None: workers elsewhere, on Dask) get the rules' source, once that server (started
+    now with them, if it was not yet running) was started with their choice: it compiled them and
+    the workers inherit them. Otherwise the rules, compiled here, pickled once for all workers."""
+    if isinstance(rules, LazyRules) and preload is not None:
+        pool.prestart(preload, choice_text(rules.source.choice))
+        if (text := served_rules()) is not None and choice_of(text) == rules.source.choice:
+            return rules.source
+    return pickle.dumps(loaded(rules).for_evaluation(), pickle.HIGHEST_PROTOCOL)
 
 
 def run_rules(choice: RuleChoice, cache: Cache) -> RuleSet | LazyRules:
     """The rules a `check` run applies, compiled only where they must be (see the module's docstring);
     a `RuleError` for a broken rule file."""
-    source = read_source(choice)
+    source = _READ.pop(choice) if choice in _READ else read_source(choice)
     if source is None:
         return load_chosen(choice)  # which says what is wrong
-    offered = (text := served_rules()) is not None and choice_of(text) == choice
     known = cache.get("rules", source.key) if cache.enabled else None
     if isinstance(known, str):
-        return LazyRules(source, known, offered)
+        return LazyRules(source, known)
+    offered = (text := served_rules()) is not None and choice_of(text) == choice
     digest = _verdict(source.key) if offered else None
     if digest is None:
         ruleset = source.compile()
         digest = ruleset.digest
     else:
-        ruleset = LazyRules(source, digest, True)
+        ruleset = LazyRules(source, digest)
     if cache.enabled:
         cache.put("rules", source.key, digest)
     return ruleset

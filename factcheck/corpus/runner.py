@@ -444,6 +444,7 @@ class Runner:
             done, task, pending = self._lookup(unit)
             ready.update((seen + position, outcome) for position, outcome in done.items())
             if task is not None:
+                self._start_engine()  # at the first document not in the cache: its server may load meanwhile
                 batch.append((task, [(seen + position, unit[position]) for position in pending]))
                 if len(batch) == TASKS_PER_MESSAGE:
                     batch = self._submit(batch, waiting)
@@ -500,13 +501,12 @@ class Runner:
     def _start_engine(self) -> Engine:
         if self._engine is None:
             settings = self.settings
+            preload = worker_preload(self.check, self.streamed)
             rules: Any = None
             if self.check:
-                from factcheck.corpus.rulesets import served
+                from factcheck.corpus.rulesets import worker_rules
 
-                rules = served(self.ruleset) if settings.engine != "dask" else None
-                if rules is None:
-                    rules = pickle.dumps(self.ruleset.for_evaluation(), pickle.HIGHEST_PROTOCOL)
+                rules = worker_rules(self.ruleset, preload if settings.engine != "dask" else None)
             args = (rules, settings.cache.spec, self.streamed, self.renderings)
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine
@@ -515,7 +515,7 @@ class Runner:
                                           settings.scheduler)
             else:
                 self._engine = LocalPool(settings.jobs, setup_worker, args, work, settings.time_limit,
-                                         preload=worker_preload(self.check, self.streamed))
+                                         preload=preload)
         return self._engine
 
     def _count(self, outcome: Outcome) -> Outcome:

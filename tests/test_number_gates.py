@@ -51,13 +51,20 @@ def test_has_number_is_a_digit_or_a_whole_number_word(sentence: str) -> None:
     assert has_number(sentence) == bool(_ANY_NUMBER_WORD.search(sentence))
 
 
-_LETTERS = st.text(alphabet="abc", min_size=1, max_size=4)
-_RUNS = st.lists(st.one_of(_LETTERS, st.sampled_from([" ", "-", "1", "_", "é"])), max_size=12).map("".join)
+
+_FLAT_WORDS = "|".join([*numbers.SMALL, *numbers.TENS, "hundred", *numbers.SCALES, "dozen"])
+_FLAT_RUN = re.compile(
+    rf"\b(?:(?:an?|half an?)[\s-]+(?={numbers._SCALE_WORD}\b))?(?:{_FLAT_WORDS})"
+    rf"(?:(?:[\s-]++|\s++and\s++)(?:{_FLAT_WORDS}))*\b", re.IGNORECASE)
+_RUN_WORDS = [*_VOCABULARY, "sixty", "six", "Seventeen", "seven-teen", "a", "and", "-", "twenty-",
+              "fourteenth", "\u017fix"]
+_RUN_TEXT = st.lists(st.sampled_from(_RUN_WORDS), max_size=10).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_LETTERS, min_size=1, max_size=8), _RUNS)
-def test_a_factored_word_alternation_finds_exactly_the_whole_words(words: list[str], text: str) -> None:
-    """`_any_word` shares the words' common beginnings ("ab", "abc", "b"): it still finds a word only
-    where a whole run of word characters is one of them."""
-    assert bool(numbers._any_word(words).search(text)) == bool(set(words) & set(re.findall(r"\w+", text)))
+@settings(max_examples=400, deadline=None)
+@given(_RUN_TEXT)
+def test_a_run_of_number_words_matches_as_with_the_flat_word_list(text: str) -> None:
+    """`_WORD_RUN` tries its words factored (`patterns.alternation`), not in the list's order: each
+    stands as a whole word there, so the runs it finds are the flat list's."""
+    found = [match.span() for match in numbers._WORD_RUN.finditer(text)]
+    assert found == [match.span() for match in _FLAT_RUN.finditer(text)]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.extract.hedges import HEDGE_PATTERN
+from factcheck.extract.patterns import alternation
 from factcheck.extract.units import Unit
 
 _STOP = {
@@ -212,16 +213,22 @@ _HEDGE_BEFORE = re.compile(
     + r"|just|only|a mere|barely|a record|a further|another|an extra|an additional)\s++)+$",
     re.IGNORECASE)
 # Verbs that link a subject to its figure: "stood at", "rose to", "was down", "weighs", "cost".
-_LINK = (r"(?:is|was|are|were|be|been|being|stands?|stood|remains?|remained|reached|reaches|reach|hit|hits|"
-         r"totall?ed|totals?|amounted|amounts?|came|comes|rose|rises|risen|rising|fell|falls|fallen|falling|"
-         r"grew|grows|grown|growing|increased|increases|increasing|decreased|decreases|declined|declines|"
-         r"jumped|jumps|climbed|climbs|dropped|drops|soared|surged|slipped|slumped|plunged|tumbled|edged|"
-         r"eased|gained|gains|lost|shed|added|dipped|leapt|leaped|doubled|widened|narrowed|shrank|"
-         r"expanded|improved|recovered|weighs?|weighed|weighing|measures?|measured|costs?|costing|"
-         r"priced|valued|worth|averaged|averages?|peaked|topped|exceeded|passed|went|goes|go|rise|fall|"
-         r"grow|increase|drop|climb|jump|running|runs|make\s+up|makes\s+up|made\s+up|accounts?\s+for|"
-         r"accounted\s+for|represents?|represented|stretch(?:es|ed)?|covers?|covered|spans?|"
-         r"spanned|holds?|held|up|down|steady|unchanged|flat|at)")
+_LINK_WORDS = (
+    "is", "was", "are", "were", "be", "been", "being", "stand", "stands", "stood", "remain", "remains",
+    "remained", "reached", "reaches", "reach", "hit", "hits", "totalled", "totaled", "total", "totals",
+    "amounted", "amount", "amounts", "came", "comes", "rose", "rises", "risen", "rising", "fell", "falls",
+    "fallen", "falling", "grew", "grows", "grown", "growing", "increased", "increases", "increasing",
+    "decreased", "decreases", "declined", "declines", "jumped", "jumps", "climbed", "climbs", "dropped",
+    "drops", "soared", "surged", "slipped", "slumped", "plunged", "tumbled", "edged", "eased", "gained",
+    "gains", "lost", "shed", "added", "dipped", "leapt", "leaped", "doubled", "widened", "narrowed", "shrank",
+    "expanded", "improved", "recovered", "weigh", "weighs", "weighed", "weighing", "measure", "measures",
+    "measured", "cost", "costs", "costing", "priced", "valued", "worth", "averaged", "average", "averages",
+    "peaked", "topped", "exceeded", "passed", "went", "goes", "go", "rise", "fall", "grow", "increase",
+    "drop", "climb", "jump", "running", "runs", "represent", "represents", "represented", "stretch",
+    "stretches", "stretched", "cover", "covers", "covered", "span", "spans", "spanned", "hold", "holds",
+    "held", "up", "down", "steady", "unchanged", "flat", "at",
+)
+_LINK = "(?:" + alternation(_LINK_WORDS) + r"|make\s+up|makes\s+up|made\s+up|accounts?\s+for|accounted\s+for)"
 # "pushed rates up to 2.25%", "raise taxes by £10bn", "lifted the cap from 60 to 65": the object.
 _MOVED_OBJECT = re.compile(
     r"\b(?:push(?:ed|es)?|raise[sd]?|raising|cut(?:s|ting)?|lift(?:ed|s)?|lower(?:ed|s)?|reduce[sd]?|"

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from factcheck.documents import Document
 from factcheck.extract.concepts import sentence_concepts
-from factcheck.extract.ends import ending
 from factcheck.extract.filters import continues_labels, is_label, not_a_quantity
 from factcheck.extract.hedges import HEDGE_PATTERN, hedge_after, hedge_before, interval
 from factcheck.extract.numbers import Reading, has_number, read_numbers
+from factcheck.extract.patterns import ending
 from factcheck.extract.schema import Row, row_order, to_table
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.units import (

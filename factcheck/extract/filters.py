@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.dates import MONTHS as MONTH_NUMBERS
-from factcheck.extract.ends import ending
 from factcheck.extract.numbers import Reading
+from factcheck.extract.patterns import ending
 from factcheck.extract.units import Unit
 
 # The one month list (extract/dates.py), as capitalised names: "in May" is a date, "may" a verb.

@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 import re
 
-from factcheck.extract.ends import ending
 from factcheck.extract.numbers import Reading
+from factcheck.extract.patterns import alternation, ending
 
 # hedge words -> (qualifier, how the interval moves)
 HEDGES: dict[str, tuple[str, str]] = {
@@ -47,8 +47,8 @@ HEDGES: dict[str, tuple[str, str]] = {
 }
 # How wide, as a share of its value, a hedged figure's interval is ("about", "nearly", "just over").
 HEDGE_SHARE = 0.1
-# Any hedge word, longest first: the one list other readers' patterns are built from.
-HEDGE_PATTERN = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+# Any hedge word, longest first (as one group): the one list other readers' patterns are built from.
+HEDGE_PATTERN = alternation(HEDGES)
 _BEFORE = re.compile(r"\b(?:" + HEDGE_PATTERN + r")\s+$", re.IGNORECASE)
 _LONGEST_HEDGE = max(map(len, HEDGES))
 _AFTER = {"or more": ("at_least", "up"), "or so": ("approx", "round"), "or less": ("at_most", "down"),

@@ -1,5 +1,5 @@
-"""`ending` searches an end-anchored pattern from where its match can begin only: for every pattern
-the readers search that way, it must find exactly what the plain search finds."""
+"""The two pattern helpers change no match: `alternation` matches as the flat list of its words
+sorted longest first, and `ending` finds what the plain search of an end-anchored pattern finds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import core, filters, hedges, sentences
-from factcheck.extract.ends import ending
+from factcheck.extract.patterns import alternation, ending
 
 # (pattern, how the readers call `ending` with it)
 _SEARCHED = [
@@ -56,3 +56,23 @@ def test_ending_finds_what_the_plain_search_finds(text: str, start: int, end: in
         found = ending(pattern, text, start, end, **options)
         assert _span(found) == _span(pattern.search(text, start, end)), pattern.pattern
         assert _span(ending(pattern, text, **options)) == _span(pattern.search(text)), pattern.pattern
+
+
+_WORDS = st.text(alphabet="ab .", min_size=1, max_size=4)
+_MIXED_TEXTS = st.text(alphabet="abAB .-1\n", max_size=14)
+# Contexts a group of words stands in: alone, as whole words, before a blank to the end, repeated,
+# named, followed by something that may fail and force the next shorter word.
+_CONTEXTS = ("{}", r"\b{}\b", r"{}\s+$", r"(?:{}\s*)+", "(?P<w>{})b?", r"(?:{}|a|b\.)(?=\s)", "{}a")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=8, unique=True), _MIXED_TEXTS)
+@example(["a", "ab", "ab ", "b"], "ab a")
+def test_alternation_matches_as_the_flat_list_longest_first(words: list[str], text: str) -> None:
+    flat = "(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+    for context in _CONTEXTS:
+        for flags in (0, re.IGNORECASE):
+            mine = re.compile(context.format(alternation(words)), flags)
+            theirs = re.compile(context.format(flat), flags)
+            assert [(m.span(), m.groups()) for m in mine.finditer(text)] == \
+                [(m.span(), m.groups()) for m in theirs.finditer(text)], (context, flags)

@@ -11,9 +11,10 @@ hold, `single_source` when only one version gives the figure.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 from itertools import combinations
@@ -42,7 +43,7 @@ class Agreement(StrEnum):
     agree = "agree"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One figure as one version writes it; `concept` is the phrase it counts or measures."""
 
@@ -128,7 +129,7 @@ _YEAR = re.compile(rf"\b{YEAR}\b")
 _MONTH_WORD = re.compile(r"\b[A-Z][a-z]{2,8}\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Features:
     """What alignment needs to know about one mention."""
 
@@ -143,7 +144,7 @@ class _Features:
     noun: str = ""  # the head word of its concept as written ("families" for "families left homeless")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Claim:
     """A version's figure: its mentions (a version may repeat a figure) and their common interval."""
 
@@ -414,7 +415,7 @@ def _inherit_concepts(features: list[_Features], missing: list[bool]) -> None:
 
 
 def _with_concept(mention: Mention, concept: str) -> Mention:
-    return Mention(**{**mention.__dict__, "concept": concept})
+    return replace(mention, concept=concept)
 
 
 def _convert(interval: Interval, source: str, target: str) -> Interval | None:
@@ -467,9 +468,9 @@ def _claims(features: list[_Features], start_ident: int) -> list[_Claim]:
     for item in features:
         interval = Interval(item.mention.low, item.mention.high)
         key = (frozenset(item.key), item.mention.unit)
-        candidates = (by_value.get((*key, item.mention.value), []) + by_key.get(key, [])[-NEARBY:]
-                      if item.key else [])
-        for claim in sorted({id(c): c for c in candidates}.values(), key=lambda c: c.ident):
+        same_value = by_value.get((*key, item.mention.value), []) if item.key else []
+        recent = by_key.get(key, [])[-NEARBY:] if item.key else []
+        for claim in _oldest_first(same_value, recent):
             if (not any(_marks_clash(item.marks, marks) for marks in claim.marks)
                     and claim.interval.overlaps(interval)):
                 claim.members.append(item)
@@ -484,6 +485,16 @@ def _claims(features: list[_Features], start_ident: int) -> list[_Claim]:
             by_key.setdefault(key, []).append(claim)
             by_value.setdefault((*key, item.mention.value), []).append(claim)
     return claims
+
+
+def _oldest_first(*found: list[_Claim]) -> Iterator[_Claim]:
+    """The claims of lists each in creation order, merged in that order, each once: lazily, since
+    the first that takes a mention ends the search (the claims giving one value may be many)."""
+    last = -1
+    for claim in heapq.merge(*found, key=lambda claim: claim.ident):
+        if claim.ident != last:
+            last = claim.ident
+            yield claim
 
 
 def _claim_score(a: _Claim, b: _Claim) -> float | None:

@@ -50,6 +50,15 @@ def test_a_sentence_about_another_era_is_left_alone() -> None:
     ("Finland's 300,000 people over 80 face a long winter.", []),  # a group, not the population
     ("Finland has a population of 550,000.", [Verdict.fail]),
     ("About 550,000 people in Finland are over 65.", []),
+    # every way of linking a count to a place names the population or counts everyone: the reading
+    # skips other sentences before looking for places, so each way is held here
+    ("The population of Finland is 5.5 million.", [Verdict.passed]),
+    ("Finland has a Population of 5.5 million.", [Verdict.passed]),
+    ("Finland's population is now 55 million.", [Verdict.fail]),
+    ("Finland, home to 5.5 million people, votes today.", [Verdict.passed]),
+    ("Finland, a country of 55 million citizens, votes today.", [Verdict.fail]),
+    ("Finland's 5.5 million residents vote today.", [Verdict.passed]),
+    ("Finland's 5.5 million voters went to the polls.", []),
 ])
 def test_population_reads_the_whole_population_only(text: str, expected: list[Verdict]) -> None:
     assert verdicts("reference", text, **POPULATION) == expected

@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -172,13 +173,11 @@ _DIMENSION_UNITS = {
 
 def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
     formula: Formula = rule.compiled
-    table = context.quantities
-    if not len(table):
+    if not _ROWS.of(context.quantities, context.text):
         return
-    rows = _ROWS.of(table, context.text)
     candidates: dict[str, list[_Figure]] = {}
     for name, selector in formula.selectors.items():
-        candidates[name] = list(_candidates(selector, rows))
+        candidates[name] = list(_candidates(selector, _ROWS.selected(selector)))
         if not candidates[name]:
             return  # a name with nothing to bind: the rule does not apply
     for combination in itertools.islice(_combinations(candidates, formula.within), MAX_COMBINATIONS):
@@ -292,18 +291,43 @@ def _present(value: object) -> bool:
     return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
 
 
-@dataclass(frozen=True)
 class _Row:
-    """What selectors read of one row of the quantities table, read once per document."""
+    """What selectors read of one row of the quantities table, read once per document: the columns
+    every selector tests at once, the figure and its neighbouring words only for a row some
+    selector's dimension, unit and qualifier let through."""
 
-    dimension: str  # lower case, as selectors name them
-    unit: str
-    qualifier: str
-    value: float
-    source: Any  # the table's row, for the columns only some selectors read (concept)
-    figure: _Figure | None  # None: not a figure formula rules can use
-    after_words: str  # the words after the figure in its sentence, and the two before it
-    before_words: str
+    def __init__(self, row: Any, text: str) -> None:
+        self.source = row  # the table's row, for the columns only some selectors read (concept)
+        self.text = text
+        self.dimension = _lower(row.dimension)  # lower case, as selectors name them
+        self.unit = _lower(row.unit)
+        self.qualifier = _lower(row.qualifier)
+        self.value = float(row.value)
+
+    @cached_property
+    def figure(self) -> _Figure | None:
+        """The figure, or None when formula rules cannot use it."""
+        row = self.source
+        return _figure(row, str(row.unit) if _present(row.unit) else "")
+
+    @cached_property
+    def after_words(self) -> str:
+        """The words after the figure in its sentence."""
+        figure = self.figure
+        if figure is None:
+            return ""
+        sentence_end = figure.sentence_start + len(figure.sentence)
+        after = self.text[figure.end:min(sentence_end, figure.end + _NEAR_CHARS)]
+        return " ".join(_WORD.findall(after)[:_WINDOW_WORDS])
+
+    @cached_property
+    def before_words(self) -> str:
+        """The two words before the figure in its sentence."""
+        figure = self.figure
+        if figure is None:
+            return ""
+        before = self.text[max(figure.sentence_start, figure.start - _NEAR_CHARS):figure.start]
+        return " ".join(_WORD.findall(before)[-2:])
 
 
 class _DocumentRows:
@@ -314,29 +338,26 @@ class _DocumentRows:
     def __init__(self) -> None:
         self._table: pd.DataFrame | None = None
         self._rows: list[_Row] = []
+        self._by_dimension: dict[str, list[_Row]] = {}
 
     def of(self, table: pd.DataFrame, text: str) -> list[_Row]:
         if table is not self._table:
-            self._rows = [_row(row, text) for row in records(table)]
+            self._rows = [_Row(row, text) for row in records(table)] if len(table) else []
+            self._by_dimension = {}
+            for row in self._rows:
+                self._by_dimension.setdefault(row.dimension, []).append(row)
             self._table = table
+        return self._rows
+
+    def selected(self, selector: Selector) -> list[_Row]:
+        """The rows of the dimension a selector names, in table order (all rows when it names
+        none or several)."""
+        if len(selector.dimensions) == 1:
+            return self._by_dimension.get(next(iter(selector.dimensions)), [])
         return self._rows
 
 
 _ROWS = _DocumentRows()
-
-
-def _row(row: Any, text: str) -> _Row:
-    unit = str(row.unit) if _present(row.unit) else ""
-    figure = _figure(row, unit)
-    after_words = before_words = ""
-    if figure is not None:
-        sentence_end = figure.sentence_start + len(figure.sentence)
-        after = text[figure.end:min(sentence_end, figure.end + _NEAR_CHARS)]
-        before = text[max(figure.sentence_start, figure.start - _NEAR_CHARS):figure.start]
-        after_words = " ".join(_WORD.findall(after)[:_WINDOW_WORDS])
-        before_words = " ".join(_WORD.findall(before)[-2:])
-    return _Row(_lower(row.dimension), unit.lower(), _lower(row.qualifier), float(row.value), row, figure,
-                after_words, before_words)
 
 
 def _lower(value: object) -> str:
@@ -349,11 +370,12 @@ _WORD = re.compile(r"[\w’'-]+")
 def _candidates(selector: Selector, rows: list[_Row]) -> Iterator[_Figure]:
     sentence_fits: dict[int, bool] = {}  # sentences are long and shared by figures: test each once
     for row in rows:
-        figure = row.figure
-        if figure is None or (selector.dimensions and row.dimension not in selector.dimensions) or \
+        if (selector.dimensions and row.dimension not in selector.dimensions) or \
                 (selector.units and row.unit not in selector.units) or \
-                (selector.qualifiers and row.qualifier not in selector.qualifiers) or \
-                not _in_range(selector, figure.amount, row.value):
+                (selector.qualifiers and row.qualifier not in selector.qualifiers):
+            continue
+        figure = row.figure
+        if figure is None or not _in_range(selector, figure.amount, row.value):
             continue
         if figure.sentence_start not in sentence_fits:
             lacking = selector.sentence_lacks

@@ -139,50 +139,65 @@ class _Check:
 
 def evaluate(rule: Rule, context: Context) -> Iterator[Finding]:
     reference: Reference = rule.compiled
-    table = context.quantities
-    if not len(table):
+    figures = _DOCUMENT.of(context.quantities, context.text)
+    if not figures:
         return
     facts = reference_facts()
-    year = context.published.year if context.published else None
-    figures, mentions, years = _DOCUMENT.of(table, context.text)
-    reader = _READERS[reference.reading]
-    for figure in figures:
-        if figure.sentence_start not in mentions:
-            mentions[figure.sentence_start] = facts.mentions(figure.sentence)
-            years[figure.sentence_start] = _year(figure.sentence, year)
-        when = years[figure.sentence_start]
+    published = context.published.year if context.published else None
+    reader, dimension = _READERS[reference.reading]
+    for figure in figures if dimension is None else _DOCUMENT.of_dimension(dimension):
+        when = _DOCUMENT.year(figure, published)
         if when == _OTHER_ERA:
             continue  # the sentence speaks of another era than the facts cover
-        check = reader(reference, facts, figure, mentions[figure.sentence_start], when, figures)
+        check = reader(reference, facts, figure, when, figures)
         if check is not None:
             yield _finding(rule, reference, check)
 
 
 _UNREAD = object()  # the article's sole country not looked for yet
 
-# A document's figures, the places each sentence names, and the year each sentence is read for.
-_Read = tuple[list[_Figure], dict[int, list[Mention]], dict[int, int | None]]
-
 
 class _Document:
-    """The figures of the document being checked, and the places each sentence names, kept for
-    every reference rule that visits it in turn (read once per document, not once per rule), and
-    the year each sentence's figures are read for."""
+    """The figures of the document being checked, kept for every reference rule that visits it in
+    turn (read once per document, not once per rule), with what each sentence is read for: the
+    places it names (looked for only when a reading gets that far) and its year."""
 
     def __init__(self) -> None:
         self._table: pd.DataFrame | None = None
         self._figures: list[_Figure] = []
-        self._mentions: dict[int, list[Mention]] = {}
+        self._by_dimension: dict[str, list[_Figure]] = {}
+        self._mentions: dict[int, list[Mention]] = {}  # by sentence start, filled as readings ask
         self._years: dict[int, int | None] = {}
         self._text = ""
         self._sole: Place | object | None = _UNREAD
 
-    def of(self, table: pd.DataFrame, text: str) -> _Read:
+    def of(self, table: pd.DataFrame, text: str) -> list[_Figure]:
         if table is not self._table:
-            self._figures = [figure for row in records(table) if (figure := _figure(row)) is not None]
-            self._mentions, self._years = {}, {}  # by sentence start, filled as rules ask
+            rows = records(table) if len(table) else []
+            self._figures = [figure for row in rows if (figure := _figure(row)) is not None]
+            self._by_dimension = {}
+            for figure in self._figures:
+                self._by_dimension.setdefault(figure.dimension, []).append(figure)
+            self._mentions, self._years = {}, {}
             self._table, self._text, self._sole = table, text, _UNREAD
-        return self._figures, self._mentions, self._years
+        return self._figures
+
+    def of_dimension(self, dimension: str) -> list[_Figure]:
+        """The figures of one dimension, in text order."""
+        return self._by_dimension.get(dimension, [])
+
+    def mentions(self, facts: Facts, figure: _Figure) -> list[Mention]:
+        """The places the figure's sentence names."""
+        found = self._mentions.get(figure.sentence_start)
+        if found is None:
+            found = self._mentions[figure.sentence_start] = facts.mentions(figure.sentence)
+        return found
+
+    def year(self, figure: _Figure, published: int | None) -> int | None:
+        """The year the figure's sentence is read for (see `_year`)."""
+        if figure.sentence_start not in self._years:
+            self._years[figure.sentence_start] = _year(figure.sentence, published)
+        return self._years[figure.sentence_start]
 
     def sole_country(self, facts: Facts) -> Place | None:
         """The one country the whole article names (its cities and regions count as naming it),
@@ -318,13 +333,14 @@ def _money(facts: Facts, figure: _Figure, place: Place | None) -> Interval | Non
     return None if rate is None else figure.amount * rate
 
 
-def _share_of_gdp(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _share_of_gdp(reference: Reference, facts: Facts, figure: _Figure,
                   year: int | None, _: list[_Figure]) -> _Check | None:
-    if figure.dimension != "currency" or _PER_UNIT_AFTER.match(figure.sentence[figure.span[1]:]):
+    if _PER_UNIT_AFTER.match(figure.sentence[figure.span[1]:]):
         return None
     concept = _concept_link(reference, figure)
     if concept is None:
         return None
+    mentions = _DOCUMENT.mentions(facts, figure)
     place = _attached_place(reference, figure.sentence, concept, mentions)
     if place is None and not mentions and _NATIONAL.search(concept.group()) \
             and not _SHARE_AFTER.match(figure.sentence, concept.end()) \
@@ -353,14 +369,14 @@ _WORLD_WORDS = re.compile(r"\b(?:world|world's|global|globally|worldwide|planet|
                           re.IGNORECASE)
 
 
-def _share_of_world_gdp(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _share_of_world_gdp(reference: Reference, facts: Facts, figure: _Figure,
                         year: int | None, _: list[_Figure]) -> _Check | None:
-    if figure.dimension != "currency" or _WORLD_WORDS.search(figure.sentence):
+    if _WORLD_WORDS.search(figure.sentence):
         return None
     concept = _concept_link(reference, figure)
     if concept is None:
         return None
-    place = _attached_place(reference, figure.sentence, concept, mentions)
+    place = _attached_place(reference, figure.sentence, concept, _DOCUMENT.mentions(facts, figure))
     money = _money(facts, figure, place)
     world = facts.places["world"]
     gdp = facts.gdp(world, year)
@@ -380,12 +396,10 @@ _SPEND_END = re.compile(r"^(?:\s*$|\s*[.,;:!?)]|\s+(?:in|this|last|next|over|bet
                         re.IGNORECASE)
 
 
-def _spending(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _spending(reference: Reference, facts: Facts, figure: _Figure,
               year: int | None, _: list[_Figure]) -> _Check | None:
     """"Norway spent $X on health": a place (or its government or firms) spending on the concept."""
     assert reference.concept is not None
-    if figure.dimension != "currency":
-        return None
     sentence = figure.sentence
     start, end = figure.span
     after = sentence[end:]
@@ -398,7 +412,7 @@ def _spending(reference: Reference, facts: Facts, figure: _Figure, mentions: lis
     concept = reference.concept.match(after, on.end())
     if concept is None or not (reference.any_concept or _SPEND_END.match(after[concept.end():])):
         return None
-    for mention in mentions:
+    for mention in _DOCUMENT.mentions(facts, figure):
         if mention.end > start or not _place_kind_fits(reference, mention.place):
             continue
         between = sentence[mention.end:start]
@@ -423,17 +437,19 @@ _RESTRICTIVE = re.compile(r"^\s+(?:who|with|without|aged|living|in|over|under|on
                           r"born|between|above|below|across|outside|inside|under)\b", re.IGNORECASE)
 
 
-def _population(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _population(reference: Reference, facts: Facts, figure: _Figure,
                 year: int | None, _: list[_Figure]) -> _Check | None:
     """"the population of Lagos is N", "Norway's population of N", "Norway's N people"."""
-    if figure.dimension != "count" or figure.unit or figure.vague:
+    if figure.unit or figure.vague:
         return None
     sentence = figure.sentence
     start, end = figure.span
     after = sentence[end:]
     if re.match(r"^\s*(?:%|per\s*cent|percent)", after):
         return None
-    for mention in mentions:
+    if not (_POPULATION.search(sentence) or _whole_people(after)):
+        return None  # every link below names the population or counts everyone ("people")
+    for mention in _DOCUMENT.mentions(facts, figure):
         place = mention.place
         if mention.adjective or not _place_kind_fits(reference, place):
             continue
@@ -467,6 +483,9 @@ def _population(reference: Reference, facts: Facts, figure: _Figure, mentions: l
     return None
 
 
+_POPULATION = re.compile("population", re.IGNORECASE)
+
+
 def _whole_people(after: str) -> bool:
     """Whether the words after a count name everyone ("people"), not a group ("people over 80")."""
     people = re.match(rf"^\s+{_PEOPLE}\b", after)
@@ -476,17 +495,15 @@ def _whole_people(after: str) -> bool:
 _KM2 = "km**2"
 
 
-def _area(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _area(reference: Reference, facts: Facts, figure: _Figure,
           year: int | None, _: list[_Figure]) -> _Check | None:
     """"Wales covers 20,800 square kilometres", "the area of Texas is ..."."""
-    if figure.dimension != "area":
-        return None
     size = _convert(figure, _KM2)
     if size is None:
         return None
     sentence = figure.sentence
     start, _end = figure.span
-    for mention in mentions:
+    for mention in _DOCUMENT.mentions(facts, figure):
         place = mention.place
         if mention.adjective or place.area_km2 is None or not _place_kind_fits(reference, place) \
                 or mention.end > start:
@@ -524,17 +541,15 @@ _PER_PERSON = re.compile(r"^\s*(?:(?:a|per|for\s+each|for\s+every|each|every)\s+
 _PER_PERSON_UNIT = re.compile(r"^(.+?) per (?:person|head|capita|inhabitant|citizen|resident)$")
 
 
-def _per_person(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _per_person(reference: Reference, facts: Facts, figure: _Figure,
                 year: int | None, figures: list[_Figure]) -> _Check | None:
     """"The scheme costs £2bn, or £35 for every person in Norway": the share times the population
     against the total given in the same sentence, in the same currency."""
-    if figure.dimension != "currency":
-        return None
     per_unit = _PER_PERSON_UNIT.match(figure.unit)
     if per_unit is None and not _PER_PERSON.match(figure.sentence[figure.span[1]:]):
         return None
     unit = per_unit.group(1) if per_unit else figure.unit
-    places = {m.place.key: m.place for m in mentions
+    places = {m.place.key: m.place for m in _DOCUMENT.mentions(facts, figure)
               if _place_kind_fits(reference, m.place) and (not m.adjective or m.place.kind == "country")}
     if len(places) != 1:
         return None
@@ -568,7 +583,7 @@ _DIMENSIONS = {"volume": "m**3", "mass": "t", "area": "m**2", "length": "m", "po
 _YARDSTICK_WORDS = 8  # words after a count searched for the yardstick's name
 
 
-def _yardstick(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _yardstick(reference: Reference, facts: Facts, figure: _Figure,
                year: int | None, figures: list[_Figure]) -> _Check | None:
     """"enough to fill 40 Olympic pools", "three times the height of the Eiffel Tower", "is enough to
     fill an Olympic pool": a measured figure against a count of a yardstick's size."""
@@ -637,7 +652,7 @@ _AIRTIME = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?(?:for|per)\s+(?:a\s+|an\s+|on
                       re.IGNORECASE)
 
 
-def _airtime_price(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _airtime_price(reference: Reference, facts: Facts, figure: _Figure,
                    year: int | None, _: list[_Figure]) -> _Check | None:
     """"$4 million for 30 seconds of airtime": a broadcast advert's price against the dearest slots."""
     airtime = _AIRTIME.match(figure.sentence[figure.span[1]:])
@@ -677,19 +692,18 @@ _CUMULATIVE = re.compile(r"\b(?:so\s+far|this\s+year|next\s+year|last\s+year|in\
                          r"(?:\w+\s+){0,2}?(?:sold|issued|raised|placed|have|had))\b", re.IGNORECASE)
 
 
-def _bond_sale_abroad(reference: Reference, facts: Facts, figure: _Figure, mentions: list[Mention],
+def _bond_sale_abroad(reference: Reference, facts: Facts, figure: _Figure,
                       year: int | None, _: list[_Figure]) -> _Check | None:
     """"Ghana sold $1bn of bonds in London": one bond sale in another country's market, against the
     largest single bond sales ever made. A government's sales at home are bounded by its budget
     (other rules), not by this record, so they are left alone."""
-    if figure.dimension != "currency":
-        return None
     sentence = figure.sentence
     start, end = figure.span
     linked = (_BONDS_AFTER.match(sentence[end:]) or _BONDS_BEFORE.search(sentence[:start])
               or _ISSUE_AFTER.match(sentence[end:]))
     if not linked or not _SELLING.search(sentence) or _CUMULATIVE.search(sentence):
         return None
+    mentions = _DOCUMENT.mentions(facts, figure)
     before = [m for m in mentions if m.end <= start and m.place.country]
     issuers = {m.place.country for m in before}
     markets = {m.place.country for m in mentions
@@ -716,16 +730,18 @@ def _when(year: int | None) -> str:
     return f"in {year}" if year else "in 2000-2025"
 
 
-_READERS = {
-    "share-of-gdp": _share_of_gdp,
-    "share-of-world-gdp": _share_of_world_gdp,
-    "spending": _spending,
-    "population": _population,
-    "area": _area,
-    "per-person": _per_person,
-    "yardstick": _yardstick,
-    "airtime-price": _airtime_price,
-    "bond-sale-abroad": _bond_sale_abroad,
+# Each reading's reader, and the one dimension of the figures it reads (None: any): an airtime
+# price is money like the others, a yardstick a count or any measure.
+_READERS: dict[str, tuple[Any, str | None]] = {
+    "share-of-gdp": (_share_of_gdp, "currency"),
+    "share-of-world-gdp": (_share_of_world_gdp, "currency"),
+    "spending": (_spending, "currency"),
+    "population": (_population, "count"),
+    "area": (_area, "area"),
+    "per-person": (_per_person, "currency"),
+    "yardstick": (_yardstick, None),
+    "airtime-price": (_airtime_price, "currency"),
+    "bond-sale-abroad": (_bond_sale_abroad, "currency"),
 }
 
 

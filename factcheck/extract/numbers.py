@@ -442,10 +442,10 @@ def _multiplier_readings(sentence: str) -> list[Reading]:
 
 def read_numbers(sentence: str) -> list[Reading]:
     """Every number in `sentence`, left to right; where readings overlap the longest wins."""
-    # Each reader's pattern needs one of a few whole words (or a character) to match at all: looked
-    # up in the sentence's set of words first, most readers never scan a sentence.
+    # Each reader's pattern needs one of a few whole words (or a character) to match at all: the
+    # sentence's words among those are found first, and most readers never scan a sentence.
     lower = sentence.lower()
-    words = set(_WORD.findall(lower))
+    words = set(_GATE_WORD.findall(lower))
     slash = "/" in sentence or "\u2044" in sentence
     found = [  # in this order: of readings with the same span, the first one wins
         *(_sized_readings(sentence) if slash or "figure" in lower or not _FRACTION_WORDS.isdisjoint(words)
@@ -468,13 +468,16 @@ def read_numbers(sentence: str) -> list[Reading]:
 
 
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\w+")
 # The words each reader's pattern cannot match without (see `read_numbers`).
 _RUN_WORDS = frozenset(word.lower() for word in (*SMALL, *TENS, "hundred", *SCALES, "dozen"))
 _VAGUE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen", *PLURAL_SCALES))
 _FRACTION_WORDS = frozenset(FRACTIONS)
 _SHARE_WORDS = frozenset((*FRACTIONS, "half", "in", "out"))
 _MULTIPLIER_WORDS = frozenset(MULTIPLIERS)
+# Any of them as a whole word: a set of the words found by it shares with each of them what the set
+# of all the sentence's words would.
+_GATE_WORD = re.compile(
+    rf"\b{alternation(_RUN_WORDS | _VAGUE_WORDS | _FRACTION_WORDS | _SHARE_WORDS | _MULTIPLIER_WORDS)}\b")
 _NUMBER_WORDS = frozenset(word.lower() for word in (*SMALL, *TENS, "hundred", *SCALES, "dozen",
                                                     *PLURAL_SCALES, *FRACTIONS, *MULTIPLIERS))
 

@@ -121,21 +121,21 @@ def records(table: pd.DataFrame) -> list[Any]:
     Read column by column (`itertuples` costs twice as much, which shows on a corpus of thousands
     of short documents), and once per table: the rules and the report of one document all read
     its table this way, one after the other, so the last table read is kept (and for the table
-    `to_table` built last, they are made from the rows it was built from).
+    `to_table` built last, they are made from the columns of the rows it was built from).
     """
     if table is not _last[0]:
         record = _record_type(tuple(table.columns))
         columns = [table[name].tolist() for name in table.columns]
         _last[:] = [table, [record._make(values) for values in zip(*columns, strict=True)], None]
-    elif _last[1] is None:  # built by `to_table`: made from its rows, with the values its columns hold
+    elif _last[1] is None:  # built by `to_table`: from its rows' columns, as values its columns hold
         record = _record_type(tuple(COLUMNS))
-        plain = list(zip(COLUMNS, [_PLAIN[dtype] for dtype, _ in COLUMNS.values()], strict=True))
-        _last[1] = [record._make([convert(row[name]) for name, convert in plain]) for row in _last[2]]
+        plain = [_plain(values, dtype) for values, (dtype, _) in zip(_last[2], COLUMNS.values(), strict=True)]
+        _last[1] = list(map(record._make, zip(*plain, strict=True)))
     return _last[1]
 
 
 # The table `records` read last, its records, and (for a table `to_table` built last, whose records
-# are made only when asked for) the rows it was built from.
+# are made only when asked for) the columns of the rows it was built from.
 _last: list[Any] = [None, [], None]
 
 
@@ -149,10 +149,11 @@ def to_table(rows: list[Row]) -> pd.DataFrame:
     if not rows:
         return empty_table()
     rows = sorted(rows, key=row_order)  # stable: equal keys keep their order
-    table = frame(rows, COLUMNS)
+    columns = _columns(rows, COLUMNS)
+    table = _frame(columns, COLUMNS)
     # The rules and reports read this table next: its records, if asked for, come from the rows at
     # hand rather than back out of pandas.
-    _last[:] = [table, None, rows]
+    _last[:] = [table, None, columns]
     return table
 
 
@@ -165,10 +166,22 @@ def frame(rows: Sequence[Row], columns: dict[str, tuple[str, str]]) -> pd.DataFr
     the public constructor infers every column's dtype again and builds the names' index anew,
     which costs more than extracting a short document, and a corpus has thousands of them.
     """
+    return _frame(_columns(rows, columns), columns)
+
+
+def _columns(rows: Sequence[Row], columns: dict[str, tuple[str, str]]) -> list[tuple[object, ...]]:
+    """The rows' values column by column: one transposition, not a loop over the rows per column."""
+    if not rows:
+        return [() for _ in columns]
+    return list(zip(*map(itemgetter(*columns), rows), strict=True))
+
+
+def _frame(values: list[tuple[object, ...]], columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
     import pandas as pd
 
-    arrays = [column([row[name] for row in rows], dtype) for name, (dtype, _) in columns.items()]
-    return pd.DataFrame._from_arrays(arrays, _column_index(tuple(columns)), pd.RangeIndex(len(rows)),
+    dtypes = [dtype for dtype, _ in columns.values()]
+    arrays = [column(column_values, dtype) for column_values, dtype in zip(values, dtypes, strict=True)]
+    return pd.DataFrame._from_arrays(arrays, _column_index(tuple(columns)), pd.RangeIndex(len(values[0])),
                                      verify_integrity=False)
 
 
@@ -185,11 +198,18 @@ def _string(value: object) -> object:
     return pd.NA if value is None else str(value)
 
 
-# How each dtype's column gives back a row's value (`Series.tolist`), missing values included.
-_PLAIN: dict[str, Any] = {"int64": int, "float64": float, "string": _string, "object": lambda value: value}
+def _plain(values: tuple[object, ...], dtype: str) -> Sequence[object]:
+    """A column's values as the table gives them back (`Series.tolist`), missing values included."""
+    if dtype == "int64":
+        return list(map(int, values))
+    if dtype == "float64":
+        return list(map(float, values))
+    if dtype == "string" and not set(map(type, values)) <= {str}:  # a str is its own str
+        return list(map(_string, values))
+    return values
 
 
-def column(values: list[object], dtype: str) -> Any:
+def column(values: Sequence[object], dtype: str) -> Any:
     """One column as the array pandas stores for its dtype. A "string" column holds str or None
     (missing); any other value is converted to its str, as pandas does."""
     import numpy as np

@@ -175,3 +175,14 @@ def test_a_server_that_served_or_was_never_prestarted_is_left_alone(
     monkeypatch.setitem(pool._SERVER, "used", used)
     pool.stop_unused_server()
     assert killed == []
+
+
+def test_the_workers_preload_leaves_dask_out() -> None:
+    """pint would import dask's core whenever it is installed; a local run's workers never use it."""
+    script = ("import sys\nimport factcheck.corpus.warm, factcheck.corpus.warm_check\n"
+              "import factcheck.rules.kinds as kinds\n"
+              "for name in kinds.KIND_NAMES:\n    kinds.kind_module(name)\n"
+              "print('dask' in sys.modules)\n")
+    env = {key: value for key, value in os.environ.items() if key != FORKSERVER_ENV}
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.stdout.split() == ["False"], result.stderr

@@ -13,9 +13,19 @@ parses and converts only to itself: comparing it with anything else is refused, 
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache, lru_cache
 
-import pint
+# pint imports dask's core (a tenth of a second, once per process) whenever dask is installed (the
+# `dask` extra), to wrap dask arrays, which factcheck never hands it: dask is hidden while it loads.
+_HIDE_DASK = "dask" not in sys.modules
+if _HIDE_DASK:
+    sys.modules["dask"] = None  # type: ignore[assignment]  # as a failed import leaves it
+try:
+    import pint
+finally:
+    if _HIDE_DASK:
+        del sys.modules["dask"]
 
 MAX_UNIT_CHARS = 60
 _UNIT_WORD = r"(?:[^\W\d]|[°µ'-])++(?:\s*+(?:\*\*|\^)\s*+-?\d)?"

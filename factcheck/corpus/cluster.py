@@ -22,6 +22,10 @@ from factcheck.corpus.pool import Failure
 # Seconds to wait for a scheduler before the run stops with exit 2.
 CONNECT_TIMEOUT = 10
 _STATES: dict[str, Any] = {}  # run -> its worker state, in each Dask worker process
+# A local cluster's workers do not sample their own stacks every few milliseconds for Dask's
+# dashboard (which a run started without one never shows): on a machine whose every core
+# works, that sampling takes its time from the documents.
+_QUIET_WORKERS = {"distributed.worker.profile.enabled": False}
 
 
 def _run(run: str, setup: Callable[..., Any], setup_args: tuple[Any, ...], work: Callable[[Any, Any], Any],
@@ -45,10 +49,11 @@ def _local_cluster(jobs: int) -> Any:
     from factcheck.corpus.pool import PRELOAD_CHECKING
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        with dask.config.set(_QUIET_WORKERS):
+            return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
     from distributed.utils import get_mp_context
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **_QUIET_WORKERS}):
         get_mp_context().set_forkserver_preload(["distributed", *PRELOAD_CHECKING])
         return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
 
@@ -103,11 +108,13 @@ class DaskEngine:
         except TimeoutError:
             done = set()
         results: list[tuple[int, Any]] = []
+        finished = [future for future in done if future.status == "finished"]
+        # Every finished value fetched in one exchange with the cluster, not one round trip each.
+        for future, value in zip(finished, self._client.gather(finished), strict=True):
+            results.append((self._pending.pop(future)[0], value))
         for future in done:
-            key, _ = self._pending.pop(future)
-            if future.status == "finished":
-                results.append((key, future.result()))
-            else:
+            if future.status != "finished":
+                key, _ = self._pending.pop(future)
                 error = future.exception()
                 name = type(error).__name__
                 reason = "worker crashed" if name == "KilledWorker" else f"{name}: {error}"

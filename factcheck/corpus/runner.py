@@ -38,6 +38,9 @@ DEFAULT_TIME_LIMIT = 300.0
 # Tasks sent to a worker in one message: each message costs the run's parent process pickling,
 # pipe traffic and a wake-up, CPU it would otherwise leave to the workers (a third of its own).
 TASKS_PER_MESSAGE = 8
+# On Dask a message is a scheduled task, whose bookkeeping (in the scheduler of a local cluster,
+# which runs in the run's own process) costs several times a pipe's message: larger ones.
+DASK_TASKS_PER_MESSAGE = 32
 # Show a progress bar only once a run has more documents than this.
 PROGRESS_AFTER = 5
 # The reports a check can render per document: markdown and the HTML fragment.
@@ -435,7 +438,8 @@ class Runner:
         return [done[position] for position in sorted(done)]
 
     def _pooled(self, units: Iterator[Unit]) -> Iterator[Outcome]:
-        window = 4 * max(1, self.settings.jobs) * TASKS_PER_MESSAGE
+        per_message = DASK_TASKS_PER_MESSAGE if self.settings.engine == "dask" else TASKS_PER_MESSAGE
+        window = 4 * max(1, self.settings.jobs) * per_message
         ready: dict[int, Outcome] = {}
         waiting: dict[int, list[Pending]] = {}  # submission key -> the tasks it carries
         batch: list[Pending] = []  # tasks not sent yet
@@ -446,7 +450,7 @@ class Runner:
             if task is not None:
                 self._start_engine()  # at the first document not in the cache: its server may load meanwhile
                 batch.append((task, [(seen + position, unit[position]) for position in pending]))
-                if len(batch) == TASKS_PER_MESSAGE:
+                if len(batch) == per_message:
                     batch = self._submit(batch, waiting)
             seen += len(unit)
             while seen - next_out >= window and next_out not in ready:

@@ -52,8 +52,8 @@ def test_whatever_a_case_insensitive_word_matches_holds_that_word_once_folded(te
 
 def test_parts_are_read_only_where_a_whole_and_two_parts_are_counts() -> None:
     def parts(text: str) -> list[list[str]]:
-        table = extract_relations(text, extract(text))
-        return [[m.role for m in row.members] for row in table.itertuples() if row.relation == "parts"]
+        relations = extract_relations(text, extract(text))
+        return [[m.role for m in row["members"]] for row in relations if row["relation"] == "parts"]
 
     assert parts("Of the 30 boats, 20 were sold and 10 sunk.") == [["whole", "part", "part"]]
     assert parts("Of the 30 boats, 20 were sold.") == []

@@ -1,11 +1,11 @@
-"""The relations table: figures paired with the words that relate them, and the article's date."""
+"""Relations: figures paired with the words that relate them, and the article's date."""
 
 from __future__ import annotations
 
 import math
 from datetime import date
+from types import SimpleNamespace
 
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,22 +13,25 @@ from hypothesis import strategies as st
 from factcheck.extract import extract
 from factcheck.extract.core import SetAside
 from factcheck.extract.dates import dates_in, published_date
-from factcheck.extract.relations import RELATION_COLUMNS, RELATIONS, extract_relations
+from factcheck.extract.relations import RELATION_COLUMNS, RELATIONS, Relation, extract_relations
 from factcheck.extract.relations.figures import figures_of
 
 
-def relations_of(text: str) -> pd.DataFrame:
+def relations_of(text: str) -> tuple[Relation, ...]:
     """The relations of `text`, read from its quantities table as the rule engine reads them."""
     set_aside: list[SetAside] = []
     quantities = extract(text, "", set_aside)
     return extract_relations(text, quantities, "", set_aside)
 
 
+def of(text: str, relation: str | None = None) -> list[SimpleNamespace]:
+    """The relations of `text` (of one type, if given), their keys read as attributes."""
+    return [SimpleNamespace(**row) for row in relations_of(text) if relation in (None, row["relation"])]
+
+
 def roles(sentence: str, relation: str) -> list[dict[str, str]]:
     """For each relation of this type in `sentence`: its members' surfaces by role."""
-    table = relations_of(sentence)
-    rows = table[table.relation == relation].itertuples()
-    return [{m.role: m.surface for m in row.members} for row in rows]
+    return [{m.role: m.surface for m in row.members} for row in of(sentence, relation)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -122,8 +125,8 @@ def test_a_rate_leading_to_its_own_figure_is_not_borrowed() -> None:
 
 
 def test_direction_comes_from_the_nearest_cue() -> None:
-    table = relations_of("Output grew 15.7% in the year to October, down from 23% in February.")
-    assert [row.details["direction"] for row in table.itertuples()] == [-1]
+    rows = of("Output grew 15.7% in the year to October, down from 23% in February.")
+    assert [row.details["direction"] for row in rows] == [-1]
 
 
 @pytest.mark.parametrize(("sentence", "factor", "expected"), [
@@ -134,9 +137,7 @@ def test_direction_comes_from_the_nearest_cue() -> None:
      {"larger": "3,600", "base": "2,400"}),
 ])
 def test_multipliers_name_their_factor_and_figures(sentence, factor, expected) -> None:
-    table = relations_of(sentence)
-    rows = table[table.relation == "multiple"]
-    assert [row.details["factor"] for row in rows.itertuples()] == [factor]
+    assert [row.details["factor"] for row in of(sentence, "multiple")] == [factor]
     assert roles(sentence, "multiple") == [expected]
 
 
@@ -156,8 +157,7 @@ def test_parts_shares_and_per_unit_figures(sentence, relation, expected) -> None
 
 
 def test_a_breakdown_marks_its_remainder() -> None:
-    table = relations_of("About 45% voted Labour, 40% Conservative and 15% others.")
-    (row,) = table[table.relation == "breakdown"].itertuples()
+    (row,) = of("About 45% voted Labour, 40% Conservative and 15% others.", "breakdown")
     assert [m.role for m in row.members] == ["part", "part", "rest"]
 
 
@@ -167,8 +167,7 @@ def test_a_breakdown_marks_its_remainder() -> None:
     "About 28% of bosses have moved work abroad, and another 11% plan to do so.",
 ])
 def test_percentages_that_are_not_one_split_make_no_overflowing_breakdown(sentence) -> None:
-    table = relations_of(sentence)
-    for row in table[table.relation == "breakdown"].itertuples():
+    for row in of(sentence, "breakdown"):
         assert sum(m.value for m in row.members) <= 100
 
 
@@ -193,8 +192,7 @@ def test_an_age_is_not_a_duration() -> None:
 
 def test_the_same_count_given_twice_is_paired_across_sentences() -> None:
     text = "It fired 40 ballistic missiles. Later the 50 ballistic missiles were counted."
-    table = relations_of(text)
-    (row,) = table[table.relation == "same_concept"].itertuples()
+    (row,) = of(text, "same_concept")
     assert row.details["concept"] == "ballistic missile"
     assert [m.surface for m in row.members] == ["40", "50"]
 
@@ -203,17 +201,16 @@ def test_a_much_smaller_later_count_is_a_part_not_the_same_thing() -> None:
     assert roles("IBM holds 3,248 patents. It will keep the 500 patents free.", "same_concept") == []
 
 
-def test_the_table_follows_its_documented_schema() -> None:
+def test_the_relations_follow_their_documented_schema() -> None:
     text = "Sales rose from 200 to 250, up 30%. Of the 500 staff, 300 were women and 250 men."
-    table = extract_relations(text, extract(text), doc="d")
-    assert list(table.columns) == list(RELATION_COLUMNS)
-    assert set(table.relation) <= set(RELATIONS)
-    assert (table.doc == "d").all()
-    for row in table.itertuples():
+    relations = extract_relations(text, extract(text), doc="d")
+    assert len(relations) == 2 and all(list(row) == list(RELATION_COLUMNS) for row in relations)
+    for row in (SimpleNamespace(**row) for row in relations):
+        assert row.relation in RELATIONS and row.doc == "d"
         assert text[row.cue_start:row.cue_end] == row.cue
         assert text[row.sentence_start:row.sentence_start + len(row.sentence)] == row.sentence
         assert all(m.row >= 0 for m in row.members)  # every figure is in the quantities table
-    assert list(relations_of("").columns) == list(RELATION_COLUMNS)
+    assert relations_of("") == ()
 
 
 WORDS = st.sampled_from([
@@ -225,8 +222,7 @@ WORDS = st.sampled_from([
 @settings(max_examples=200, deadline=None)
 @given(st.lists(WORDS, max_size=40).map(" ".join))
 def test_any_text_gives_members_whose_spans_quote_their_figures(text) -> None:
-    table = relations_of(text)
-    for row in table.itertuples():
+    for row in of(text):
         assert text[row.cue_start:row.cue_end] == row.cue
         for m in row.members:
             assert m.low <= m.value <= m.high
@@ -237,15 +233,13 @@ def test_any_text_gives_members_whose_spans_quote_their_figures(text) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_breaks_the_relations(text) -> None:
-    table = relations_of(text)
-    assert list(table.columns) == list(RELATION_COLUMNS)
+    assert all(list(row) == list(RELATION_COLUMNS) for row in relations_of(text))
     published_date(text)
 
 
 def test_same_concept_takes_the_concept_from_the_table_wherever_it_stands() -> None:
     text = "The queue of lorries stood at 64 at dawn. By noon the queue of lorries stood at 70."
-    table = relations_of(text)
-    (row,) = table[table.relation == "same_concept"].itertuples()
+    (row,) = of(text, "same_concept")
     assert extract(text).concept.tolist() == ["queue", "queue"]
     assert row.details["concept"] == "queue"
     assert row.cue == "queue" and row.cue_start == text.index("queue", 20)

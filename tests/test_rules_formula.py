@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pytest
 
-from factcheck.extract.relations import empty_relations
 from factcheck.extract.schema import to_table
 from factcheck.rules.engine import RuleCrashed, evaluate, evaluate_rule
 from factcheck.rules.findings import Severity, Verdict
@@ -73,7 +72,7 @@ def context(text: str, *figures: Fig) -> Context:
             "sentence": sentence, "sentence_start": sentence_start,
             "paragraph": text.count("\n\n", 0, start),
         })
-    return Context("t", text, to_table(rows), empty_relations())
+    return Context("t", text, to_table(rows), ())
 
 
 def rules(within: str = "sentence"):

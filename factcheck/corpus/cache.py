@@ -272,9 +272,9 @@ def _walk(folder: Path, prefix: str, depth: int, suffix: str) -> Iterator[tuple[
 # JSON's own scalars stand for themselves (floats include Infinity and NaN); everything else is a
 # list whose first item is a tag: ["L", ...] list, ["T", ...] tuple, ["D", k, v, ...] dict,
 # ["date", iso], ["E", enum, value], ["C", class, field values...], ["Q", column lists...] a
-# quantities table and ["R", column lists...] a relations table, each column a list in the order of
-# the table's schema (column by column: a table's values are mostly plain scalars, which a list
-# holds as they are, where a row per dict would encode every column name and value one by one).
+# quantities table, each column a list in the order of the table's schema (column by column: a
+# table's values are mostly plain scalars, which a list holds as they are, where a row per dict
+# would encode every column name and value one by one). Relations are rows (dicts) already.
 
 # Types a list holds as they are (exactly these: a `str` enum, say, is tagged).
 _PLAIN = frozenset({str, int, float, type(None)})
@@ -320,20 +320,15 @@ def encode(value: object) -> object:
         return ["date", value.isoformat()]
     name = type(value).__name__
     if name == "DataFrame":
-        from factcheck.extract.relations import RELATION_COLUMNS
-        from factcheck.extract.schema import COLUMNS
+        from factcheck.extract.schema import COLUMNS, records
 
         columns = list(value.columns)
-        tag = "R" if columns == list(RELATION_COLUMNS) else "Q" if columns == list(COLUMNS) else None
-        if tag is None:
-            raise TypeError("the cache holds only quantities and relations tables")
-        if not len(value):  # most documents relate no figures: no column need be read through pandas
-            return [tag, *(["L"] for _ in columns)]
-        if tag == "Q":  # its records are at hand (the rules read them): no pandas
-            from factcheck.extract.schema import records
-
-            return [tag, *(encode(list(column)) for column in zip(*records(value), strict=True))]
-        return [tag, *(encode(value[name].tolist()) for name in columns)]
+        if columns != list(COLUMNS):
+            raise TypeError("the cache holds only quantities tables")
+        if not len(value):  # no column need be read through pandas
+            return ["Q", *(["L"] for _ in columns)]
+        # its records are at hand (the rules read them): no pandas
+        return ["Q", *(encode(list(column)) for column in zip(*records(value), strict=True))]
     if _class(name) is type(value):
         return ["C", name, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]
     raise TypeError(f"the cache does not hold {name}")
@@ -371,10 +366,6 @@ def decode(data: object) -> Any:
         from factcheck.extract.schema import COLUMNS, to_table
 
         return to_table(_rows(rest, COLUMNS))
-    if tag == "R":
-        from factcheck.extract.relations import RELATION_COLUMNS, relations_table
-
-        return relations_table(_rows(rest, RELATION_COLUMNS))
     raise ValueError(f"unknown tag {tag!r}")
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # annotations only: loading rules needs neither pandas nor th
     import pandas as pd
 
     from factcheck.compare.align import Version
+    from factcheck.extract.relations.table import Relation
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class Context:
     doc: str
     text: str
     quantities: pd.DataFrame
-    relations: pd.DataFrame
+    relations: tuple[Relation, ...]
     published: date | None = None
     # The versions of the document's story, what `cross_source` reads: filled by `check --stories`
     # (the document among them) and by rule examples (only the other versions).

@@ -6,8 +6,8 @@ them. Each sentence is rewritten as a template in which every figure is a token 
 (kind letter, index), and cue patterns are matched over that template: a cue never has to
 re-parse a number, and a number already used by one relation is easy to see.
 
-The relations table has one row per relation (columns in `RELATION_COLUMNS`). `members` holds
-the figures involved, each a `Member` with its role, span, value and interval.
+A document's relations are rows, one per relation (a dict with the keys of `RELATION_COLUMNS`).
+`members` holds the figures involved, each a `Member` with its role, span, value and interval.
 
 Adding a relation family
 ------------------------
@@ -35,8 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import ModuleType
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from factcheck.extract.core import SetAside
 from factcheck.extract.relations import (
@@ -58,16 +57,13 @@ from factcheck.extract.relations import (
     totals,
 )
 from factcheck.extract.relations.figures import figures_of
-from factcheck.extract.relations.table import (
-    RELATION_COLUMNS,
-    Found,
-    Member,
-    empty_relations,
-    relations_table,
-)
+from factcheck.extract.relations.table import RELATION_COLUMNS, Found, Member, Relation
 from factcheck.extract.relations.template import template_of
 from factcheck.extract.schema import records
 from factcheck.extract.sentences import split_sentences
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # In the order they read a sentence (see the guide above).
 FAMILIES: tuple[ModuleType, ...] = (respectively, change, compared, multiple, per_unit, headcount, share,
@@ -82,13 +78,12 @@ RELATIONS: dict[str, str] = {name: meaning for family in FAMILIES
 _IN_SENTENCE = tuple(family.in_sentence for family in FAMILIES if hasattr(family, "in_sentence"))
 _IN_DOCUMENT = tuple(family.in_document for family in FAMILIES if hasattr(family, "in_document"))
 
-__all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "empty_relations", "extract_relations",
-           "relations_table"]
+__all__ = ["FAMILIES", "RELATIONS", "RELATION_COLUMNS", "Member", "Relation", "extract_relations"]
 
 
 def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
-                      set_aside: Sequence[SetAside] = ()) -> pd.DataFrame:
-    """Return the relations table of one text (see `RELATION_COLUMNS` and `RELATIONS`).
+                      set_aside: Sequence[SetAside] = ()) -> tuple[Relation, ...]:
+    """Return the relations of one text, in the order found (see `RELATION_COLUMNS` and `RELATIONS`).
 
     The figures are the rows of its `quantities` table, and the numbers its extraction `set_aside`
     as dates (`factcheck.extract.core.extract_rows`): nothing here reads a number again.
@@ -114,4 +109,4 @@ def extract_relations(text: str, quantities: pd.DataFrame, doc: str = "",
             in_sentence(s, out)
     for in_document in _IN_DOCUMENT:
         in_document(out)
-    return relations_table(out.rows)
+    return tuple(out.rows)

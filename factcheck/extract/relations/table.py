@@ -1,21 +1,23 @@
-"""The relations table: its columns, its members, and the rows one document's families find."""
+"""The relations of a document: their keys, their members, and the rows its families find.
+
+Relations are plain rows (a dict each), not a DataFrame: the rule kinds read them row by row, the
+cache stores them as they are, and most documents have none, so a table would only be built to be
+taken apart again.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from factcheck.extract.relations.figures import Figure
-from factcheck.extract.schema import frame, pandas_dtype
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from factcheck.extract.relations.template import Sentence
 
+# The keys of every relation row -> (the type of their values, as a table column's dtype; meaning).
 RELATION_COLUMNS: dict[str, tuple[str, str]] = {
     "doc": ("string", "document name, as in the quantities table"),
     "relation": ("string", "one of the names in `RELATIONS` (each family module lists its own)"),
@@ -42,23 +44,8 @@ def member(role: str, figure: Figure, row: int) -> Member:
                   figure.kind, figure.unit, figure.hedge, role=role, row=row)
 
 
-def empty_relations() -> pd.DataFrame:
-    """A relations table without rows (most short documents have no relation): a copy of one built
-    once, since building a typed empty frame costs more than checking a short document."""
-    return _empty_relations().copy()
-
-
-@cache
-def _empty_relations() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=pandas_dtype(dtype))
-                         for name, (dtype, _) in RELATION_COLUMNS.items()})
-
-
-def relations_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The typed relations table of `rows` (each carrying every column of `RELATION_COLUMNS`)."""
-    if not rows:
-        return empty_relations()
-    return frame(rows, RELATION_COLUMNS)
+# One relation: every key of RELATION_COLUMNS; do not change it (the rules and the cache share it).
+Relation = dict[str, Any]
 
 
 class Found:
@@ -68,7 +55,7 @@ class Found:
         self.text = text
         self.doc = doc
         self.concepts = concepts  # the quantities table's concept column, by row
-        self.rows: list[dict[str, object]] = []
+        self.rows: list[Relation] = []
         self.sentences: list[Sentence] = []  # sentences with figures, read so far
         self.sentence_rows = 0  # index of the first row found in the current sentence
         self.previous: Sentence | None = None  # the sentence before the current one, in its paragraph
@@ -81,6 +68,6 @@ class Found:
             "members": tuple(members), "details": details,
         })
 
-    def in_sentence(self, relation: str) -> list[dict[str, object]]:
+    def in_sentence(self, relation: str) -> list[Relation]:
         """The rows of `relation` found so far in the current sentence."""
         return [row for row in self.rows[self.sentence_rows:] if row["relation"] == relation]

@@ -1,4 +1,4 @@
-"""What the relation kinds share: reading the relations table, judging intervals, showing arithmetic.
+"""What the relation kinds share: reading the relations, judging intervals, showing arithmetic.
 
 Every relation check compares a computed interval (from the figures' intervals) with the
 interval the text states. They agree (`pass`) when the two overlap: some reading of the rounded,
@@ -12,9 +12,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-import pandas as pd
-
-from factcheck.extract.relations import Member
+from factcheck.extract.relations import Member, Relation
 from factcheck.intervals import Interval, format_number
 from factcheck.rules.findings import Finding, Verdict
 from factcheck.rules.model import Context, Rule
@@ -22,34 +20,12 @@ from factcheck.rules.model import Context, Rule
 ARROW = {Verdict.passed: "pass", Verdict.fail: "fail", Verdict.uncertain: "uncertain"}
 
 
-def relations(context: Context, *kinds: str) -> Iterator[pd.Series]:
-    """The rows of the context's relations table whose `relation` is one of `kinds`, in order."""
-    table = context.relations
-    if table is None or not len(table):
-        return
-    yield from _ROWS.of(table, kinds)
+def relations(context: Context, *kinds: str) -> Iterator[Relation]:
+    """The context's relations whose `relation` is one of `kinds`, in order."""
+    return (row for row in context.relations if row["relation"] in kinds)
 
 
-class _DocumentRelations:
-    """The relations table of the document being checked, read once into rows and kept for the
-    other rules: every rule of a run visits the same document in turn, and filtering the table
-    through pandas once per rule cost more than the rules' own arithmetic."""
-
-    def __init__(self) -> None:
-        self._table: pd.DataFrame | None = None
-        self._rows: list[tuple[str, pd.Series]] = []
-
-    def of(self, table: pd.DataFrame, kinds: tuple[str, ...]) -> list[pd.Series]:
-        if table is not self._table:
-            self._rows = [(str(row["relation"]), row) for _, row in table.iterrows()]
-            self._table = table
-        return [row for relation, row in self._rows if relation in kinds]
-
-
-_ROWS = _DocumentRelations()
-
-
-def roles(row: pd.Series) -> dict[str, Member]:
+def roles(row: Relation) -> dict[str, Member]:
     """The row's members by role (the first member of each role)."""
     found: dict[str, Member] = {}
     for item in row["members"]:
@@ -106,7 +82,7 @@ def slack(relative: float = 0.0, absolute: float = 0.0, unit: str = "") -> str:
     return " + ".join(parts)
 
 
-def finding(rule: Rule, row: pd.Series, verdict: Verdict, message: str, arithmetic: str,
+def finding(rule: Rule, row: Relation, verdict: Verdict, message: str, arithmetic: str,
             members: Iterable[Member] | None = None, details: Mapping[str, Any] | None = None,
             tolerance: str = "") -> Finding:
     """A finding quoting the row's sentence, with the spans of its figures and cue words.

@@ -1,5 +1,6 @@
-"""The two pattern helpers change no match: `alternation` matches as the flat list of its words
-sorted longest first, and `ending` finds what the plain search of an end-anchored pattern finds."""
+"""The pattern helpers change no match: `alternation` matches as the flat list of its words sorted
+longest first, `ending` finds what the plain search of an end-anchored pattern finds, and dates read
+from lower-cased ASCII text are those read from the text in any case."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import core, filters, hedges, sentences
+from factcheck.extract import core, dates, filters, hedges, sentences
 from factcheck.extract.patterns import alternation, ending
 
 # (pattern, how the readers call `ending` with it)
@@ -76,3 +77,21 @@ def test_alternation_matches_as_the_flat_list_longest_first(words: list[str], te
             theirs = re.compile(context.format(flat), flags)
             assert [(m.span(), m.groups()) for m in mine.finditer(text)] == \
                 [(m.span(), m.groups()) for m in theirs.finditer(text)], (context, flags)
+
+
+_DAYS = st.sampled_from(["3", "21st", "31", "09", "2nd"])
+_MONTHS = st.sampled_from(["May", "MAY", "sept.", "SEPTEMBER", "Jun", "Dec.", "feb", "jAnUaRy", "Mayor"])
+_YEARS = st.sampled_from(["2004", "1999", "2019", "1899"])
+_DATE_FORMS = st.one_of(
+    st.tuples(_DAYS, _MONTHS, _YEARS).map(lambda dmy: f"{dmy[0]} {dmy[1]} {dmy[2]}"),
+    st.tuples(_MONTHS, _DAYS, _YEARS).map(lambda mdy: f"{mdy[0]} {mdy[1]}, {mdy[2]}"),
+    st.sampled_from(["2019-05-04", "2004-13-01", "on", "the", ",", "\n", "2004"]))
+_DATE_TEXTS = st.lists(_DATE_FORMS, max_size=6).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATE_TEXTS)
+@example("On 3 MAY 2004 and Sept. 21st, 1999")
+def test_dates_of_lower_cased_ascii_text_are_those_of_the_text(text: str) -> None:
+    in_any_case = [found for match in dates._DATE.finditer(text) if (found := dates._to_date(match))]
+    assert dates.dates_in(text) == in_any_case

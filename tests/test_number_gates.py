@@ -68,3 +68,24 @@ def test_a_run_of_number_words_matches_as_with_the_flat_word_list(text: str) -> 
     stands as a whole word there, so the runs it finds are the flat list's."""
     found = [match.span() for match in numbers._WORD_RUN.finditer(text)]
     assert found == [match.span() for match in _FLAT_RUN.finditer(text)]
+
+
+# Each reader's pattern and what a sentence must hold for it to match (its letters have no case forms
+# but their capitals, so the lower-cased sentence holds them wherever the pattern matches).
+_NEEDS = [
+    (numbers._AND_A_HALF, lambda sentence: "half" in sentence.lower()),
+    (numbers._VULGAR_NUMBER, lambda sentence: not sentence.isascii()),
+    (numbers._MIXED, lambda sentence: "/" in sentence),
+    (numbers._FRACTION_OF_SCALE, lambda sentence: "of" in sentence.lower()),
+    (numbers._SLASH_FRACTION, lambda sentence: "/" in sentence or "\u2044" in sentence),
+]
+_CASE_WORDS = [*_VOCABULARY, "HALF", "hAlF", "OF", "Of", "\u00bd", "2\u00be", "\u0130", "\u0131", "\u017f",
+               "\u212a", "and a", "-and-a-", "a quarter of a", "1/2", "3\u20444"]
+_CASES = st.lists(st.sampled_from(_CASE_WORDS), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CASES)
+def test_a_reader_pattern_matches_only_where_its_needed_text_is(sentence: str) -> None:
+    for pattern, holds in _NEEDS:
+        assert holds(sentence) or pattern.search(sentence) is None, pattern.pattern

@@ -343,7 +343,7 @@ def _fraction_readings(sentence: str) -> list[Reading]:
                 continue
             value = 0.5
         readings.append(Reading(match.start(), match.end(), value, kind="fraction", spelled=True))
-    for match in _SLASH_FRACTION.finditer(sentence):
+    for match in _SLASH_FRACTION.finditer(sentence) if "/" in sentence or "\u2044" in sentence else ():
         numerator, denominator = int(match.group(1)), int(match.group(2))
         if 0 < numerator < denominator:
             readings.append(Reading(match.start(), match.end(), numerator / denominator, kind="fraction"))
@@ -375,13 +375,13 @@ _VULGAR_CHAR = re.compile("[" + "".join(_VULGAR) + "]")
 _VULGAR_NUMBER = re.compile(r"(?<![\d.,])(?P<whole>\d{1,3})?(?P<part>[½¼¾⅓⅔⅛])")
 
 
-def _whole_and_part_readings(sentence: str) -> list[Reading]:
+def _whole_and_part_readings(sentence: str, lower: str) -> list[Reading]:
     readings = []
-    for match in _AND_A_HALF.finditer(sentence):
+    for match in _AND_A_HALF.finditer(sentence) if "half" in lower else ():
         whole = match["whole"]
         value = (float(whole) if whole.isdigit() else _number_word(whole)) + 0.5
         readings.append(_scaled(sentence, match.start(), match.end(), value, not whole.isdigit()))
-    for match in _VULGAR_NUMBER.finditer(sentence):
+    for match in _VULGAR_NUMBER.finditer(sentence) if not sentence.isascii() else ():
         value = float(match["whole"] or 0) + _VULGAR[match["part"]]
         of = sentence.startswith(" of ", match.end())
         reading = _scaled(sentence, match.start(), match.end(), value, False)
@@ -402,14 +402,18 @@ def _scaled(sentence: str, start: int, end: int, value: float, spelled: bool) ->
 
 
 def _sized_readings(sentence: str) -> list[Reading]:
-    readings = _whole_and_part_readings(sentence)
-    for match in _MIXED.finditer(sentence):
+    # Each pattern below needs a character or word looked for first: "half", "½", "/", "of" (their
+    # letters match no character but themselves and their capitals, so the lower-cased sentence
+    # holds them wherever a pattern could match).
+    lower = sentence.lower()
+    readings = _whole_and_part_readings(sentence, lower)
+    for match in _MIXED.finditer(sentence) if "/" in sentence else ():
         numerator, denominator = int(match.group("num")), int(match.group("den"))
         if not 0 < numerator < denominator or sentence[match.start() - 1:match.start()] in ("/", "-"):
             continue
         value = int(match.group("whole") or 0) + numerator / denominator
         readings.append(Reading(match.start(), match.end(), value, decimals=2))
-    for match in _FRACTION_OF_SCALE.finditer(sentence):
+    for match in _FRACTION_OF_SCALE.finditer(sentence) if "of" in lower else ():
         scale = SCALES[match.group("scale").lower()]
         share = _number_word(match.group("num")) / FRACTIONS[match.group("den").lower()]
         readings.append(Reading(match.start(), match.end(), share * scale, decimals=2, magnitude=scale,

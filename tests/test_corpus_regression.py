@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
 from factcheck.corpus.regression import (
@@ -15,6 +17,7 @@ from factcheck.corpus.regression import (
     Names,
     ReportFolder,
     Verdict,
+    _is_inside,
     parse_reports,
     parse_verdicts,
     render_index,
@@ -165,3 +168,10 @@ def test_an_unwritable_cache_is_reported_once_not_fatal(tmp_path: Path) -> None:
     cache.put("table", "ab" * 32, 1)
     cache.put("table", "cd" * 32, 2)
     assert cache.write_error is not None and str(blocker) in cache.write_error
+
+
+@given(st.text(alphabet="/.\\a ", max_size=12))
+def test_a_manifest_name_is_inside_the_folder_exactly_as_pathlib_reads_it(name: str) -> None:
+    path = PurePosixPath(name)
+    inside = bool(name) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
+    assert _is_inside(name) == inside

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.corpus.cache import Cache, extraction_key, result_key
+from factcheck.corpus.cache import SUFFIX, Cache, extraction_key, result_key
 from factcheck.corpus.regression import (
     INDEX,
     MANIFEST,
@@ -153,7 +153,7 @@ def test_cache_round_trips_and_treats_damage_as_a_miss(tmp_path: Path) -> None:
     assert cache.get("table", key) is None
     cache.put("table", key, {"rows": [1, 2]})
     assert cache.get("table", key) == {"rows": [1, 2]}
-    entry = next(tmp_path.rglob("*.json"))
+    entry = next(tmp_path.rglob(f"*{SUFFIX}"))
     entry.write_bytes(entry.read_bytes()[:70])
     assert cache.get("table", key) is None
     disabled = Cache(None)

@@ -4,17 +4,26 @@ and `factcheck cache info|clear` manage it (see docs/security.md)."""
 
 from __future__ import annotations
 
-import json
 import pickle
 from pathlib import Path
 
+import msgpack
 import pandas as pd
 import pytest
 from typer.testing import CliRunner, Result
 
 from factcheck.cli import app
 from factcheck.corpus import cache as cache_module
-from factcheck.corpus.cache import LAYOUT, Cache, code_fingerprint, decode, encode, extraction_key, result_key
+from factcheck.corpus.cache import (
+    LAYOUT,
+    SUFFIX,
+    Cache,
+    code_fingerprint,
+    decode,
+    encode,
+    extraction_key,
+    result_key,
+)
 from factcheck.corpus.runner import Runner, Settings, renderings_key, sources
 from factcheck.rules.loader import load_rules
 
@@ -58,13 +67,13 @@ def test_committed_pickles_and_foreign_entries_never_run_or_count(repo: Path) ->
         extraction = extraction_key(f"corpus/{name}", text)
         for kind, key in (("context", extraction), ("result", result_key(extraction, digest))):
             for entry in (Path(".cache", "v1", kind, key[:2], key + ".pkl"),
-                          Path(".cache", LAYOUT, kind, key + ".json")):
+                          Path(".cache", LAYOUT, kind, key + SUFFIX)):
                 entry.parent.mkdir(parents=True, exist_ok=True)
                 entry.write_bytes(pickle.dumps(_Boom()))
     first = _run("check", "corpus", home=repo / "home-a")
     assert first.exit_code == 1 and "3 documents (0 cached, 0 re-evaluated)" in first.stderr
     assert not Path("pwned").exists()
-    assert all(entry.read_bytes()[:1] != b"\x80" for entry in Path(".cache", LAYOUT).rglob("*.json"))
+    assert all(entry.read_bytes()[:1] != b"\x80" for entry in Path(".cache", LAYOUT).rglob(f"*{SUFFIX}"))
     # Entries this user wrote are hits; the same entries under another user's secret are misses.
     assert "3 documents (3 cached" in _run("check", "corpus", home=repo / "home-a").stderr
     assert "3 documents (0 cached" in _run("check", "corpus", home=repo / "home-b").stderr
@@ -73,20 +82,20 @@ def test_committed_pickles_and_foreign_entries_never_run_or_count(repo: Path) ->
 def test_an_edited_or_moved_entry_is_a_miss(repo: Path) -> None:
     home = repo / "home"
     assert _run("check", "corpus", home=home).exit_code == 1
-    results = sorted(Path(".cache", LAYOUT, "result").rglob("*.json"))
+    results = sorted(Path(".cache", LAYOUT, "result").rglob(f"*{SUFFIX}"))
     assert len(results) == 3
     # Turn the failing document's result into a clean one, keeping the signature: not trusted.
     for entry in results:
-        entry.write_bytes(entry.read_bytes().replace(b'"fail"', b'"pass"'))
+        entry.write_bytes(entry.read_bytes().replace(b"\xa4fail", b"\xa4pass"))  # the string "fail"
     edited = _run("check", "corpus", home=home)
     assert edited.exit_code == 1 and "(2 cached, 1 re-evaluated)" in edited.stderr
     # Swap two entries' files (each signed for its own key): both misses.
-    one, two = sorted(Path(".cache", LAYOUT, "result").rglob("*.json"))[:2]
+    one, two = sorted(Path(".cache", LAYOUT, "result").rglob(f"*{SUFFIX}"))[:2]
     data = one.read_bytes()
     one.write_bytes(two.read_bytes())
     two.write_bytes(data)
     assert "1 cached" in _run("check", "corpus", home=home).stderr
-    for entry in Path(".cache", LAYOUT).rglob("*.json"):
+    for entry in Path(".cache", LAYOUT).rglob(f"*{SUFFIX}"):
         entry.write_bytes(entry.read_bytes()[:40])  # truncated by a full disk
     damaged = _run("check", "corpus", home=home)
     assert damaged.exit_code == 1 and "0 cached" in damaged.stderr
@@ -101,16 +110,17 @@ def test_cache_info_and_clear(repo: Path) -> None:
     Path("outside").mkdir()
     Path("outside/keep.json").write_text("{}", encoding="utf-8")
     Path(".cache", LAYOUT, "result", "zz").symlink_to(repo / "outside")  # not followed by clear
-    Path(".cache", LAYOUT, "result", "zz.json").symlink_to(repo / "outside" / "keep.json")
-    old = [Path(".cache/v1/result/ab/ab01.pkl"), Path(".cache/v2/result/cd/cd01.json")]  # earlier layouts
+    Path(".cache", LAYOUT, "result", f"zz{SUFFIX}").symlink_to(repo / "outside" / "keep.json")
+    old = [Path(".cache/v1/result/ab/ab01.pkl"), Path(".cache/v2/result/cd/cd01.json"),
+           Path(".cache/v3/result/ef01.json")]  # earlier layouts
     for entry in old:
         entry.parent.mkdir(parents=True)
         entry.write_bytes(b"\x80\x04N.")
     cleared = _run("cache", "clear", home=home)
-    assert cleared.exit_code == 0 and "9 entries" in cleared.stdout
+    assert cleared.exit_code == 0 and "10 entries" in cleared.stdout
     assert not any(entry.exists() for entry in old)
-    left = list(Path(".cache", LAYOUT).rglob("*.json"))
-    assert [path.name for path in left] == ["zz.json"] and left[0].is_symlink()  # a link is left alone
+    left = list(Path(".cache", LAYOUT).rglob(f"*{SUFFIX}"))
+    assert [path.name for path in left] == [f"zz{SUFFIX}"] and left[0].is_symlink()  # a link is left alone
     assert Path("outside/keep.json").exists()
     assert "0 entries" in _run("cache", "info", home=home).stdout
 
@@ -123,7 +133,7 @@ def test_the_cache_stays_within_its_limit_dropping_least_recently_used(repo: Pat
     limit = 12_000
     result = _run("check", "corpus", home=home, env={"FACTCHECK_CACHE_SIZE": str(limit)})
     assert result.exit_code == 1
-    sizes = [p.stat().st_size for p in Path(".cache", LAYOUT).rglob("*.json")]
+    sizes = [p.stat().st_size for p in Path(".cache", LAYOUT).rglob(f"*{SUFFIX}")]
     assert 0 < sum(sizes) <= limit
     cache = Cache(Path(".cache"))
     cache.put("rows", "ff" * 32, [])
@@ -151,7 +161,7 @@ def test_the_key_covers_all_code_and_the_libraries(tmp_path: Path, monkeypatch: 
 
 
 def test_the_codec_builds_only_what_it_lists() -> None:
-    assert decode(json.loads(json.dumps(encode({"a": (1, 2.5, float("inf")), 3: [None, "x"]})))) == \
+    assert decode(msgpack.unpackb(msgpack.packb(encode({"a": (1, 2.5, float("inf")), 3: [None, "x"]})))) == \
         {"a": (1, 2.5, float("inf")), 3: [None, "x"]}
     for hostile in (["C", "Path", "/etc/passwd"], ["C", "Popen", "ls"], ["E", "Signals", 9], ["X"], [], {}):
         with pytest.raises(Exception):  # noqa: B017 - any refusal will do
@@ -171,7 +181,7 @@ def test_a_context_comes_back_from_the_cache_as_it_went_in() -> None:
             "Of the 45 staff, 15 are mechanics, 12 are drivers and 18 are clerks.\n")
     context = build_context(Document("shop.txt", text))
     assert len(context.quantities) > 5 and len(context.relations) > 1
-    back = decode(json.loads(json.dumps(encode(context))))
+    back = decode(msgpack.unpackb(msgpack.packb(encode(context))))
     pd.testing.assert_frame_equal(back.quantities, context.quantities)
     assert (back.doc, back.text, back.relations, back.published, back.versions) == \
         (context.doc, context.text, context.relations, context.published, context.versions)

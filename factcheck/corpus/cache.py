@@ -14,16 +14,17 @@ Editing a rule therefore re-evaluates rules on cached tables (cheap) instead of 
 (expensive). Fingerprinting the source, not just the version number, keeps a development checkout
 from serving stale results.
 
-An entry is plain data that cannot run code: JSON in a tagged form that only builds the few types
-listed in `_CLASSES` (no pickle), behind an HMAC-SHA256 of its kind, key and bytes under a secret
-that lives in the user's own cache folder (`$XDG_CACHE_HOME/factcheck/secret`), never in a
-repository. A cache folder a repository chose, or filled, is therefore harmless: an entry that is
-corrupt, foreign, forged or copied under another key is a miss. Entries are written atomically
-through a `SafeFolder` (no link in the cache folder is followed), one folder per kind with every
-entry directly in it (a tree of small folders costs a cold run a folder creation and an extra
-descent per entry, where a file system indexes a large folder's names as cheaply). A hit refreshes the entry's
-modification time, and a run that wrote entries prunes the least recently used ones once the
-folder is over its size limit (`$FACTCHECK_CACHE_SIZE`, default `DEFAULT_LIMIT`).
+An entry is plain data that cannot run code: MessagePack (plain scalars, strings and lists, written
+and read more cheaply than JSON) in a tagged form that only builds the few types listed in
+`_CLASSES` (no pickle), behind an HMAC-SHA256 of its kind, key and bytes under a secret that lives
+in the user's own cache folder (`$XDG_CACHE_HOME/factcheck/secret`), never in a repository. A cache
+folder a repository chose, or filled, is therefore harmless: an entry that is corrupt, foreign,
+forged or copied under another key is a miss. Entries are written atomically through a `SafeFolder`
+(no link in the cache folder is followed), one folder per kind with every entry directly in it (a
+tree of small folders costs a cold run a folder creation and an extra descent per entry, where a
+file system indexes a large folder's names as cheaply). A hit refreshes the entry's modification
+time, and a run that wrote entries prunes the least recently used ones once the folder is over its
+size limit (`$FACTCHECK_CACHE_SIZE`, default `DEFAULT_LIMIT`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ import datetime
 import hashlib
 import hmac
 import importlib
-import json
 import os
 import secrets
 import stat
@@ -45,12 +45,16 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import msgpack
+
 from factcheck import __version__
 from factcheck.fsutil import SafeFolder
 
-LAYOUT = "v3"
+LAYOUT = "v4"
+SUFFIX = ".msgpack"
 # Earlier layouts (folder, entry suffix, folder depth below a kind): never read, deleted by `clear`.
-_OLD_LAYOUTS = (("v2", ".json", 2), ("v1", ".pkl", 2))  # v2 fanned out by two hex digits; v1 pickles
+# v3 held JSON; v2 fanned out by two hex digits; v1 held pickles.
+_OLD_LAYOUTS = (("v3", ".json", 1), ("v2", ".json", 2), ("v1", ".pkl", 2))
 KINDS = ("rows", "context", "result", "rules")
 SIZE_ENV = "FACTCHECK_CACHE_SIZE"
 DEFAULT_LIMIT = 512 * 1024 * 1024
@@ -180,13 +184,13 @@ class Cache:
         if self.files is None:
             return None
         try:
-            raw = self.files.read_bytes(f"{kind}/{key}.json", touch=True)
+            raw = self.files.read_bytes(f"{kind}/{key}{SUFFIX}", touch=True)
             if raw is None:
                 return None
             tag, _, data = raw.partition(b"\n")
             if not hmac.compare_digest(tag, self._sign(kind, key, data)):
                 return None
-            return decode(json.loads(data))
+            return decode(msgpack.unpackb(data, raw=False, unicode_errors="surrogatepass"))
         except Exception:  # a damaged, foreign or forged entry is a miss, never a failure
             return None
 
@@ -194,16 +198,15 @@ class Cache:
         if self.files is None or self.write_error is not None:
             return
         try:
-            data = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8",
-                                                                                              "surrogatepass")
-        except (TypeError, ValueError):
+            data = msgpack.packb(encode(value), unicode_errors="surrogatepass")
+        except (TypeError, ValueError, OverflowError):
             return  # something the codec cannot hold is simply not cached
         try:
-            self.files.write_bytes(f"{kind}/{key}.json", self._sign(kind, key, data) + b"\n" + data)
+            self.files.write_bytes(f"{kind}/{key}{SUFFIX}", self._sign(kind, key, data) + b"\n" + data)
         except OSError as exc:
             self.write_error = f"cannot write the cache in {self.files.root}: {exc.strerror or exc}"
 
-    def entries(self, layout: str = LAYOUT, suffix: str = ".json",
+    def entries(self, layout: str = LAYOUT, suffix: str = SUFFIX,
                 depth: int = 1) -> Iterator[tuple[str, os.stat_result]]:
         """Every entry file (name relative to the layout folder, its status), links never followed."""
         if self.folder is None:
@@ -238,7 +241,7 @@ class Cache:
         if self.folder is None:
             return 0
         deleted = 0
-        for layout, suffix, depth in ((LAYOUT, ".json", 1), *_OLD_LAYOUTS):
+        for layout, suffix, depth in ((LAYOUT, SUFFIX, 1), *_OLD_LAYOUTS):
             files = SafeFolder(self.folder / layout)
             deleted += sum(files.delete(name) for name, _ in list(self.entries(layout, suffix, depth)))
             files.delete("probe")
@@ -267,9 +270,9 @@ def _walk(folder: Path, prefix: str, depth: int, suffix: str) -> Iterator[tuple[
                 yield f"{prefix}/{entry.name}", info
 
 
-# -- the codec: plain JSON, building only the types listed here --------------------------------------
+# -- the codec: plain MessagePack, building only the types listed here -------------------------------
 #
-# JSON's own scalars stand for themselves (floats include Infinity and NaN); everything else is a
+# Plain scalars stand for themselves (floats include Infinity and NaN); everything else is a
 # list whose first item is a tag: ["L", ...] list, ["T", ...] tuple, ["D", k, v, ...] dict,
 # ["date", iso], ["E", enum, value], ["C", class, field values...], ["Q", column lists...] a
 # quantities table, each column a list in the order of the table's schema (column by column: a
@@ -300,7 +303,7 @@ def _enums() -> dict[str, type[Enum]]:
 
 
 def encode(value: object) -> object:
-    """`value` as JSON-ready data; TypeError for a type the codec does not hold."""
+    """`value` as plain data (scalars and lists); TypeError for a type the codec does not hold."""
     if value is None or (isinstance(value, bool | int | float | str) and not isinstance(value, Enum)):
         return value
     if isinstance(value, Enum):

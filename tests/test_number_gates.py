@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import numbers
+from factcheck.extract import numbers, units
 from factcheck.extract.numbers import has_number, read_numbers
 
 _VOCABULARY = sorted({*numbers.SMALL, *numbers.TENS, *numbers.SCALES, *numbers.PLURAL_SCALES,
@@ -89,3 +89,16 @@ _CASES = st.lists(st.sampled_from(_CASE_WORDS), min_size=1, max_size=12).map(" "
 def test_a_reader_pattern_matches_only_where_its_needed_text_is(sentence: str) -> None:
     for pattern, holds in _NEEDS:
         assert holds(sentence) or pattern.search(sentence) is None, pattern.pattern
+
+
+_AFTER_PIECES = [" ", "\t", "\u00a0", "%", "per cent", "Percent", "PERCENTAGE points", "pct", "pc", "bps",
+                 "Bp", "basis points", "-per-cent", "-percent", "-", "P", "b", "x", "of", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=4).map("".join))
+def test_percent_after_reads_what_every_percent_pattern_reads(after: str) -> None:
+    """`percent_after` looks at the first characters before trying its patterns."""
+    every = next(((match.end(), unit) for pattern, unit in units._PERCENT_UNITS
+                  if (match := pattern.match(after))), None)
+    assert units.percent_after(after) == every

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from factcheck.extract.patterns import alternation
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -211,10 +213,17 @@ _PERCENT_POINTS = re.compile(r"\s?(?:percentage|per\s?cent(?:age)?)[\s-]points?\
 _BASIS_POINTS = re.compile(r"\s?(?:basis[\s-]points?|bps?)\b", re.IGNORECASE)
 
 
+_PERCENT_UNITS = ((_PERCENT_POINTS, Unit("percentage point", "percentage")),
+                  (_BASIS_POINTS, Unit("basis point", "percentage")), (_PERCENT, PERCENT))
+# What these patterns open with, after at most one blank: most figures are followed by none of it.
+_PERCENT_OPENINGS = frozenset("%pPbB-")
+
+
 def percent_after(after: str) -> tuple[int, Unit] | None:
     """'%', 'per cent', 'percentage points', 'basis points' at the start of `after`."""
-    for pattern, unit in ((_PERCENT_POINTS, Unit("percentage point", "percentage")),
-                          (_BASIS_POINTS, Unit("basis point", "percentage")), (_PERCENT, PERCENT)):
+    if after[:1] not in _PERCENT_OPENINGS and not (after[:1].isspace() and after[1:2] in _PERCENT_OPENINGS):
+        return None
+    for pattern, unit in _PERCENT_UNITS:
         match = pattern.match(after)
         if match:
             return match.end(), unit
@@ -372,7 +381,7 @@ def _is_word_key(key: str) -> bool:
 _NEWS_SYMBOL_KEYS = sorted((k for k in NEWS_UNITS if not _is_word_key(k)), key=len, reverse=True)
 _NEWS_WORD_KEYS = sorted((k for k in NEWS_UNITS if _is_word_key(k)), key=len, reverse=True)
 _NEWS_SYMBOL = re.compile("(?:" + "|".join(re.escape(k) for k in _NEWS_SYMBOL_KEYS) + r")(?![\w/])")
-_NEWS_WORD = re.compile("(?:" + "|".join(re.escape(k) for k in _NEWS_WORD_KEYS) + r")\b", re.IGNORECASE)
+_NEWS_WORD = re.compile(alternation(_NEWS_WORD_KEYS) + r"\b", re.IGNORECASE)
 
 # Dimensions a unit found in quantulum3's table may have; its other entries ("hand", "point",
 # "line", "count") are everyday nouns in news text. Currencies are read by `currency_word` only,

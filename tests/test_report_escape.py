@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from factcheck.report.escape import code, escape
+from factcheck.report.escape import _escaped, code, escape
 
 RENDERER = MarkdownIt("commonmark").enable("table")
 NASTY = st.text(alphabet=st.sampled_from(list("<>&;#|`*_~[]()!$\\-+=.:/'\"1 2\n\tabcXYZ\u202e")), max_size=80)
@@ -49,3 +49,9 @@ def test_code_spans_hold_any_name(name: str) -> None:
     inner = re.search(r"<code>(.*)</code>", rendered, re.DOTALL)
     assert inner is not None, rendered
     assert html.unescape(inner.group(1)).strip() == re.sub(r"\s+", " ", name).strip()
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1.) #+-=&<>\\`*_~[]|$\t\n\xa0\u200b\u202e\x01"))))
+def test_text_left_as_it_stands_is_text_the_full_escaping_leaves_alone(text: str) -> None:
+    """`escape` returns text with nothing to escape as it is, without its steps: the same text."""
+    assert escape(text) == _escaped(text)

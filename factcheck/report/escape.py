@@ -9,7 +9,6 @@ renders as the same characters and nothing else: no HTML, emphasis, links, code 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # Backslash-escaped anywhere: what starts inline markup (emphasis, code, links and images,
 # strikethrough, table cells, maths). At the very start, also what starts a block (headings,
@@ -19,23 +18,20 @@ _BLOCK_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d{1,9})(?=[.)](?:\s|$)))")
 # Control characters and bidirectional overrides can hide or reorder text in a rendered report.
 INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
-# Escapings of short texts kept for reuse: a report's table repeats the same few qualifiers, units
-# and dimensions (long texts are rarely repeated, and would hold memory).
-_ESCAPINGS_KEPT = 1024
-_SHORT = 80
+# A character (or pair) `escape` changes: whitespace other than a lone space, what `_INLINE` escapes,
+# HTML's specials, `INVISIBLE`. Most text a report quotes (a unit, a qualifier, a plain sentence)
+# has none, and then neither a `_BLOCK_START`: it is already inert, as it stands.
+_CHANGED = re.compile(r"[^\S ]| {2}|[&<>" + _INLINE.pattern[1:-1] + INVISIBLE.pattern[1:-1] + "]")
 
 
 def escape(text: str) -> str:
     """`text` as inert inline markdown on one line (whitespace runs become one space)."""
-    return _escape_short(text) if len(text) <= _SHORT else _escape(text)
+    if _CHANGED.search(text) is None and _BLOCK_START.match(text) is None:
+        return text
+    return _escaped(text)
 
 
-@lru_cache(maxsize=_ESCAPINGS_KEPT)
-def _escape_short(text: str) -> str:
-    return _escape(text)
-
-
-def _escape(text: str) -> str:
+def _escaped(text: str) -> str:
     text = INVISIBLE.sub("", text)
     text = _SPACE.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

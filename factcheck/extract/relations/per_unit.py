@@ -25,6 +25,9 @@ _EACH = re.compile(
     rf"|\b(?P<cue4>[Ee]ach)\s+of\s+(?:the\s+|its\s+|their\s+)?{fig('c4', 'N')}[^⟨]{{0,50}}?"
     rf"{fig('e4', 'M')}",
     re.IGNORECASE)
+# Every amount split over a count is money or a count, so are the totals it is split from: a
+# sentence without either token has no candidate (`_EACH` needs one too).
+_AMOUNT_TOKENS = ("⟨m", "⟨n")
 _SPANS_OF_TIME = {"year", "month", "week", "day"}  # "£1.5bn over five years, or £300m a year"
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "annum", "cent", "game",
                "match", "season", "night", "shift", "quarter", "mile", "kilometre", "km", "litre", "gallon",
@@ -60,6 +63,8 @@ def _candidates(s: Sentence) -> list[tuple[int, str, tuple[int, int], int | None
 def in_sentence(s: Sentence, out: Found) -> None:
     """A total, a count and an amount each; the total may stand in the sentence before, in the same
     paragraph ("The appeal raised £2.6m. Some 18,000 people gave, an average of £140 each.")."""
+    if not s.has_cue(_AMOUNT_TOKENS):
+        return
     text, previous = out.text, out.previous
     for index, per, cue, named in _candidates(s):
         each = s.figures[index][0]

@@ -180,3 +180,19 @@ def test_workers_get_the_rules_their_server_compiled_else_the_rules_compiled_her
     for rules, preload in ((lazy, None), (first, ("factcheck.corpus.warm",))):
         sent = worker_rules(rules, preload)
         assert isinstance(sent, bytes) and pickle.loads(sent).digest == first.digest
+
+
+def test_a_server_whose_compiler_fails_leaves_the_rules_to_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not a broken rule file but a failure of the compiler: the server stays up and serves nothing,
+    so the run compiles the rules itself and reports what happens there."""
+    choice = _choice(tmp_path)
+    monkeypatch.setattr(rulesets, "_SERVED", {})
+    monkeypatch.setenv(SERVER_RULES_ENV, choice_text(choice))
+
+    def fail(self: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(rulesets.RuleSource, "compile", fail)
+    serve()
+    assert rulesets._SERVED == {}

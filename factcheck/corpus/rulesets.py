@@ -111,6 +111,8 @@ def serve() -> None:
         _SERVED[source.key] = source.compile().for_evaluation()
     except RuleError as exc:
         _SERVED[source.key] = exc
+    except Exception:  # the compiler itself failed: the run compiles them and reports how
+        return
 
 
 def start_server(choice: RuleChoice, cache: Cache, preload: tuple[str, ...]) -> None:

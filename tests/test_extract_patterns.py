@@ -9,7 +9,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import core, dates, filters, hedges, sentences
+from factcheck.extract import concepts, core, dates, filters, hedges, sentences
 from factcheck.extract.patterns import alternation, ending
 
 # (pattern, how the readers call `ending` with it)
@@ -95,3 +95,23 @@ _DATE_TEXTS = st.lists(_DATE_FORMS, max_size=6).map(" ".join)
 def test_dates_of_lower_cased_ascii_text_are_those_of_the_text(text: str) -> None:
     in_any_case = [found for match in dates._DATE.finditer(text) if (found := dates._to_date(match))]
     assert dates.dates_in(text) == in_any_case
+
+
+_BEFORE_WORDS = [*concepts._LAST_LINK_WORDS, *hedges.HEDGES, *concepts._STRESSES, "make", "accounts", "for",
+                 "Stood", "OVER", "Just", "the", "x", "1", "\u0130s", "\u017fhed"]
+_BEFORE_BLANKS = st.sampled_from([" ", "  ", "", "\t", ", ", "-"])
+_BEFORE_TEXTS = st.lists(st.tuples(st.sampled_from(_BEFORE_WORDS), _BEFORE_BLANKS), min_size=1,
+                         max_size=8).map(lambda parts: "".join(word + blank for word, blank in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BEFORE_TEXTS, st.integers(0, 60))
+@example("its costs accounts for ", 50)
+@example("sales were up by just over ", 50)
+def test_a_last_word_is_looked_for_only_where_the_whole_pattern_needs_it(text: str, size: int) -> None:
+    """Concepts look for the hedge or linking verb ending a text first; the whole pattern matches
+    only where that last word does."""
+    start = max(0, len(text) - size)
+    for whole, last, longest in ((concepts._HEDGE_BEFORE, concepts._LAST_HEDGE, concepts._LONGEST_HEDGE),
+                                 (concepts._LINKED, concepts._LAST_LINK, concepts._LONGEST_LINK_WORD)):
+        assert whole.search(text, start) is None or ending(last, text, start, longest=longest) is not None

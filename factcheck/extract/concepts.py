@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from factcheck.extract.hedges import HEDGE_PATTERN
-from factcheck.extract.patterns import alternation
+from factcheck.extract.hedges import HEDGE_PATTERN, HEDGES
+from factcheck.extract.patterns import alternation, ending
 from factcheck.extract.units import Unit
 
 _STOP = {
@@ -208,10 +208,14 @@ def head_noun(concept: str) -> str:
 
 # --- before the figure ------------------------------------------------------------------------
 
-_HEDGE_BEFORE = re.compile(
-    r"(?:\b(?:" + HEDGE_PATTERN
-    + r"|just|only|a mere|barely|a record|a further|another|an extra|an additional)\s++)+$",
-    re.IGNORECASE)
+# Hedges and the words that stress a figure ("just 21", "a record 40"), cut off before a subject.
+_STRESSES = ("just", "only", "a mere", "barely", "a record", "a further", "another", "an extra",
+             "an additional")
+_HEDGE_BEFORE = re.compile(r"(?:\b(?:" + HEDGE_PATTERN + "|" + "|".join(_STRESSES) + r")\s++)+$",
+                           re.IGNORECASE)
+# Its last hedge alone, which ends a text wherever `_HEDGE_BEFORE` matches it: looked for first.
+_LAST_HEDGE = re.compile(r"\b" + alternation((*HEDGES, *_STRESSES)) + r"\s++$", re.IGNORECASE)
+_LONGEST_HEDGE = max(map(len, (*HEDGES, *_STRESSES)))
 # Verbs that link a subject to its figure: "stood at", "rose to", "was down", "weighs", "cost".
 _LINK_WORDS = (
     "is", "was", "are", "were", "be", "been", "being", "stand", "stands", "stood", "remain", "remains",
@@ -241,8 +245,14 @@ _MOVE_PARTICLES = {"to", "by", "from", "at"}
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\s*$", re.IGNORECASE)
 # Particles of a linking verb ("stood at", "rose to", "was up by"); the hedges after them ("stood at
 # about") are cut off first, with `_HEDGE_BEFORE`, which is built from the one hedge table.
-_VERB_PARTICLES = r"(?:\s++(?:up|down|back|by|to|at|from|of))*"
+_PARTICLES = ("up", "down", "back", "by", "to", "at", "from", "of")
+_VERB_PARTICLES = r"(?:\s++(?:" + "|".join(_PARTICLES) + "))*"
 _LINKED = re.compile(rf"\b{_LINK}{_VERB_PARTICLES}\s*$", re.IGNORECASE)
+# The word that ends a text wherever `_LINKED` matches it (a verb, a particle, the "for" of "accounts
+# for"): looked for first.
+_LAST_LINK_WORDS = (*_LINK_WORDS, *_PARTICLES, "for")
+_LAST_LINK = re.compile(r"\b" + alternation(_LAST_LINK_WORDS) + r"\s*$", re.IGNORECASE)
+_LONGEST_LINK_WORD = max(map(len, _LAST_LINK_WORDS))
 _AUX = re.compile(r"(?:\s++(?:has|have|had|will|would|could|can|may|might|should|shall|must|is|are|was|were|"
                   r"be|been|being|do|does|did|not|also|now|already|still|just|only|then|again|expected to|"
                   r"forecast to|set to|likely to|due to|said to|thought to|estimated to|projected to|"
@@ -267,6 +277,14 @@ def _tail(pattern: re.Pattern[str], text: str, size: int) -> re.Match[str] | Non
     """`pattern` (anchored at the end) searched in the last `size` characters of `text` only: an
     end-anchored search tried from every position would cost the square of the window."""
     return pattern.search(text, max(0, len(text) - size))
+
+
+def _hedges_ending(text: str, size: int) -> re.Match[str] | None:
+    """The hedges ("about", "just over", "a record") ending `text`, in its last `size` characters."""
+    start = max(0, len(text) - size)
+    if ending(_LAST_HEDGE, text, start, longest=_LONGEST_HEDGE) is None:
+        return None
+    return _HEDGE_BEFORE.search(text, start)
 
 
 def _phrase_head(text: str) -> str | None:
@@ -318,7 +336,7 @@ def concept_before(before: str, unit: Unit) -> str | None:
     moved = _tail(_MOVED_OBJECT, before, 90) if last_word in _MOVE_PARTICLES else None
     if moved and unit.dimension != "time":  # before the hedges go: "pushed rates up to 2%"
         return _phrase_head(moved.group("object"))
-    hedge = _tail(_HEDGE_BEFORE, before, 50)
+    hedge = _hedges_ending(before, 50)
     if hedge:
         before = before[:hedge.start()]
     ending = before.rstrip()[-3:].lower()
@@ -429,7 +447,9 @@ def _respectively(sentence: str, figures: Sequence[tuple[int, int, Unit]],
 def _linked_subject(before: str) -> str | None:
     """The words before the verb that links a subject to its figures ("stood at", "rose to"), an
     auxiliary before that verb ("has risen to") cut off; None when no such verb ends `before`."""
-    linked = _tail(_LINKED, before, 50)
+    start = max(0, len(before) - 50)
+    last = ending(_LAST_LINK, before, start, longest=_LONGEST_LINK_WORD)
+    linked = _LINKED.search(before, start) if last else None
     if not linked:
         return None
     subject = before[:linked.start()]
@@ -439,7 +459,7 @@ def _linked_subject(before: str) -> str | None:
 
 def _listed_subjects(before: str, count: int) -> list[str] | None:
     """The `count` noun phrases of a list ("prices, wages and rents") that a verb links to figures."""
-    hedge = _tail(_HEDGE_BEFORE, before, 50)
+    hedge = _hedges_ending(before, 50)
     if hedge:
         before = before[:hedge.start()]
     subject = _linked_subject(before)

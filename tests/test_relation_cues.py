@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract
-from factcheck.extract.relations import dates, extract_relations, multiple, per_unit
+from factcheck.extract.relations import change, dates, extract_relations, multiple, per_unit
 from factcheck.extract.relations.template import fold
 
 # (pattern, the words a sentence must hold for the pattern to be scanned), as the families gate them.
@@ -28,6 +28,7 @@ GATED = [
     (multiple._MULTIPLIER_VERB, multiple._VERB_STEMS),
     (multiple._AS_MANY, multiple._AS_MANY_STEMS),
     (per_unit._EACH, per_unit._AMOUNT_TOKENS),
+    *change._PAIR_PATTERNS,
 ]
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from factcheck.report.escape import _escaped, code, escape
+from factcheck.report.html import _inert, text
 
 RENDERER = MarkdownIt("commonmark").enable("table")
 NASTY = st.text(alphabet=st.sampled_from(list("<>&;#|`*_~[]()!$\\-+=.:/'\"1 2\n\tabcXYZ\u202e")), max_size=80)
@@ -55,3 +56,9 @@ def test_code_spans_hold_any_name(name: str) -> None:
 def test_text_left_as_it_stands_is_text_the_full_escaping_leaves_alone(text: str) -> None:
     """`escape` returns text with nothing to escape as it is, without its steps: the same text."""
     assert escape(text) == _escaped(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 &<>\"'\t\n\u200b\u202e\x01\x7f"))))
+def test_html_text_left_as_it_stands_is_text_the_full_escaping_leaves_alone(plain: str) -> None:
+    """The HTML report's `text` returns text with nothing to escape as it is: the same text."""
+    assert text(plain) == _inert(plain)

@@ -19,6 +19,7 @@ import bisect
 import hashlib
 import html
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -97,10 +98,19 @@ details>summary{cursor:pointer;font-weight:600;margin:.6rem 0}
 """
 
 
+# A character `text` changes: what HTML escapes, quotes included, and `INVISIBLE`; most text has none.
+_CHANGED = re.compile("[&<>\"'" + INVISIBLE.pattern[1:-1] + "]")
+
+
 def text(value: object) -> str:
     """Any text (article, file name, rule) as inert HTML: escaped, quotes too, with invisible and
     bidirectional control characters dropped (they can hide or reorder what an editor reads)."""
-    return html.escape(INVISIBLE.sub("", str(value)), quote=True)
+    plain = str(value)
+    return plain if _CHANGED.search(plain) is None else _inert(plain)
+
+
+def _inert(plain: str) -> str:
+    return html.escape(INVISIBLE.sub("", plain), quote=True)
 
 
 def page_parts(title: str, css: str = BASE_CSS) -> tuple[str, str]:

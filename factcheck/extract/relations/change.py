@@ -26,29 +26,35 @@ RELATIONS = {
 }
 
 
-_PAIR_PATTERNS = [
-    re.compile(rf"\bfrom\s+{HEDGE_WORDS}{fig('a', 'NMP')}{clause_gap(45)}\b(?P<cue>to)\s+{HEDGE_WORDS}"
-               rf"{fig('b', 'NMP')}", re.IGNORECASE),
-    re.compile(rf"{fig('b', 'NMP')},?\s+(?P<cue>up|down|a rise of|an increase of|a fall of|a drop of|"
-               rf"a decline of|a decrease of)\s+{HEDGE_WORDS}⟨[PT]\d+⟩\s+(?:from|on|compared with|against|"
-               rf"over)\s+(?:the\s+|last year's\s+|the previous year's\s+|a year earlier's\s+)?{HEDGE_WORDS}"
-               rf"{fig('a', 'NMP')}", re.IGNORECASE),
-    re.compile(rf"{fig('b', 'NMP')},?\s+(?:an?\s+)?{HEDGE_WORDS}⟨[PT]\d+⟩\s+"
-               rf"(?:rise|increase|jump|gain|fall|drop|decline|decrease|cut|reduction)\s+"
-               rf"(?P<cue>from|on|compared with|against)\s+"
-               rf"(?:the\s+|last year's\s+)?{HEDGE_WORDS}{fig('a', 'NMP')}", re.IGNORECASE),
-    re.compile(rf"{fig('b', 'NMP')}{clause_gap(40, commas=True)}{HEDGE_WORDS}⟨P\d+⟩\s+(?P<cue>more|higher|"
-               rf"fewer|less|lower|up|down|above|below)\s+(?:than|on|from)\s+(?:the\s+|last year's\s+)?"
-               rf"(?:[a-z]+\s+){{0,2}}?{HEDGE_WORDS}{fig('a', 'NMP')}", re.IGNORECASE),
-    re.compile(rf"⟨P\d+⟩\s+(?P<cue>higher|lower|more|less|up|down|above|below)\s+(?:than|on|from)\s+"
-               rf"(?:the\s+|last year's\s+)?(?:[a-z]+\s+){{0,2}}?{HEDGE_WORDS}{fig('a', 'NMP')}"
-               rf"{clause_gap(30, commas=True)}\b(?:at|to)\s+{HEDGE_WORDS}{fig('b', 'NMP')}",
-               re.IGNORECASE),
-    re.compile(rf"\b(?:to|at)\s+{HEDGE_WORDS}{fig('b', 'NMP')}{clause_gap(50, commas=True)}(?P<cue>\bfrom|"
-               rf"\bcompared (?:with|to)|\bagainst|\bversus)\s+{HEDGE_WORDS}{fig('a', 'NMP')}",
-               re.IGNORECASE),
-    re.compile(rf"{fig('b', 'NMP')}{clause_gap(40, commas=True)}(?P<cue>\b(?:up|down) from|"
-               rf"\bcompared (?:with|to)|\bagainst)\s+{HEDGE_WORDS}{fig('a', 'NMP')}", re.IGNORECASE),
+# Each pair pattern with the words one of which every match of it holds: a sentence with none of
+# them is not scanned for that pattern.
+_MORE_OR_LESS = ("more", "higher", "fewer", "less", "lower", "up", "down", "above", "below")
+_PAIR_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(rf"\bfrom\s+{HEDGE_WORDS}{fig('a', 'NMP')}{clause_gap(45)}\b(?P<cue>to)\s+{HEDGE_WORDS}"
+                rf"{fig('b', 'NMP')}", re.IGNORECASE), ("from",)),
+    (re.compile(rf"{fig('b', 'NMP')},?\s+(?P<cue>up|down|a rise of|an increase of|a fall of|a drop of|"
+                rf"a decline of|a decrease of)\s+{HEDGE_WORDS}⟨[PT]\d+⟩\s+(?:from|on|compared with|against|"
+                rf"over)\s+(?:the\s+|last year's\s+|the previous year's\s+|a year earlier's\s+)?{HEDGE_WORDS}"
+                rf"{fig('a', 'NMP')}", re.IGNORECASE),
+     ("up", "down", "rise", "increase", "fall", "drop", "decline", "decrease")),
+    (re.compile(rf"{fig('b', 'NMP')},?\s+(?:an?\s+)?{HEDGE_WORDS}⟨[PT]\d+⟩\s+"
+                rf"(?:rise|increase|jump|gain|fall|drop|decline|decrease|cut|reduction)\s+"
+                rf"(?P<cue>from|on|compared with|against)\s+"
+                rf"(?:the\s+|last year's\s+)?{HEDGE_WORDS}{fig('a', 'NMP')}", re.IGNORECASE),
+     ("rise", "increase", "jump", "gain", "fall", "drop", "decline", "decrease", "cut", "reduction")),
+    (re.compile(rf"{fig('b', 'NMP')}{clause_gap(40, commas=True)}{HEDGE_WORDS}⟨P\d+⟩\s+(?P<cue>more|higher|"
+                rf"fewer|less|lower|up|down|above|below)\s+(?:than|on|from)\s+(?:the\s+|last year's\s+)?"
+                rf"(?:[a-z]+\s+){{0,2}}?{HEDGE_WORDS}{fig('a', 'NMP')}", re.IGNORECASE), _MORE_OR_LESS),
+    (re.compile(rf"⟨P\d+⟩\s+(?P<cue>higher|lower|more|less|up|down|above|below)\s+(?:than|on|from)\s+"
+                rf"(?:the\s+|last year's\s+)?(?:[a-z]+\s+){{0,2}}?{HEDGE_WORDS}{fig('a', 'NMP')}"
+                rf"{clause_gap(30, commas=True)}\b(?:at|to)\s+{HEDGE_WORDS}{fig('b', 'NMP')}",
+                re.IGNORECASE), _MORE_OR_LESS),
+    (re.compile(rf"\b(?:to|at)\s+{HEDGE_WORDS}{fig('b', 'NMP')}{clause_gap(50, commas=True)}(?P<cue>\bfrom|"
+                rf"\bcompared (?:with|to)|\bagainst|\bversus)\s+{HEDGE_WORDS}{fig('a', 'NMP')}",
+                re.IGNORECASE), ("from", "compared", "against", "versus")),
+    (re.compile(rf"{fig('b', 'NMP')}{clause_gap(40, commas=True)}(?P<cue>\b(?:up|down) from|"
+                rf"\bcompared (?:with|to)|\bagainst)\s+{HEDGE_WORDS}{fig('a', 'NMP')}", re.IGNORECASE),
+     ("from", "compared", "against")),
 ]
 _RATE_PATTERNS = [
     re.compile(rf"\b(?P<dir>{UP}|{DOWN})\s+(?:by\s+)?{HEDGE_WORDS}{fig('r', 'PT')}", re.IGNORECASE),
@@ -73,8 +79,8 @@ def in_sentence(s: Sentence, out: Found) -> None:
     if sum(figure.kind in "NMP" for figure, _ in s.figures) < 2:
         return  # every pair pattern takes two counts, amounts or percentages
     pairs: list[tuple[re.Match[str], int, int]] = []
-    for pattern in _PAIR_PATTERNS:
-        for match in pattern.finditer(s.template):
+    for pattern, cues in _PAIR_PATTERNS:
+        for match in pattern.finditer(s.template) if s.has_cue(cues) else ():
             a, b = s.index(match["a"]), s.index(match["b"])
             if {a, b} & s.used or not compatible(s.figures[a][0], s.figures[b][0]):
                 continue

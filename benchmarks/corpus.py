@@ -335,7 +335,7 @@ def main() -> None:
         loaded = subprocess.run([sys.executable, "-c", loading, str(bulk)], capture_output=True, text=True,
                                 env={**os.environ, "PYTHONPATH": str(code)}, check=True).stdout.split()
         print(f"load {int(loaded[0]):,} rules: {float(loaded[1]):.1f} s, once per run "
-              "(workers receive them compiled)")
+              "(compiled by the workers' fork server, which they inherit)")
 
         tiny = work / "tiny.jsonl"
         with tiny.open("w", encoding="utf-8") as handle:

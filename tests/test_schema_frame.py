@@ -1,5 +1,5 @@
-"""`schema.frame` hands pandas typed arrays directly: the table it builds must be the one pandas'
-public constructor builds from the same rows, column by column, dtype, values and names alike."""
+"""`to_table` hands pandas typed arrays directly: the table it builds must be the one pandas' public
+constructor builds from the same rows, column by column, dtype, values and names alike."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import schema
-from factcheck.extract.relations.table import RELATION_COLUMNS
-from factcheck.extract.schema import COLUMNS, frame, pandas_dtype, records, to_table
+from factcheck.extract.schema import COLUMNS, pandas_dtype, records, row_order, to_table
 
 _TEXT = st.text(max_size=8)
 _VALUES = {
@@ -42,14 +41,8 @@ def _same(built: pd.DataFrame, public: pd.DataFrame) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(_rows(COLUMNS))
-def test_quantities_frame_is_what_the_public_constructor_builds(rows: list[dict[str, object]]) -> None:
-    _same(frame(rows, COLUMNS), _public(rows, COLUMNS))
-
-
-@settings(max_examples=150, deadline=None)
-@given(_rows(RELATION_COLUMNS))
-def test_relations_frame_is_what_the_public_constructor_builds(rows: list[dict[str, object]]) -> None:
-    _same(frame(rows, RELATION_COLUMNS), _public(rows, RELATION_COLUMNS))
+def test_the_table_is_what_the_public_constructor_builds(rows: list[dict[str, object]]) -> None:
+    _same(to_table(rows), _public(sorted(rows, key=row_order), COLUMNS))
 
 
 @settings(max_examples=150, deadline=None)

@@ -145,51 +145,36 @@ def _record_type(columns: tuple[str, ...]) -> Any:
 
 
 def to_table(rows: list[Row]) -> pd.DataFrame:
-    """Build a typed table, sorted by doc and offsets, from rows carrying every schema column."""
-    if not rows:
-        return empty_table()
-    rows = sorted(rows, key=row_order)  # stable: equal keys keep their order
-    columns = _columns(rows, COLUMNS)
-    table = _frame(columns, COLUMNS)
-    # The rules and reports read this table next: its records, if asked for, come from the rows at
-    # hand rather than back out of pandas.
-    _last[:] = [table, None, columns]
-    return table
-
-
-def frame(rows: Sequence[Row], columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """A typed DataFrame of `rows` (each carrying every column of `columns`, a name -> (dtype,
-    meaning) table like `COLUMNS`), in their order.
+    """Build a typed table, sorted by doc and offsets, from rows carrying every schema column.
 
     Each column is built as the array pandas stores it in, and handed over with an index of the
     column names made once (`DataFrame._from_arrays`, the last step of pandas' own constructor):
     the public constructor infers every column's dtype again and builds the names' index anew,
     which costs more than extracting a short document, and a corpus has thousands of them.
     """
-    return _frame(_columns(rows, columns), columns)
-
-
-def _columns(rows: Sequence[Row], columns: dict[str, tuple[str, str]]) -> list[tuple[object, ...]]:
-    """The rows' values column by column: one transposition, not a loop over the rows per column."""
-    if not rows:
-        return [() for _ in columns]
-    return list(zip(*map(itemgetter(*columns), rows), strict=True))
-
-
-def _frame(values: list[tuple[object, ...]], columns: dict[str, tuple[str, str]]) -> pd.DataFrame:
     import pandas as pd
 
-    dtypes = [dtype for dtype, _ in columns.values()]
-    arrays = [column(column_values, dtype) for column_values, dtype in zip(values, dtypes, strict=True)]
-    return pd.DataFrame._from_arrays(arrays, _column_index(tuple(columns)), pd.RangeIndex(len(values[0])),
-                                     verify_integrity=False)
+    if not rows:
+        return empty_table()
+    rows = sorted(rows, key=row_order)  # stable: equal keys keep their order
+    columns = list(zip(*map(_ROW_VALUES, rows), strict=True))  # one transposition, not a loop per column
+    arrays = [_column(values, dtype) for values, (dtype, _) in zip(columns, COLUMNS.values(), strict=True)]
+    table = pd.DataFrame._from_arrays(arrays, _column_index(), pd.RangeIndex(len(rows)),
+                                      verify_integrity=False)
+    # The rules and reports read this table next: its records, if asked for, come from the rows'
+    # columns at hand rather than back out of pandas.
+    _last[:] = [table, None, columns]
+    return table
+
+
+_ROW_VALUES = itemgetter(*COLUMNS)
 
 
 @cache
-def _column_index(names: tuple[str, ...]) -> pd.Index:
+def _column_index() -> pd.Index:
     import pandas as pd
 
-    return pd.Index(names)
+    return pd.Index(list(COLUMNS))
 
 
 def _string(value: object) -> object:
@@ -209,7 +194,7 @@ def _plain(values: tuple[object, ...], dtype: str) -> Sequence[object]:
     return values
 
 
-def column(values: Sequence[object], dtype: str) -> Any:
+def _column(values: Sequence[object], dtype: str) -> Any:
     """One column as the array pandas stores for its dtype. A "string" column holds str or None
     (missing); any other value is converted to its str, as pandas does."""
     import numpy as np

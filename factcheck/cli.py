@@ -243,7 +243,15 @@ class EngineName(StrEnum):
     dask = "dask"
 
 
-def _prestart_workers(argv: list[str]) -> None:
+def _command() -> Any:
+    """The click command typer builds from `app` (building it costs tens of milliseconds, and
+    calling `app()` builds it again: `main` builds it once, for `_prestart_workers` and the run)."""
+    import typer.main
+
+    return typer.main.get_command(app)
+
+
+def _prestart_workers(argv: list[str], group: Any = None) -> None:
     """When the command line runs a corpus on local workers, start their fork server now, before
     typer parses it: typer's parsing imports pydantic (about 0.2 s), and the server's preloading of
     the extractor (about 0.4 s) can overlap that and the command's own imports instead of following
@@ -257,9 +265,7 @@ def _prestart_workers(argv: list[str]) -> None:
     name = argv[0] if argv else ""
     if name not in ("extract", "check", "compare"):
         return
-    import typer.main
-
-    group = typer.main.get_command(app)
+    group = group or _command()
     root = typer.Context(group, info_name=app.info.name)
     command = group.get_command(root, name)
     try:
@@ -712,9 +718,10 @@ def main() -> None:
     closed its workers and written its files, and the interpreter's teardown of pandas, numpy and
     the unit tables (about 0.2 s) would only delay the caller.
     """
-    _prestart_workers(sys.argv[1:])
+    command = _command()
+    _prestart_workers(sys.argv[1:], command)
     try:
-        app()
+        command()  # as `app()` runs it (with pretty exceptions off, typer adds nothing else)
         code: object = EXIT_CLEAN
     except SystemExit as end:
         code = end.code

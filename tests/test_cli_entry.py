@@ -37,7 +37,7 @@ def _exit_status(monkeypatch: pytest.MonkeyPatch, ending: BaseException | None) 
     def hard_exit(code: int) -> None:
         raise _Exited(code)
 
-    monkeypatch.setattr(cli, "app", app)
+    monkeypatch.setattr(cli, "_command", lambda: app)
     monkeypatch.setattr(cli.os, "_exit", hard_exit)
     with pytest.raises(_Exited) as exited:
         cli.main()

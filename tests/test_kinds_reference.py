@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from relation_helpers import findings, verdicts
 
+from factcheck.extract.relations.template import fold
 from factcheck.rules.findings import Verdict
 from factcheck.rules.kinds import reference
 from factcheck.rules.model import Position, RuleError
@@ -147,3 +152,20 @@ def test_one_bond_sale_abroad_against_the_record(text: str, expected: list[Verdi
 def test_a_national_concept_belongs_to_the_one_country_the_article_names(text: str,
                                                                          expected: list[Verdict]) -> None:
     assert verdicts("reference", text, **DEFICIT) == expected
+
+
+_LETTERS = "abdeikstDEIKST \u0131\u0130\u017f\u212a*"
+
+
+@given(st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=6), min_size=1, max_size=3),
+       st.text(alphabet=_LETTERS + "-'", max_size=40))
+def test_a_sentence_without_a_concepts_words_holds_no_match_of_the_concept(concepts: list[str],
+                                                                           sentence: str) -> None:
+    """Concept links are looked for only in sentences holding one of the concept's cue words."""
+    fields = {**DEBT, "concept": concepts}
+    try:
+        compiled = reference.compile(fields, Position("t.yaml", 1, 1))
+    except (RuleError, re.error):
+        return
+    if compiled.words is not None and compiled.concept.search(sentence):
+        assert any(word in fold(sentence) for word in compiled.words)

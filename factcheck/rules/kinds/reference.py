@@ -27,6 +27,7 @@ import pint
 
 from factcheck.extract.dates import YEAR
 from factcheck.extract.hedges import HEDGE_PATTERN
+from factcheck.extract.relations.template import fold
 from factcheck.extract.schema import records
 from factcheck.facts import Facts, Mention, Place, Yardstick, reference_facts
 from factcheck.intervals import Interval, format_interval
@@ -65,6 +66,9 @@ class Reference:
     places: frozenset[str]
     passes: Interval
     fails_outside: Interval
+    # Lower-case words one of which every match of `concept` holds (`fold`ed), when known: a
+    # sentence without any has no concept a figure could be linked to.
+    words: tuple[str, ...] | None = None
 
 
 def compile(fields: Mapping[str, Any], origin: Position) -> Reference:
@@ -76,15 +80,25 @@ def compile(fields: Mapping[str, Any], origin: Position) -> Reference:
     needs_concept = fields["reading"] in ("share-of-gdp", "share-of-world-gdp", "spending")
     if needs_concept and "concept" not in fields:
         raise RuleError(_at(origin, "reading"), f"reading {fields['reading']!r} needs a concept")
-    concept = None
+    concept, words = None, None
     if "concept" in fields:
+        words = _cue_words(fields["concept"])
         modifiers = "|".join(_word(m) for m in fields.get("modifiers", []))
         prefix = rf"(?:(?:{modifiers})\s+){{0,3}}" if modifiers else ""
         names = "|".join(_word(c) for c in fields["concept"])
         concept = re.compile(rf"(?<![\w-]){prefix}(?:{names})(?![\w-])", re.IGNORECASE)
     return Reference(fields["reading"], concept, list(fields.get("concept", [])) == ["*"],
                      frozenset(fields.get("places", ("country", "region"))),
-                     passes, fails_outside)
+                     passes, fails_outside, words)
+
+
+def _cue_words(concepts: list[str]) -> tuple[str, ...] | None:
+    """The first word of each concept as `_word` writes it literally, lower case; None when one
+    has no such word (`*`) or is not ASCII (whose case-insensitive matches `fold` does not cover)."""
+    words = tuple(concept.split()[0].removesuffix("*").lower() for concept in concepts if concept.split())
+    if len(words) < len(concepts) or not all(word and word.isascii() for word in words):
+        return None
+    return words
 
 
 def _at(origin: Position, *path: str) -> Position:
@@ -168,6 +182,7 @@ class _Document:
         self._by_dimension: dict[str, list[_Figure]] = {}
         self._mentions: dict[int, list[Mention]] = {}  # by sentence start, filled as readings ask
         self._years: dict[int, int | None] = {}
+        self._folded: dict[int, str] = {}
         self._text = ""
         self._sole: Place | object | None = _UNREAD
 
@@ -178,7 +193,7 @@ class _Document:
             self._by_dimension = {}
             for figure in self._figures:
                 self._by_dimension.setdefault(figure.dimension, []).append(figure)
-            self._mentions, self._years = {}, {}
+            self._mentions, self._years, self._folded = {}, {}, {}
             self._table, self._text, self._sole = table, text, _UNREAD
         return self._figures
 
@@ -191,6 +206,13 @@ class _Document:
         found = self._mentions.get(figure.sentence_start)
         if found is None:
             found = self._mentions[figure.sentence_start] = facts.mentions(figure.sentence)
+        return found
+
+    def folded(self, figure: _Figure) -> str:
+        """The figure's sentence `fold`ed, where concept words are looked for."""
+        found = self._folded.get(figure.sentence_start)
+        if found is None:
+            found = self._folded[figure.sentence_start] = fold(figure.sentence)
         return found
 
     def year(self, figure: _Figure, published: int | None) -> int | None:
@@ -285,6 +307,8 @@ def _concept_link(reference: Reference, figure: _Figure) -> re.Match[str] | None
     """The concept the figure is the value of: named before it with only linking words between
     ("the deficit is projected to total $X"), or right after it ("a $X budget deficit")."""
     assert reference.concept is not None
+    if reference.words is not None and not any(word in _DOCUMENT.folded(figure) for word in reference.words):
+        return None
     sentence = figure.sentence
     start, end = figure.span
     found = None

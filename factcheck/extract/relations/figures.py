@@ -17,14 +17,16 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from factcheck.extract.core import SetAside
 from factcheck.extract.dates import MONTHS
 from factcheck.extract.hedges import hedge_after, hedge_before
 from factcheck.extract.schema import records
 from factcheck.intervals import Interval
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b", re.IGNORECASE)

@@ -26,6 +26,10 @@ _STATES: dict[str, Any] = {}  # run -> its worker state, in each Dask worker pro
 # dashboard (which a run started without one never shows): on a machine whose every core
 # works, that sampling takes its time from the documents.
 _QUIET_WORKERS = {"distributed.worker.profile.enabled": False}
+# Dask keeps each connection's last messages (up to a thousand by default) for debugging: every
+# task's documents, as sent by this client and as received by a local scheduler, would stay in
+# memory until a thousand tasks later. A few are enough to debug with.
+_SHORT_LOGS = {"distributed.admin.low-level-log-length": 20}
 
 
 def _run(run: str, setup: Callable[..., Any], setup_args: tuple[Any, ...], work: Callable[[Any, Any], Any],
@@ -69,15 +73,18 @@ class DaskEngine:
         except ImportError as exc:
             message = "--engine dask needs the optional extra: pip install 'factcheck[dask]'"
             raise RuntimeError(message) from exc
+        import dask
+
         self._cluster = None
-        if scheduler:
-            try:
-                self._client = Client(scheduler, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError, ValueError) as exc:
-                raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-        else:
-            self._cluster = _local_cluster(jobs)
-            self._client = Client(self._cluster)
+        with dask.config.set(_SHORT_LOGS):
+            if scheduler:
+                try:
+                    self._client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+                except (OSError, TimeoutError, ValueError) as exc:
+                    raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            else:
+                self._cluster = _local_cluster(jobs)
+                self._client = Client(self._cluster)
         self._run_id = uuid.uuid4().hex[:12]
         [shared] = self._client.scatter([setup_args], broadcast=True, hash=False)
         self._setup, self._setup_args, self._work = setup, shared, work

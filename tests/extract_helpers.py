@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from factcheck.extract import extract
@@ -21,3 +23,9 @@ def row(text: str, surface: str) -> pd.Series:
     found = rows[rows["surface"] == surface]
     assert len(found) == 1, rows[["surface", "value", "unit", "qualifier"]]
     return found.iloc[0]
+
+
+def assert_reads(text: str, surface: str, value: float, unit: str) -> None:
+    """`surface` in `text` is read as `value` in `unit` (close, for values like 1/3)."""
+    figure = row(text, surface)
+    assert math.isclose(figure.value, value) and figure.unit == unit, figure[["value", "unit"]]

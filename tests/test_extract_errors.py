@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from extract_helpers import row, table
+from extract_helpers import assert_reads, row, table
 
 from factcheck.extract.hedges import HEDGE_SHARE
 
@@ -155,8 +155,7 @@ def test_the_hedge_share_is_a_tenth() -> None:
     ("The cabin is one mile from the road.", "one mile", 1, "mile"),
 ])
 def test_forms_of_units_and_numbers(text: str, surface: str, value: float, unit: str) -> None:
-    figure = row(text, surface)
-    assert math.isclose(figure.value, value) and figure.unit == unit
+    assert_reads(text, surface, value, unit)
 
 
 def test_a_capital_article_before_a_dollar_sign_is_no_currency_code() -> None:

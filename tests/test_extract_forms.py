@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from extract_helpers import row, table
+from extract_helpers import assert_reads, row, table
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit"), [
@@ -18,8 +18,7 @@ from extract_helpers import row, table
     ("It booked a profit of Y=72 billion.", "Y=72 billion", 72e9, "japanese yen"),
 ])
 def test_transliterated_pound_and_yen_signs(text: str, surface: str, value: float, unit: str) -> None:
-    figure = row(text, surface)
-    assert math.isclose(figure.value, value) and figure.unit == unit
+    assert_reads(text, surface, value, unit)
 
 
 @pytest.mark.parametrize("text", ["Sales of the PS5 console beat the PS4.", "The UPS2 parcel left."])
@@ -35,8 +34,7 @@ def test_a_product_name_is_no_pound_sign(text: str) -> None:
     ("The wait was three-quarters of an hour.", "three-quarters of an hour", 0.75, "hour"),
 ])
 def test_a_fraction_of_a_unit_measures_in_that_unit(text: str, surface: str, value: float, unit: str) -> None:
-    figure = row(text, surface)
-    assert math.isclose(figure.value, value) and figure.unit == unit
+    assert_reads(text, surface, value, unit)
 
 
 def test_a_fraction_of_a_group_stays_a_share() -> None:
@@ -147,8 +145,7 @@ def test_turning_a_number_of_things_is_no_age() -> None:
 ])
 def test_a_whole_and_a_half_or_a_vulgar_fraction_is_one_number(text: str, surface: str, value: float,
                                                                 unit: str) -> None:
-    figure = row(text, surface)
-    assert math.isclose(figure.value, value) and figure.unit == unit
+    assert_reads(text, surface, value, unit)
 
 
 def test_and_a_half_times_is_a_multiplier() -> None:
@@ -183,8 +180,7 @@ def test_a_dollar_named_after_the_amount(text: str, surface: str, unit: str) -> 
     ("The bank trimmed rates by half a percent.", "half a percent", 0.5, "percentage"),
 ])
 def test_half_a_unit_measures_in_that_unit(text: str, surface: str, value: float, unit: str) -> None:
-    figure = row(text, surface)
-    assert math.isclose(figure.value, value) and figure.unit == unit
+    assert_reads(text, surface, value, unit)
 
 
 def test_a_fraction_of_an_amount_written_in_figures_stays_a_share() -> None:

@@ -160,7 +160,7 @@ def worker_rules(rules: Any, preload: tuple[str, ...] | None) -> RuleSource | by
     the workers inherit them. Otherwise the rules, compiled here, pickled once for all workers."""
     if isinstance(rules, LazyRules) and preload is not None:
         pool.prestart(preload, choice_text(rules.source.choice))
-        if (text := served_rules()) is not None and choice_of(text) == rules.source.choice:
+        if _server_compiles(rules.source.choice):
             return rules.source
     return pickle.dumps(loaded(rules).for_evaluation(), pickle.HIGHEST_PROTOCOL)
 
@@ -174,8 +174,7 @@ def run_rules(choice: RuleChoice, cache: Cache) -> RuleSet | LazyRules:
     known = cache.get("rules", source.key) if cache.enabled else None
     if isinstance(known, str):
         return LazyRules(source, known)
-    offered = (text := served_rules()) is not None and choice_of(text) == choice
-    digest = _verdict(source.key) if offered else None
+    digest = _verdict(source.key) if _server_compiles(choice) else None
     if digest is None:
         ruleset = source.compile()
         digest = ruleset.digest
@@ -184,6 +183,11 @@ def run_rules(choice: RuleChoice, cache: Cache) -> RuleSet | LazyRules:
     if cache.enabled:
         cache.put("rules", source.key, digest)
     return ruleset
+
+
+def _server_compiles(choice: RuleChoice) -> bool:
+    """Whether the running fork server was started with `choice` (and so compiles those rules)."""
+    return (text := served_rules()) is not None and choice_of(text) == choice
 
 
 def _verdict(key: str) -> str | None:

@@ -265,8 +265,12 @@ def setup_worker(rules: Any, cache: tuple[Path | None, bytes | None],
     applies exactly the rules the run started with, compiled once per run, not once per worker.
     """
     warm_up()
-    ruleset = rules.for_workers() if rules is not None and not isinstance(rules, bytes) else \
-        pickle.loads(rules) if rules is not None else None
+    if rules is None:
+        ruleset = None
+    elif isinstance(rules, bytes):
+        ruleset = pickle.loads(rules)
+    else:
+        ruleset = rules.for_workers()
     return WorkerState(ruleset, Cache.from_spec(cache), streamed, renderings)
 
 

@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -302,40 +303,32 @@ class _Row:
         self.unit = _lower(row.unit)
         self.qualifier = _lower(row.qualifier)
         self.value = float(row.value)
-        self._figure: _Figure | None = None
-        self._made = False  # whether `_figure` was made (None is a figure rules cannot use)
-        self._words: tuple[str, str] | None = None
 
-    @property
+    @cached_property
     def figure(self) -> _Figure | None:
         """The figure, or None when formula rules cannot use it."""
-        if not self._made:
-            row = self.source
-            self._figure, self._made = _figure(row, str(row.unit) if _present(row.unit) else ""), True
-        return self._figure
+        row = self.source
+        return _figure(row, str(row.unit) if _present(row.unit) else "")
 
     @property
     def after_words(self) -> str:
         """The words after the figure in its sentence."""
-        return self._near()[0]
+        return self._near[0]
 
     @property
     def before_words(self) -> str:
         """The two words before the figure in its sentence."""
-        return self._near()[1]
+        return self._near[1]
 
+    @cached_property
     def _near(self) -> tuple[str, str]:
-        if self._words is None:
-            figure = self.figure
-            if figure is None:
-                self._words = ("", "")
-            else:
-                sentence_end = figure.sentence_start + len(figure.sentence)
-                after = self.text[figure.end:min(sentence_end, figure.end + _NEAR_CHARS)]
-                before = self.text[max(figure.sentence_start, figure.start - _NEAR_CHARS):figure.start]
-                self._words = (" ".join(_WORD.findall(after)[:_WINDOW_WORDS]),
-                               " ".join(_WORD.findall(before)[-2:]))
-        return self._words
+        figure = self.figure
+        if figure is None:
+            return "", ""
+        sentence_end = figure.sentence_start + len(figure.sentence)
+        after = self.text[figure.end:min(sentence_end, figure.end + _NEAR_CHARS)]
+        before = self.text[max(figure.sentence_start, figure.start - _NEAR_CHARS):figure.start]
+        return " ".join(_WORD.findall(after)[:_WINDOW_WORDS]), " ".join(_WORD.findall(before)[-2:])
 
 
 class _DocumentRows:

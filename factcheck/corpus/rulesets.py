@@ -117,11 +117,16 @@ def serve() -> None:
 
 def start_server(choice: RuleChoice, cache: Cache, preload: tuple[str, ...]) -> None:
     """Start the workers' fork server with the run's choice of rules for it to compile, unless the
-    run may be served wholly from `cache` (see the module's docstring)."""
-    source = _READ[choice] = read_source(choice)
-    if source is not None and cache.enabled and isinstance(cache.get("rules", source.key), str):
+    run may be served wholly from `cache` (see the module's docstring). Without a cache there is
+    nothing to look up first: the server starts at once, and the run reads its rule files while
+    the server preloads."""
+    if not cache.enabled:
+        pool.prestart(preload, choice_text(choice))
+        _READ[choice] = read_source(choice)
         return
-    pool.prestart(preload, choice_text(choice))
+    source = _READ[choice] = read_source(choice)
+    if source is None or not isinstance(cache.get("rules", source.key), str):
+        pool.prestart(preload, choice_text(choice))
 
 
 class LazyRules:

@@ -4,6 +4,7 @@ and `factcheck cache info|clear` manage it (see docs/security.md)."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import pickle
 from pathlib import Path
 
@@ -151,10 +152,10 @@ def test_the_key_covers_all_code_and_the_libraries(tmp_path: Path, monkeypatch: 
     (tmp_path / "compare" / "align.py").write_text("A = 2\n", encoding="utf-8")
     code_fingerprint.cache_clear()
     assert code_fingerprint("") != before
-    monkeypatch.setattr(cache_module, "version", lambda name: "99" if name == "quantulum3" else "1")
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99" if name == "quantulum3" else "1")
     code_fingerprint.cache_clear()
     changed = code_fingerprint("")
-    monkeypatch.setattr(cache_module, "version", lambda name: "99" if name == "pint" else "1")
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99" if name == "pint" else "1")
     code_fingerprint.cache_clear()
     assert code_fingerprint("") != changed
     code_fingerprint.cache_clear()

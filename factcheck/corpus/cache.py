@@ -41,7 +41,6 @@ import stat
 from collections.abc import Iterator
 from enum import Enum
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +82,10 @@ def cache_limit() -> int:
 @cache
 def code_fingerprint(*parts: str) -> str:
     """Digest of the version, the libraries' versions and the files (code and data) under the given
-    package-relative paths ("" for the whole package)."""
+    package-relative paths ("" for the whole package). importlib.metadata is imported here, not with
+    the module: a run without a cache starts its fork server before it keys anything."""
+    from importlib.metadata import PackageNotFoundError, version
+
     digest = hashlib.sha256(f"{__version__}\0".encode())
     for library in _LIBRARIES:
         with contextlib.suppress(PackageNotFoundError):

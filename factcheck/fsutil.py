@@ -15,10 +15,16 @@ import os
 import secrets
 import stat
 import tempfile
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+# Folders whose checked descriptors a `SafeFolder` keeps open at most (a bound on the descriptors
+# a run holds, whatever the depth and breadth of its report folder); others are walked each time.
+MAX_KEPT_FOLDERS = 64
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_CHUNK = 1 << 16
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -90,10 +96,27 @@ class SafeFolder:
 
     Names are relative POSIX paths (`a/b.md`); one that is absolute or climbs with `..` is refused.
     Errors are `OSError`s naming the full path, so the caller can print one line and stop.
+
+    With `keep_open` (a run writing thousands of reports into a few folders) the descriptor of each
+    folder, once walked and checked, is kept and used for every later file in it, instead of walking
+    and checking every component again per file. A folder whose name is replaced by a link later
+    still receives nothing through the link: the run goes on using the folder it checked, wherever
+    that folder now is (moving it elsewhere takes the right to write there). One removed meanwhile
+    is walked (and checked) again.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, keep_open: bool = False) -> None:
         self.root = root
+        # The kept descriptors, by folder parts (the folder itself is ()); closed with this object.
+        self._kept: dict[tuple[str, ...], int] | None = None
+        if keep_open:
+            self._kept = {}
+            weakref.finalize(self, _close_all, self._kept)
+
+    def close(self) -> None:
+        """Close the kept descriptors (later calls walk and keep them again)."""
+        if self._kept:
+            _close_all(self._kept)
 
     def _parts(self, name: str) -> tuple[list[str], str]:
         # As PurePosixPath(name).parts, without its cost (a run reads and writes thousands of files).
@@ -131,6 +154,35 @@ class SafeFolder:
             raise
         return fd
 
+    def _folder(self, folders: list[str], create: bool) -> tuple[int, bool]:
+        """A descriptor of the sub-folder `folders` (see `_open_folder`), and whether it is kept
+        (else the caller closes it)."""
+        kept = self._kept
+        if kept is None:
+            return self._open_folder(folders, create), False
+        key = tuple(folders)
+        fd = kept.get(key)
+        if fd is None:
+            fd = self._open_folder(folders, create)
+            if len(kept) >= MAX_KEPT_FOLDERS:
+                return fd, False
+            kept[key] = fd
+        return fd, True
+
+    def _gone(self, folders: list[str], fd: int, is_kept: bool) -> bool:
+        """Whether kept descriptor `fd` is of a folder removed since it was checked (then forgotten,
+        so that the next walk checks what now has its name)."""
+        if not is_kept or os.fstat(fd).st_nlink:
+            return False
+        assert self._kept is not None
+        del self._kept[tuple(folders)]
+        os.close(fd)
+        return True
+
+    def _release(self, fd: int, is_kept: bool) -> None:
+        if not is_kept:
+            os.close(fd)
+
     def _open_inner(self, fd: int, part: str, walked: Path) -> int:
         try:
             return os.open(part, _DIR_FLAGS, dir_fd=fd)
@@ -149,7 +201,17 @@ class SafeFolder:
     def write_bytes(self, name: str, data: bytes) -> None:
         """Replace `name` atomically; a link already at `name` is replaced, never followed."""
         folders, base = self._parts(name)
-        fd = self._open_folder(folders, create=True)
+        fd, is_kept = self._folder(folders, create=True)
+        try:
+            self._write_in(fd, base, name, data)
+        except FileNotFoundError as exc:
+            if not self._gone(folders, fd, is_kept):
+                raise OSError(exc.errno, exc.strerror or str(exc), str(self.root / name)) from exc
+            self.write_bytes(name, data)  # into what now has the folder's name, checked afresh
+        finally:
+            self._release(fd, is_kept)
+
+    def _write_in(self, fd: int, base: str, name: str, data: bytes) -> None:
         temp = f".{base[:80]}.{secrets.token_hex(6)}.tmp"
         try:
             try:
@@ -169,12 +231,10 @@ class SafeFolder:
                 with contextlib.suppress(OSError):
                     os.unlink(temp, dir_fd=fd)
                 raise
-        except UnsafePath:
+        except (UnsafePath, FileNotFoundError):
             raise
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror or str(exc), str(self.root / name)) from exc
-        finally:
-            os.close(fd)
 
     def read_bytes(self, name: str, touch: bool = False) -> bytes | None:
         """The bytes of regular file `name`; None when it does not exist. A link or a special file
@@ -182,31 +242,38 @@ class SafeFolder:
         modification time to now (a cache's record of use)."""
         folders, base = self._parts(name)
         try:
-            fd = self._open_folder(folders, create=False)
+            fd, is_kept = self._folder(folders, create=False)
         except FileNotFoundError:
             return None
         try:
             try:
-                handle = os.open(base, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=fd)
+                handle = os.open(base, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | _CLOEXEC, dir_fd=fd)
             except FileNotFoundError:
-                return None
+                return self.read_bytes(name, touch) if self._gone(folders, fd, is_kept) else None
             except OSError as exc:
                 raise self._refusal(fd, base, self.root / name) from exc
-            with os.fdopen(handle, "rb") as source:
-                if not stat.S_ISREG(os.fstat(source.fileno()).st_mode):
+            try:
+                status = os.fstat(handle)
+                if not stat.S_ISREG(status.st_mode):
                     raise UnsafePath(0, "is not a regular file", str(self.root / name))
                 if touch:
                     with contextlib.suppress(OSError):
-                        os.utime(source.fileno())
-                return source.read()
+                        os.utime(handle)
+                # Plain reads to the end (the size is a hint: the file may change meanwhile).
+                chunks = [os.read(handle, status.st_size + 1)]
+                while chunks[-1]:
+                    chunks.append(os.read(handle, max(status.st_size, _CHUNK)))
+                return b"".join(chunks)
+            finally:
+                os.close(handle)
         finally:
-            os.close(fd)
+            self._release(fd, is_kept)
 
     def delete(self, name: str) -> bool:
         """Delete regular file `name` (a link or anything else is left alone); True when deleted."""
         folders, base = self._parts(name)
         try:
-            fd = self._open_folder(folders, create=False)
+            fd, is_kept = self._folder(folders, create=False)
         except OSError:
             return False
         try:
@@ -215,6 +282,13 @@ class SafeFolder:
             os.unlink(base, dir_fd=fd)
             return True
         except FileNotFoundError:
-            return False
+            return self.delete(name) if self._gone(folders, fd, is_kept) else False
         finally:
+            self._release(fd, is_kept)
+
+
+def _close_all(descriptors: dict[tuple[str, ...], int]) -> None:
+    for fd in descriptors.values():
+        with contextlib.suppress(OSError):
             os.close(fd)
+    descriptors.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from factcheck.cli import app
+from factcheck.fsutil import MAX_KEPT_FOLDERS, SafeFolder, UnsafePath
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = str(ROOT / "rules" / "un.yaml")
@@ -188,3 +190,38 @@ def test_a_closed_pipe_ends_quietly(here: Path) -> None:
         errors = process.stderr.read().decode()
         code = process.wait(timeout=60)
     assert code == 141 and "Traceback" not in errors
+
+
+def test_a_kept_folder_replaced_by_a_link_receives_nothing_through_it(tmp_path: Path) -> None:
+    """A run keeps each report folder's checked descriptor: renaming the folder and putting a link
+    in its place redirects nothing; once the folder it checked is removed, the name is checked again."""
+    reports, outside = tmp_path / "reports", tmp_path / "outside"
+    outside.mkdir()
+    files = SafeFolder(reports, keep_open=True)
+    files.write_bytes("sub/a.md", b"one")
+    (reports / "sub").rename(reports / "moved")
+    (reports / "sub").symlink_to(outside)
+    files.write_bytes("sub/b.md", b"two")
+    assert files.read_bytes("sub/a.md") == b"one"
+    assert list(outside.iterdir()) == [] and (reports / "moved" / "b.md").read_bytes() == b"two"
+    shutil.rmtree(reports / "moved")
+    with pytest.raises(UnsafePath, match="symbolic link"):
+        files.write_bytes("sub/c.md", b"three")
+    with pytest.raises(UnsafePath, match="symbolic link"):
+        files.read_bytes("sub/a.md")
+    (reports / "sub").unlink()
+    files.write_bytes("sub/d.md", b"four")
+    assert (reports / "sub" / "d.md").read_bytes() == b"four" and list(outside.iterdir()) == []
+
+
+def test_a_run_keeps_a_bounded_number_of_folders_open(tmp_path: Path) -> None:
+    files = SafeFolder(tmp_path, keep_open=True)
+    before = len(os.listdir("/proc/self/fd")) if Path("/proc/self/fd").is_dir() else None
+    for number in range(MAX_KEPT_FOLDERS + 10):
+        files.write_bytes(f"f{number}/a.md", b"x")
+        assert files.read_bytes(f"f{number}/a.md") == b"x"
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) - before <= MAX_KEPT_FOLDERS
+    files.close()
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before

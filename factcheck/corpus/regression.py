@@ -203,7 +203,7 @@ class ReportFolder:
 
     def __init__(self, folder: Path, check: bool, owner: str = "check", roots: Iterable[str] = ()) -> None:
         self.folder = folder
-        self.files = SafeFolder(folder)
+        self.files = SafeFolder(folder, keep_open=True)  # thousands of files, a few folders
         self.check = check
         self.owner = owner
         self.names = Names(roots)
@@ -280,6 +280,7 @@ class ReportFolder:
         kept = [(owner, name) for owner, name in previous if owner != self.owner]
         kept += [(self.owner, name) for name in self.written]
         self._put(MANIFEST, render_manifest(kept).encode("utf-8"))
+        self.files.close()
 
 
 def render_manifest(files: Iterable[tuple[str, str]]) -> str:

@@ -13,17 +13,24 @@ It then moves every object loaded so far out of the garbage collector's reach (`
 after `factcheck.corpus.warm_check` where that is preloaded too): a worker's collections would
 otherwise write to the headers of those objects and so copy, page by page, the memory it shares
 with the server and with the other workers (Dask's workers, which allocate much, most of it).
+The collector is off while it loads (and `warm_check` loads): the preload builds objects that stay
+for good and leaves next to no garbage, so the collections its allocations would set off would
+find nothing to free, yet delay the first worker.
 """
 
 import atexit
 import gc
 import os
 
-from factcheck.corpus.pool import FORKSERVER_ENV
-from factcheck.corpus.runner import warm_up
+gc.disable()
+try:
+    from factcheck.corpus.pool import FORKSERVER_ENV
+    from factcheck.corpus.runner import warm_up
 
-warm_up()
-gc.freeze()
+    warm_up()
+finally:
+    gc.freeze()
+    gc.enable()
 
 if os.environ.pop(FORKSERVER_ENV, None):
     atexit.register(os._exit, 0)

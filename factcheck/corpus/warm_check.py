@@ -8,13 +8,17 @@ facts; and the run's rules, compiled once for every worker (`factcheck.corpus.ru
 
 import gc
 
-import factcheck.pipeline
-import factcheck.rules.loader  # noqa: F401
-from factcheck.corpus.rulesets import serve
-from factcheck.extract.unit_registry import registry
-from factcheck.facts import reference_facts
+gc.disable()  # while preloading, as in `factcheck.corpus.warm`
+try:
+    import factcheck.pipeline
+    import factcheck.rules.loader  # noqa: F401
+    from factcheck.corpus.rulesets import serve
+    from factcheck.extract.unit_registry import registry
+    from factcheck.facts import reference_facts
 
-registry()
-reference_facts()
-serve()
-gc.freeze()  # shared with the workers, as in `factcheck.corpus.warm`
+    registry()
+    reference_facts()
+    serve()
+finally:
+    gc.freeze()  # shared with the workers, as in `factcheck.corpus.warm`
+    gc.enable()

@@ -450,6 +450,7 @@ def check(
     from factcheck.corpus.commands import CheckOptions, run_check
     from factcheck.corpus.pool import PoolError
     from factcheck.rules.findings import Severity
+    from factcheck.rules.model import RuleError
 
     settings = _corpus_settings(config, jobs, cache_dir, no_cache, progress, engine, scheduler, time_limit)
     ruleset = _load_chosen(_rule_choice(config, rules, extend_rules, select, ignore), settings.cache)
@@ -466,7 +467,7 @@ def check(
     def run() -> int:
         try:
             return run_check(options, ruleset, sys.stdout, sys.stderr)
-        except (PoolError, RuntimeError) as exc:
+        except (PoolError, RuntimeError, RuleError) as exc:  # a broken rule file the server compiled
             _error(str(exc))
             return EXIT_BAD_INPUT
 

@@ -4,6 +4,7 @@ of the run, and a broken rule file still stops the run."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import pickle
@@ -196,3 +197,33 @@ def test_a_server_whose_compiler_fails_leaves_the_rules_to_the_run(
     monkeypatch.setattr(rulesets.RuleSource, "compile", fail)
     serve()
     assert rulesets._SERVED == {}
+
+
+def test_a_run_reading_while_its_server_answers_reports_as_any_run(tmp_path: Path) -> None:
+    """Through the console script: the run reads its documents while the fork server compiles the
+    rules, yet reports nothing before the server's answer (a broken rule file: the rule's error
+    alone), and then exactly what a run whose rules were known at its start reports."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "c", "d"):
+        (corpus / f"{name}.txt").write_text(f"The council met {len(name) + 2} times in 12 months.\n",
+                                            encoding="utf-8")
+    (corpus / "b.txt").write_bytes(b"\x00\x01\x02 not text \x00" * 40)
+
+    def run(rule: str, *options: str) -> subprocess.CompletedProcess[str]:
+        choice = _choice(tmp_path, rule)
+        return subprocess.run(
+            [str(Path(sys.executable).with_name("factcheck")), "check", str(corpus), "--rules",
+             choice.rules[0], "--format", "json", "--no-progress", *options],
+            capture_output=True, text=True, env={**os.environ, "CI": "true"})
+
+    broken = run(BROKEN, "--no-cache")
+    assert broken.returncode == 2 and broken.stdout == ""
+    assert re.fullmatch(r"factcheck: .*rules\.yaml:\d+:\d+: .*\n", broken.stderr, re.DOTALL)
+    assert "b.txt" not in broken.stderr
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    runs = [run(RULE, "--no-cache"), run(RULE, *cache), run(RULE, *cache)]  # the last: rules known
+    assert [result.returncode for result in runs] == [2, 2, 2]  # b.txt is no text
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+    assert json.loads(runs[0].stdout)  # not empty
+    assert [result.stderr.count("b.txt") for result in runs] == [1, 1, 1]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from factcheck.corpus import runner as runner_module
 from factcheck.corpus.cache import Cache
 from factcheck.corpus.pool import Failure
 from factcheck.corpus.runner import (
@@ -24,6 +26,7 @@ from factcheck.corpus.runner import (
 )
 from factcheck.documents import Document, DocumentError
 from factcheck.report.formats import TableFormat
+from factcheck.rules.model import Position, RuleError
 
 TEXTS = [f"Item {n}: the plant made {n * 1000} cars and {n + 2}% more vans." for n in range(1, 9)]
 
@@ -160,3 +163,66 @@ def test_only_the_renderings_a_run_writes_are_made_and_cached_apart(tmp_path: Pa
     again = Runner(settings, rules, renderings=frozenset())
     assert [o.value for o in again.run(_sources())] == [o.value for o in bare]
     assert again.stats.cached == len(TEXTS)
+
+
+class _Answering:
+    """Rules whose fork server answers for them after `answer_after` documents are read (never, by
+    itself, when None); `settle` records how many the run had read by then, or raises `error`."""
+
+    digest = ""
+
+    def __init__(self, read: list[str], answer_after: int | None = None,
+                 error: Exception | None = None) -> None:
+        self.read, self.answer_after, self.error = read, answer_after, error
+        self.settled_at: int | None = None
+
+    def pending(self) -> bool:
+        return self.answer_after is None or len(self.read) < self.answer_after
+
+    def settle(self) -> None:
+        if self.settled_at is None:
+            self.settled_at = len(self.read)
+        if self.error is not None:
+            raise self.error
+
+
+def _reading(read: list[str], texts: list[str]) -> Iterator[Source]:
+    for n, text in enumerate(texts):
+        read.append(f"doc{n}.txt")
+        item = Document(f"doc{n}.txt", text) if text else DocumentError(f"doc{n}.txt", "binary file")
+        yield Source("corpus", item)
+
+
+@pytest.mark.parametrize(("documents", "chars", "answer_after", "settled_at"), [
+    (5, 10**9, None, 5),  # up to the bound on documents
+    (10**9, len(TEXTS[-1]) + len(TEXTS[-2]), None, 2),  # or on characters of text
+    (10**9, 10**9, 3, 3),  # or until the server answers
+])
+def test_a_run_reads_ahead_while_the_rules_are_pending_within_its_bounds(
+        monkeypatch: pytest.MonkeyPatch, documents: int, chars: int, answer_after: int | None,
+        settled_at: int) -> None:
+    monkeypatch.setattr(runner_module, "READ_AHEAD_DOCUMENTS", documents)
+    monkeypatch.setattr(runner_module, "READ_AHEAD_CHARS", chars)
+    texts = [*TEXTS[::-1], *TEXTS]
+    texts[4], texts[9] = "", "CRASH: 2 million bottles in 9,000 crates."
+    read: list[str] = []
+    rules = _Answering(read, answer_after)
+    runner = Runner(Settings(jobs=2, cache=Cache(None), progress=False), rules)
+    runner._engine = _CrashingEngine()
+    outcomes = list(runner.run(_reading(read, texts)))
+    assert rules.settled_at == settled_at
+    # Order, errors and what a crash costs are those of any run.
+    assert [outcome.doc for outcome in outcomes] == [f"doc{n}.txt" for n in range(len(texts))]
+    assert {outcome.doc: outcome.error for outcome in outcomes if outcome.error} == {
+        "doc4.txt": "binary file", "doc9.txt": "worker crashed (signal SIGKILL)"}
+
+
+def test_no_document_is_reported_before_the_rules_are_settled() -> None:
+    read: list[str] = []
+    rules = _Answering(read, error=RuleError(Position("rules.yaml", 3, 1), "broken"))
+    runner = Runner(Settings(jobs=2, cache=Cache(None), progress=False), rules)
+    runner._engine = _CrashingEngine()
+    outcomes = runner.run(_reading(read, ["", *TEXTS]))  # an unreadable document first
+    with pytest.raises(RuleError):
+        next(outcomes)
+    assert read and runner.stats.documents == 0

@@ -10,7 +10,8 @@ selection, the package's code) and:
 - else, when the workers' fork server was started with the run's choice of rules
   (`start_server`), the server compiles them while it preloads, every worker inherits them by
   fork, and the run asks the server (`_verdict`) for their digest, or for the mistake in a broken
-  rule file, before it reads any document: the run's own process never compiles them;
+  rule file (`PendingRules`): it reads documents while the server answers, but reports on none
+  before the answer; the run's own process never compiles them;
 - else compiles them at once, as any run did, so a broken rule file stops the run before any
   document is read.
 
@@ -31,6 +32,8 @@ import hashlib
 import json
 import os
 import pickle
+import signal
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +156,52 @@ class LazyRules:
         return getattr(self.load(), name)
 
 
+class PendingRules(LazyRules):
+    """Rules the fork server compiles while it preloads: their digest, or the mistake in a broken
+    rule file, is asked of it (`_verdict`) in a thread, so that the run reads documents meanwhile
+    rather than wait idle for the server; `settle` takes the answer (as the digest does), and a run
+    reports on no document before it (see `factcheck.corpus.runner.Runner`)."""
+
+    def __init__(self, source: RuleSource, cache: Cache) -> None:
+        self.source, self._cache = source, cache
+        self._loaded: RuleSet | None = None
+        self._digest: str | None = None
+        self._answer: tuple[str | None, BaseException | None] = (None, None)
+        self._asking = threading.Thread(target=self._ask, name="factcheck-rules", daemon=True)
+        self._asking.start()
+
+    def _ask(self) -> None:
+        if hasattr(signal, "pthread_sigmask"):  # the run's signals (time limits, Ctrl-C): its main thread's
+            signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        try:
+            self._answer = (_verdict(self.source.key), None)
+        except BaseException as exc:  # raised where the run takes the answer
+            self._answer = (None, exc)
+
+    def pending(self) -> bool:
+        """Whether the server has not answered yet."""
+        return self._asking.is_alive()
+
+    def settle(self) -> None:
+        """Wait for the server's answer; a `RuleError` for a broken rule file. Rules it could not
+        answer for (it holds others) are compiled here, as `run_rules` compiles them."""
+        if self._digest is not None:
+            return
+        self._asking.join()
+        digest, error = self._answer
+        if error is not None:
+            raise error
+        self._digest = digest if digest is not None else self.load().digest
+        if self._cache.enabled:
+            self._cache.put("rules", self.source.key, self._digest)
+
+    @property
+    def digest(self) -> str:
+        self.settle()
+        assert self._digest is not None
+        return self._digest
+
+
 def loaded(rules: Any) -> Any:
     """The compiled rule set behind `rules` (a `RuleSet`, or a `LazyRules` compiled now)."""
     return rules.load() if isinstance(rules, LazyRules) else rules
@@ -172,21 +221,18 @@ def worker_rules(rules: Any, preload: tuple[str, ...] | None) -> RuleSource | by
 
 def run_rules(choice: RuleChoice, cache: Cache) -> RuleSet | LazyRules:
     """The rules a `check` run applies, compiled only where they must be (see the module's docstring);
-    a `RuleError` for a broken rule file."""
+    a `RuleError` for a broken rule file (from `PendingRules.settle` for rules the server compiles)."""
     source = _READ.pop(choice) if choice in _READ else read_source(choice)
     if source is None:
         return load_chosen(choice)  # which says what is wrong
     known = cache.get("rules", source.key) if cache.enabled else None
     if isinstance(known, str):
         return LazyRules(source, known)
-    digest = _verdict(source.key) if _server_compiles(choice) else None
-    if digest is None:
-        ruleset = source.compile()
-        digest = ruleset.digest
-    else:
-        ruleset = LazyRules(source, digest)
+    if _server_compiles(choice):
+        return PendingRules(source, cache)
+    ruleset = source.compile()
     if cache.enabled:
-        cache.put("rules", source.key, digest)
+        cache.put("rules", source.key, ruleset.digest)
     return ruleset
 
 

@@ -41,6 +41,11 @@ TASKS_PER_MESSAGE = 8
 # On Dask a message is a scheduled task, whose bookkeeping (in the scheduler of a local cluster,
 # which runs in the run's own process) costs several times a pipe's message: larger ones.
 DASK_TASKS_PER_MESSAGE = 32
+# While the workers' fork server is still answering for the rules (see `Runner._read_ahead`), the
+# run reads up to this many documents, or characters of their text, ahead instead of waiting idle;
+# bounded so that its memory stays flat whatever the corpus.
+READ_AHEAD_DOCUMENTS = 4096
+READ_AHEAD_CHARS = 16_000_000
 # Show a progress bar only once a run has more documents than this.
 PROGRESS_AFTER = 5
 # The reports a check can render per document: markdown and the HTML fragment.
@@ -352,10 +357,14 @@ class Runner:
         self.streamed = streamed
         self.renderings = renderings
         self.ruleset = ruleset
-        self.digest = getattr(ruleset, "digest", "") if ruleset is not None else ""
         self.stats = Stats()
         self._engine: Engine | None = None
         settings.cache.probe()
+
+    @property
+    def digest(self) -> str:
+        """The rules' digest, which the result cache's keys hold ("" when only extracting)."""
+        return self.ruleset.digest if self.ruleset is not None else ""
 
     def run(self, stream: Iterable[Source], total: int | None = None) -> Iterator[Outcome]:
         """Every source's outcome, in input order (`total`: how many to expect, for the progress bar)."""
@@ -369,7 +378,7 @@ class Runner:
             self.settings.cache.prune()
 
     def _run_units(self, units: Iterable[Unit], total: int | None) -> Iterator[Outcome]:
-        units = iter(units)
+        units = self._read_ahead(iter(units))
         first = list(itertools.islice(units, 2))
         if len(first) < 2:  # a single document (or story): no pool, no start-up cost
             for unit in first:
@@ -384,6 +393,27 @@ class Runner:
             finally:
                 if self._engine is not None:
                     self._engine.close()
+
+    def _read_ahead(self, units: Iterator[Unit]) -> Iterator[Unit]:
+        """`units`, once the rules are settled. Rules the workers' fork server compiles are settled
+        only when it answers for them (`PendingRules`), which it does once it has preloaded: until
+        then the run reads documents (within `READ_AHEAD_DOCUMENTS` and `READ_AHEAD_CHARS`), which
+        it would otherwise read later, while the workers need its core. A broken rule file raises
+        here, before the run reports on any document."""
+        pending = getattr(self.ruleset, "pending", None)
+        if pending is None:
+            return units
+        ahead: list[Unit] = []
+        documents = chars = 0
+        while documents < READ_AHEAD_DOCUMENTS and chars < READ_AHEAD_CHARS and pending():
+            unit = next(units, None)
+            if unit is None:
+                break
+            ahead.append(unit)
+            documents += len(unit)
+            chars += sum(len(source.item.text) for source in unit if isinstance(source.item, Document))
+        self.ruleset.settle()
+        return itertools.chain(ahead, units)
 
     def _lookup(self, unit: Unit) -> tuple[dict[int, Outcome], Task | StoryTask | None, list[int]]:
         """The unit's finished outcomes by position (errors, cached results), and the work still to

@@ -711,6 +711,18 @@ def facts_show(
         typer.echo("\n\n".join(as_text(entry) for entry in entries))
 
 
+def _main_as_module() -> None:
+    """Have the processes a run starts take the `factcheck` console script for `python -m factcheck`.
+
+    multiprocessing runs a script that is the main module again in every process it starts (the
+    workers, forked from the fork server, and the process asking it for the rules' verdict), which
+    for the console script imports this module and typer in each before it does anything; a main
+    module named `....__main__` it never runs again. The workers need nothing from the script."""
+    script = sys.modules.get("__main__")
+    if script is not None and getattr(script, "__spec__", None) is None:
+        script.__spec__ = importlib.util.find_spec("factcheck.__main__")
+
+
 def main() -> None:
     """Console-script entry point.
 
@@ -719,6 +731,7 @@ def main() -> None:
     closed its workers and written its files, and the interpreter's teardown of pandas, numpy and
     the unit tables (about 0.2 s) would only delay the caller.
     """
+    _main_as_module()
     command = _command()
     _prestart_workers(sys.argv[1:], command)
     try:

@@ -149,3 +149,17 @@ def test_an_alarm_bounds_each_piece_of_work_and_puts_the_handler_back() -> None:
             time.sleep(1)
         alarm.disarm()
     assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_every_file_read_over_the_limit_is_an_error_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One time limit, one signal handler, for all of a run's inputs: each file is still bounded."""
+    Path("corpus").mkdir()
+    Path("corpus", "a.txt").write_text("HANG " + GOOD, encoding="utf-8")
+    Path("corpus", "b.txt").write_text(GOOD, encoding="utf-8")
+    Path("corpus", "c.txt").write_text("HANG " + GOOD.replace("£600m", "£700m"), encoding="utf-8")
+    slow_to_read(monkeypatch, "HANG")
+    result = run("check", "corpus", "--format", "json", "--time-limit", "0.5")
+    assert result.exit_code == 2
+    for name in ("a", "c"):
+        assert f"factcheck: corpus/{name}.txt: reading exceeded the time limit of 0.5 s" in result.stderr
+    assert "b.txt" in result.stdout

@@ -123,35 +123,36 @@ def sources(paths: Iterable[str], skip: Path | None = None,
     reader itself fail, the rest of that argument becomes one error and the run goes on.
     """
     skipped = skip.resolve() if skip is not None else None
-    for root in paths:
-        # Only an argument that holds the skipped folder needs each document's path resolved.
-        holds = skipped is not None and root != "-" and _within(skipped, Path(root).resolve())
-        try:
-            for name, documents in read_inputs([root]):
-                for item in _read_in_time(name, documents, time_limit):
-                    if holds and _within(Path(item.doc.partition("#")[0]).resolve(), skipped):
-                        continue
-                    yield Source(root, item)
-        except Exception as exc:
-            yield Source(root, DocumentError(root, f"reading stopped: {type(exc).__name__}: {exc}"))
+    with Alarm(time_limit) as alarm:  # one handler for all inputs (one per file cost more than reading it)
+        for root in paths:
+            # Only an argument that holds the skipped folder needs each document's path resolved.
+            holds = skipped is not None and root != "-" and _within(skipped, Path(root).resolve())
+            try:
+                for name, documents in read_inputs([root]):
+                    for item in _read_in_time(name, documents, alarm):
+                        if holds and _within(Path(item.doc.partition("#")[0]).resolve(), skipped):
+                            continue
+                        yield Source(root, item)
+            except Exception as exc:
+                yield Source(root, DocumentError(root, f"reading stopped: {type(exc).__name__}: {exc}"))
 
 
 def _read_in_time(name: str, documents: Iterator[Document | DocumentError],
-                  seconds: float | None) -> Iterator[Document | DocumentError]:
-    """The input's documents, each read within `seconds`; one over it ends the input, as an error."""
-    with Alarm(seconds) as alarm:
-        while True:
-            try:
-                alarm.arm()
-                item = next(documents, None)
-            except TimeLimitExceeded as exc:
-                yield DocumentError(name, f"reading {exc}")
-                return
-            finally:
-                alarm.disarm()
-            if item is None:
-                return
-            yield item
+                  alarm: Alarm) -> Iterator[Document | DocumentError]:
+    """The input's documents, each read within the `alarm`'s time; one over it ends the input, as
+    an error."""
+    while True:
+        try:
+            alarm.arm()
+            item = next(documents, None)
+        except TimeLimitExceeded as exc:
+            yield DocumentError(name, f"reading {exc}")
+            return
+        finally:
+            alarm.disarm()
+        if item is None:
+            return
+        yield item
 
 
 def _within(path: Path, folder: Path | None) -> bool:

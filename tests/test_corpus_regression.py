@@ -20,6 +20,7 @@ from factcheck.corpus.regression import (
     _is_inside,
     parse_reports,
     parse_verdicts,
+    path_parts_of,
     render_index,
     report_name,
     verdict_drift,
@@ -175,3 +176,10 @@ def test_a_manifest_name_is_inside_the_folder_exactly_as_pathlib_reads_it(name: 
     path = PurePosixPath(name)
     inside = bool(name) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
     assert _is_inside(name) == inside
+
+
+@given(st.text(alphabet="/.ab\\é ", max_size=14))
+def test_a_documents_path_is_read_as_pathlib_reads_it(file_part: str) -> None:
+    """Report names parse each document's folder once per run; the parts are pathlib's."""
+    path = Path(file_part)
+    assert path_parts_of(file_part) == (path.name, path.parts, path.is_absolute())

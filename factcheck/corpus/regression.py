@@ -11,6 +11,7 @@ per-article reports are laid out.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -71,14 +72,14 @@ def report_name(root: str, doc: str, prefixed: bool = False, folder: bool | None
     if doc == "-":
         return PurePosixPath("stdin" + REPORT_SUFFIX)
     file_part, hash_sign, record = doc.partition("#")
-    path = Path(file_part)
+    name, path_parts, absolute = path_parts_of(file_part)
     base, own = _base_parts(root.partition("#")[0])
     if folder is None:
         folder = Path(root.partition("#")[0]).is_dir()
-    parts = [path.name] if path.name else []  # the file's name alone, unless it lies in the folder
+    parts = [name] if name else []  # the file's name alone, unless it lies in the folder
     # inside: what `path.relative_to(base)` accepts (an empty base takes relative paths only)
-    if folder and path.parts[:len(base)] == base and (base or not path.is_absolute()):
-        parts = list(path.parts[len(base):])
+    if folder and path_parts[:len(base)] == base and (base or not absolute):
+        parts = list(path_parts[len(base):])
     if prefixed:
         parts = list(own) + (parts if folder else [])
     if parts:
@@ -91,6 +92,25 @@ def report_name(root: str, doc: str, prefixed: bool = False, folder: bool | None
     safe = [part.replace(".", "_") for part in safe[:-1]] + safe[-1:]
     safe = _bounded(safe)
     return PurePosixPath("/".join([*safe[:-1], safe[-1] + REPORT_SUFFIX]))
+
+
+# Whether "/" is the only separator of this system's paths (so a path's last part is what follows it).
+_SLASH_ONLY = os.sep == "/" and not os.altsep
+
+
+def path_parts_of(file_part: str) -> tuple[str, tuple[str, ...], bool]:
+    """`Path(file_part)`'s name, parts and whether it is absolute, its folder parsed once per folder
+    (a run names thousands of documents from a few folders; pathlib parses each in full)."""
+    head, slash, name = file_part.rpartition("/")
+    if _SLASH_ONLY and slash and name not in ("", ".") and head.strip("/"):
+        return name, (*_folder_parts(head), name), file_part.startswith("/")
+    path = Path(file_part)
+    return path.name, path.parts, path.is_absolute()
+
+
+@lru_cache(maxsize=256)
+def _folder_parts(folder: str) -> tuple[str, ...]:
+    return Path(folder).parts
 
 
 @lru_cache(maxsize=64)

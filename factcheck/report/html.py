@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import functools
 import hashlib
 import html
 import math
@@ -116,15 +117,22 @@ def _inert(plain: str) -> str:
 def page_parts(title: str, css: str = BASE_CSS) -> tuple[str, str]:
     """The start and end of an HTML document: the CSS inline and allowed by its hash in the
     Content-Security-Policy, which allows nothing else (no script, image, font, frame or fetch)."""
+    opening, closing = _page_frame(css)
+    return opening + f"<title>{text(title)}</title>\n" + closing, "</body>\n</html>\n"
+
+
+@functools.lru_cache(maxsize=8)
+def _page_frame(css: str) -> tuple[str, str]:
+    """What a page's head holds before and after its title: the same for every page of a run
+    (hashing the CSS once, not once per report)."""
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     policy = (f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; script-src 'none'; "
               "base-uri 'none'; form-action 'none'")
-    head = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
             "<meta name=\"referrer\" content=\"no-referrer\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{text(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n")
-    return head, "</body>\n</html>\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+            f"<style>{css}</style>\n</head>\n<body>\n")
 
 
 def page(title: str, body: str, css: str = BASE_CSS) -> str:

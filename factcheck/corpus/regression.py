@@ -69,8 +69,14 @@ def report_name(root: str, doc: str, prefixed: bool = False, folder: bool | None
 
     A run names thousands of reports: the document's path is parsed once, its argument's once per run.
     """
+    return PurePosixPath(_report_name(root, doc, prefixed, folder))
+
+
+def _report_name(root: str, doc: str, prefixed: bool, folder: bool | None) -> str:
+    """`report_name` as text: its parts hold no "/" and are never empty, "." or "..", so the text is
+    the path's own (and `Names` needs no path object per report)."""
     if doc == "-":
-        return PurePosixPath("stdin" + REPORT_SUFFIX)
+        return "stdin" + REPORT_SUFFIX
     file_part, hash_sign, record = doc.partition("#")
     name, path_parts, absolute = path_parts_of(file_part)
     base, own = _base_parts(root.partition("#")[0])
@@ -91,7 +97,7 @@ def report_name(root: str, doc: str, prefixed: bool = False, folder: bool | None
     safe = [_UNSAFE.sub("_", part).strip("_.") or "_" for part in parts]
     safe = [part.replace(".", "_") for part in safe[:-1]] + safe[-1:]
     safe = _bounded(safe)
-    return PurePosixPath("/".join([*safe[:-1], safe[-1] + REPORT_SUFFIX]))
+    return "/".join([*safe[:-1], safe[-1] + REPORT_SUFFIX])
 
 
 # Whether "/" is the only separator of this system's paths (so a path's last part is what follows it).
@@ -139,14 +145,14 @@ class Names:
     def claim(self, root: str, doc: str) -> str:
         if root not in self._folders:
             self._folders[root] = Path(root.partition("#")[0]).is_dir()
-        name = report_name(root, doc, self._prefixed, self._folders[root])
+        name = _report_name(root, doc, self._prefixed, self._folders[root])
         candidate, number = name, 1
         # case-insensitive file systems collide too
-        while str(candidate).lower() in self._taken or _RESERVED.fullmatch(str(candidate).lower()):
+        while (folded := candidate.lower()) in self._taken or _RESERVED.fullmatch(folded):
             number += 1
-            candidate = name.with_name(f"{name.stem}-{number}{REPORT_SUFFIX}")
-        self._taken.add(str(candidate).lower())
-        return str(candidate)
+            candidate = f"{name.removesuffix(REPORT_SUFFIX)}-{number}{REPORT_SUFFIX}"  # the stem, numbered
+        self._taken.add(folded)
+        return candidate
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +54,14 @@ def test_outcomes_keep_input_order_with_hits_misses_and_errors(tmp_path: Path) -
         table = outcome.value.table
         assert outcome.value.count == len(table) and set(table["doc"]) <= {outcome.doc}
         assert all(text[row.start:row.end] == row.surface for row in table.itertuples())
+
+
+def test_a_pooled_run_keeps_its_start_up_out_of_full_collections_and_hands_it_back(tmp_path: Path) -> None:
+    before = gc.get_freeze_count()
+    outcomes = Runner(Settings(jobs=2, cache=Cache(tmp_path / "cache"), progress=False)).run(_sources())
+    frozen_while_running = [gc.get_freeze_count() > before for _ in outcomes]
+    assert frozen_while_running and all(frozen_while_running)
+    assert gc.get_freeze_count() == before  # nothing the run loaded stays out of the collector
 
 
 def test_summary_line_counts_and_pluralises() -> None:

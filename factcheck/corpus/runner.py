@@ -9,6 +9,7 @@ message (a `Batch`), where a crash or a hang costs one document, not the run.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import pickle
@@ -386,12 +387,17 @@ class Runner:
                 for outcome in self._in_process(unit):
                     yield self._count(outcome)
             return
+        # What the run's process loaded to get here (its modules, the CLI, the rules' key) lives as
+        # long as the run: kept out of the garbage collector's full passes, which otherwise walk it
+        # again and again while the run allocates an outcome per document (handed back at the end).
+        gc.freeze()
         with _Progress(self.settings.progress, total) as progress:
             try:
                 for outcome in self._pooled(itertools.chain(first, units)):
                     progress.advance(outcome.doc)
                     yield self._count(outcome)
             finally:
+                gc.unfreeze()
                 if self._engine is not None:
                     self._engine.close()
 

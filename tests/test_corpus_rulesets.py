@@ -142,12 +142,17 @@ def test_a_broken_rule_file_stops_a_corpus_run_before_any_document(tmp_path: Pat
         assert not (tmp_path / "reports").exists()
 
 
-def test_the_runs_own_process_loads_neither_pandas_nor_pint_nor_rule_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("warm", [False, True])
+def test_the_runs_own_process_loads_neither_pandas_nor_pint_nor_rule_files(tmp_path: Path,
+                                                                         warm: bool) -> None:
     """Its workers' fork server compiles the rules and the workers check the documents; the run
     reads, writes and prints JSON, so it loads none of what checking needs (it would only take a
-    core from the workers)."""
+    core from the workers). Nor does a run served from the cache, whose rules are known by digest."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
     for name in ("a", "b", "c"):
-        (tmp_path / f"{name}.txt").write_text("The council met 3 times in 12 months.\n", encoding="utf-8")
+        (corpus / f"{name}.txt").write_text("The council met 3 times in 12 months.\n", encoding="utf-8")
+    cache = ["--cache-dir", str(tmp_path / "cache")] if warm else ["--no-cache"]
     script = ("import sys\nfrom factcheck import cli\n"
               "def end(code):\n"
               "    heavy = ('pandas', 'pint', 'yaml', 'factcheck.pipeline')\n"
@@ -155,12 +160,14 @@ def test_the_runs_own_process_loads_neither_pandas_nor_pint_nor_rule_files(tmp_p
               "    sys.stderr.write(f'loaded: {loaded}\\n')\n"
               "    raise SystemExit(code)\n"
               "cli.os._exit = end\n"
-              f"sys.argv = ['factcheck', 'check', {str(tmp_path)!r}, '--no-cache', '--format', 'json']\n"
+              f"sys.argv = ['factcheck', 'check', {str(corpus)!r}, *{cache!r}, '--format', 'json']\n"
               "cli.main()\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env={**os.environ, "CI": "true"})
+    for _ in range(2 if warm else 1):
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                env={**os.environ, "CI": "true"})
     assert result.returncode == 0, result.stderr
     assert "loaded: []" in result.stderr and "3 documents" in result.stderr
+    assert ("(3 cached" in result.stderr) is warm
 
 
 def test_workers_get_the_rules_their_server_compiled_else_the_rules_compiled_here(

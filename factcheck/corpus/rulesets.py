@@ -144,6 +144,14 @@ class LazyRules:
             self._loaded = self.source.compile()
         return self._loaded
 
+    def pending(self) -> bool:
+        """Whether the digest is still to come (see `PendingRules`): never, it is known. (Defined
+        here, as `settle` is, so that asking does not compile the rules, as any other attribute would.)"""
+        return False
+
+    def settle(self) -> None:
+        """Nothing to wait for: the digest is known."""
+
     def __iter__(self) -> Iterator[Any]:
         return iter(self.load())
 

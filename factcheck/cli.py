@@ -252,7 +252,8 @@ def _command() -> Any:
 
 
 def _prestart_workers(argv: list[str], group: Any = None) -> None:
-    """When the command line runs a corpus on local workers, start their fork server now, before
+    """When the command line runs a corpus on local workers (the local pool's, or a local Dask
+    cluster's), start their fork server now, before
     typer parses it: typer's parsing imports pydantic (about 0.2 s), and the server's preloading of
     the extractor (about 0.4 s) can overlap that and the command's own imports instead of following
     them. A run that then needs no worker leaves the server idle. A `check` hands the server its
@@ -279,12 +280,15 @@ def _prestart_workers(argv: list[str], group: Any = None) -> None:
     streamed = None
     if name == "extract" and values.get("fmt") in {fmt.value for fmt in TableFormat if fmt.streams}:
         streamed = TableFormat(values["fmt"])
-    from factcheck.corpus.pool import prestart, worker_preload
+    from factcheck.corpus.pool import PRELOAD_DASK, prestart, worker_preload
 
     preload = worker_preload(name == "check", streamed)
     if name == "check":
         config = _config_or_none()
-        if (values.get("engine") or (config.engine if config else None)) not in (None, "local"):
+        engine = values.get("engine") or (config.engine if config else None)
+        if engine == "dask" and not _scheduler(config, values.get("engine"), values.get("scheduler")):
+            preload = PRELOAD_DASK  # a local cluster, whose workers fork from the server too
+        elif engine not in (None, "local"):
             return
         if config is not None:  # the server compiles the run's rules for its workers
             from factcheck.corpus.cache import Cache, default_cache_dir
@@ -308,6 +312,12 @@ def _config_or_none() -> Any:
         return None
 
 
+def _scheduler(config: Any, engine: str | None, scheduler: str | None) -> str | None:
+    """The Dask scheduler a run sends its documents to (None: a local cluster, or no Dask): the
+    option's, else the configuration's, but only with `--engine` on the command line."""
+    return scheduler or (config.scheduler if config is not None and engine is not None else None)
+
+
 def _corpus_settings(config: object, jobs: int | None, cache_dir: Path | None, no_cache: bool,
                      progress: bool, engine: EngineName | None, scheduler: str | None,
                      time_limit: float | None) -> object:
@@ -325,7 +335,7 @@ def _corpus_settings(config: object, jobs: int | None, cache_dir: Path | None, n
         jobs=jobs or config.jobs or default_jobs(),
         cache=Cache(None if no_cache else folder),
         engine=str(engine or config.engine or "local"),
-        scheduler=scheduler or (config.scheduler if engine is not None else None),
+        scheduler=_scheduler(config, engine, scheduler),
         time_limit=time_limit or config.time_limit or DEFAULT_TIME_LIMIT,
         progress=progress,
     )

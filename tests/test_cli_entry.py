@@ -15,6 +15,7 @@ from factcheck.corpus.cache import Cache
 from factcheck.corpus.pool import (
     FORKSERVER_ENV,
     PRELOAD_CHECKING,
+    PRELOAD_DASK,
     PRELOAD_EXTRACTION,
     SERVER_RULES_ENV,
     prestart,
@@ -92,7 +93,8 @@ def test_fork_server_marker_is_not_left_in_the_environment() -> None:
     (["check", "{corpus}/a.txt", "{corpus}/b.txt", "--report-dir", "reports"], PRELOAD_CHECKING),
     (["compare", "{corpus}"], PRELOAD_CHECKING),
     (["check", "{corpus}/a.txt", "--report-dir", "{corpus}"], None),  # one article: no workers
-    (["check", "--engine", "dask", "{corpus}"], None),
+    (["check", "--engine", "dask", "{corpus}"], PRELOAD_DASK),  # a local cluster forks from it too
+    (["check", "--engine", "dask", "--scheduler", "tcp://192.0.2.1:8786", "{corpus}"], None),  # elsewhere
     (["check", "--no-such-option", "{corpus}"], None),  # typer reports the usage error
     (["extract", "--help", "{corpus}"], None),
     (["rules", "list"], None),
@@ -103,6 +105,7 @@ def test_a_corpus_command_line_starts_the_fork_server_before_parsing(
         preload: tuple[str, ...] | None) -> None:
     started: list[tuple[str, ...]] = []
     monkeypatch.setattr(pool, "prestart", lambda preload, rules=None: started.append(preload))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # no rules known from earlier runs
     monkeypatch.chdir(tmp_path)  # no [tool.factcheck] above: the engine is the command line's
     cli._prestart_workers([arg.format(corpus=tmp_path) for arg in argv])
     assert started == ([] if preload is None else [preload])
@@ -130,6 +133,7 @@ def test_a_check_that_may_be_served_from_the_cache_starts_no_server_before_its_f
     offered: list[str | None] = []
     monkeypatch.setattr(pool, "prestart", lambda preload, rules=None: offered.append(rules))
     monkeypatch.setattr(rulesets, "_READ", {})
+    monkeypatch.setitem(pool._SERVER, "rules", None)  # no server compiles them: the run does, now
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
     monkeypatch.chdir(tmp_path)
     argv = ["check", str(tmp_path), "--cache-dir", str(tmp_path / "cache")]
@@ -145,10 +149,12 @@ def test_an_engine_configured_in_pyproject_is_honoured(monkeypatch: pytest.Monke
                                                        tmp_path: Path) -> None:
     started: list[tuple[str, ...]] = []
     monkeypatch.setattr(pool, "prestart", lambda preload, rules=None: started.append(preload))
-    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nengine = "dask"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factcheck]\nengine = "dask"\nscheduler = "tcp://192.0.2.1:8786"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    cli._prestart_workers(["check", str(tmp_path)])
-    assert started == []
+    cli._prestart_workers(["check", str(tmp_path)])  # the configured scheduler alone is not used
+    cli._prestart_workers(["check", str(tmp_path), "--engine", "dask"])  # with --engine it is
+    assert started == [PRELOAD_DASK]
 
 
 

@@ -50,7 +50,7 @@ def _local_cluster(jobs: int) -> Any:
     import dask
     from dask.distributed import LocalCluster
 
-    from factcheck.corpus.pool import PRELOAD_CHECKING
+    from factcheck.corpus.pool import PRELOAD_DASK
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         with dask.config.set(_QUIET_WORKERS):
@@ -58,7 +58,7 @@ def _local_cluster(jobs: int) -> Any:
     from distributed.utils import get_mp_context
 
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **_QUIET_WORKERS}):
-        get_mp_context().set_forkserver_preload(["distributed", *PRELOAD_CHECKING])
+        get_mp_context().set_forkserver_preload(list(PRELOAD_DASK))
         return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
 
 

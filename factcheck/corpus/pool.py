@@ -39,6 +39,8 @@ MAX_SETUP_DEATHS = 3
 # and the rule engine too, with what checking builds on first use (once there, not once per worker).
 PRELOAD_EXTRACTION = ("factcheck.corpus.warm",)
 PRELOAD_CHECKING = (*PRELOAD_EXTRACTION, "factcheck.corpus.warm_check")
+# The workers of a local Dask cluster (see `factcheck.corpus.cluster`) also run Dask's worker code.
+PRELOAD_DASK = ("distributed", *PRELOAD_CHECKING)
 # Set in the environment of the fork server only (by `prestart`): that it is the server, and the
 # run's choice of rules for it to compile (see `factcheck.corpus.rulesets`).
 FORKSERVER_ENV = "FACTCHECK_FORK_SERVER"

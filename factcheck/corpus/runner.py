@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.corpus.cache import Cache, extraction_key, result_key
 from factcheck.corpus.limits import Alarm, TimeLimitExceeded, over_limit, within_time
-from factcheck.corpus.pool import Engine, Failure, LocalPool, failure, worker_preload
+from factcheck.corpus.pool import PRELOAD_DASK, Engine, Failure, LocalPool, failure, worker_preload
 from factcheck.documents import Document, DocumentError, count_documents, read_inputs
 from factcheck.report.formats import TableFormat
 
@@ -551,7 +551,7 @@ class Runner:
             if self.check:
                 from factcheck.corpus.rulesets import worker_rules
 
-                rules = worker_rules(self.ruleset, preload if settings.engine != "dask" else None)
+                rules = worker_rules(self.ruleset, self._server_preload(preload))
             args = (rules, settings.cache.spec, self.streamed, self.renderings)
             if settings.engine == "dask":
                 from factcheck.corpus.cluster import DaskEngine
@@ -562,6 +562,13 @@ class Runner:
                 self._engine = LocalPool(settings.jobs, setup_worker, args, work, settings.time_limit,
                                          preload=preload)
         return self._engine
+
+    def _server_preload(self, preload: tuple[str, ...]) -> tuple[str, ...] | None:
+        """What the fork server the workers come from preloads: the local pool's, or a local Dask
+        cluster's; None for the workers of a Dask scheduler elsewhere, which are not forked here."""
+        if self.settings.engine != "dask":
+            return preload
+        return PRELOAD_DASK if self.settings.scheduler is None else None
 
     def _count(self, outcome: Outcome) -> Outcome:
         stats = self.stats

@@ -244,8 +244,9 @@ class EngineName(StrEnum):
 
 
 def _command() -> Any:
-    """The click command typer builds from `app` (building it costs tens of milliseconds, and
-    calling `app()` builds it again: `main` builds it once, for `_prestart_workers` and the run)."""
+    """The click command typer builds from `app` (building it is a visible share of a short
+    command's start-up, and calling `app()` builds it again: `main` builds it once, for
+    `_prestart_workers` and the run)."""
     import typer.main
 
     return typer.main.get_command(app)
@@ -253,10 +254,9 @@ def _command() -> Any:
 
 def _prestart_workers(argv: list[str], group: Any = None) -> None:
     """When the command line runs a corpus on local workers (the local pool's, or a local Dask
-    cluster's), start their fork server now, before
-    typer parses it: typer's parsing imports pydantic (about 0.2 s), and the server's preloading of
-    the extractor (about 0.4 s) can overlap that and the command's own imports instead of following
-    them. A run that then needs no worker leaves the server idle. A `check` hands the server its
+    cluster's), start their fork server now, before typer parses it: the server's preloading can
+    overlap that parsing (which imports pydantic) and the command's own imports instead of
+    following them. A run that then needs no worker leaves the server idle. A `check` hands the server its
     choice of rules to compile, and starts it only at its first document not in the cache when it
     may be served wholly from the cache (`factcheck.corpus.rulesets.start_server`).
 
@@ -739,7 +739,7 @@ def main() -> None:
     Starts the workers' fork server first when the command line runs a corpus (`_prestart_workers`).
     Ends with `os._exit` once the standard streams are flushed, as mypy does: by then a command has
     closed its workers and written its files, and the interpreter's teardown of pandas, numpy and
-    the unit tables (about 0.2 s) would only delay the caller.
+    the unit tables would only delay the caller.
     """
     _main_as_module()
     command = _command()

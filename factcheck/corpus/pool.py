@@ -106,8 +106,9 @@ def worker_context(preload: tuple[str, ...]) -> Any:
 
 
 def prestart(preload: tuple[str, ...], rules: str | None = None) -> None:
-    """Start the fork server now, so that its preloading (about a second) overlaps the parent's own
-    imports instead of following them; a run that then needs no worker leaves it idle.
+    """Start the fork server now, so that its preloading (the longest part of a run's start)
+    overlaps the parent's own imports instead of following them; a run that then needs no worker
+    leaves it idle.
 
     The server alone is started with `FORKSERVER_ENV` set, which tells a preloaded module where
     it runs (see `factcheck.corpus.warm`), and with `rules`, the run's choice of rules, which it

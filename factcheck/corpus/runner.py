@@ -206,7 +206,7 @@ class Checked:
 
     The reports are rendered in the worker (in parallel, and cached with the result), so only the
     findings are kept, not the quantities table or the text: small to send back and quick to read
-    from cache (unpickling even an empty DataFrame costs 0.2 ms, most of a cache hit). Only the
+    from cache (unpickling even an empty DataFrame costs more than the rest of a cache hit). Only the
     renderings the run writes are made (a run printing JSON needs neither); one not made is "".
     """
 

@@ -6,7 +6,7 @@ crash or a time limit).
 
 In the fork server itself (started by `prestart`, which marks its environment), the interpreter's
 teardown is skipped: the server holds nothing to flush or release, yet tearing down pandas and the
-unit tables takes about 0.2 s after the run has ended, during which the server still holds the
+unit tables takes its time after the run has ended, during which the server still holds the
 caller's stdout and stderr open, so a CI step reading them waits.
 
 It then moves every object loaded so far out of the garbage collector's reach (`gc.freeze`, again

@@ -7,7 +7,7 @@ run it on every table they make.
 
 Extraction itself yields rows (a dict per quantity, carrying every column, sorted by `ROW_ORDER`);
 `to_table` types them into the DataFrame. pandas is imported only there, so that a worker that
-streams rows as JSON lines never loads it (about 0.4 s per process).
+streams rows as JSON lines never loads it (importing it is a large share of a process's start).
 """
 
 from __future__ import annotations

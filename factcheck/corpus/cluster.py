@@ -52,13 +52,15 @@ def _local_cluster(jobs: int) -> Any:
 
     from factcheck.corpus.pool import PRELOAD_DASK
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        with dask.config.set(_QUIET_WORKERS):
-            return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
-    from distributed.utils import get_mp_context
+    config: dict[str, Any] = dict(_QUIET_WORKERS)
+    forked = "forkserver" in multiprocessing.get_all_start_methods()
+    if forked:
+        config["distributed.worker.multiprocessing-method"] = "forkserver"
+    with dask.config.set(config):
+        if forked:
+            from distributed.utils import get_mp_context
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", **_QUIET_WORKERS}):
-        get_mp_context().set_forkserver_preload(list(PRELOAD_DASK))
+            get_mp_context().set_forkserver_preload(list(PRELOAD_DASK))
         return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
